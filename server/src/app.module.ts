@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseModule } from './common/database/database.module.js';
+import { ProblemFilter } from './common/http/problem.filter.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { OrgUnitsModule } from './modules/org-units/org-units.module.js';
+import { ResidentsModule } from './modules/residents/residents.module.js';
+import { SetupModule } from './modules/setup/setup.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseInfo): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(database.url)),
+        DatabaseModule,
+        HealthModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        OrgUnitsModule,
+        ResidentsModule,
+        SetupModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_INFO, useValue: database },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [APP_CONFIG, DATABASE_INFO],
+    };
+  }
+}

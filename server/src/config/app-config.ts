@@ -1,0 +1,55 @@
+import path from 'node:path';
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  adminPassword: string | null;
+  demoPassword: string | null;
+  sessionTtlSeconds: number;
+  production: boolean;
+  testClock: boolean;
+  logLevel: string;
+  uiRoot: string;
+  bodyLimitBytes: number;
+};
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the whole configuration from the environment once, failing fast on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const testClock = env.CARELOOM_TEST_CLOCK === '1';
+  if (production && testClock) {
+    throw new ConfigError('CARELOOM_TEST_CLOCK cannot be enabled when NODE_ENV=production');
+  }
+  return {
+    port: intFrom(env, 'PORT', 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
+    dataDir: path.resolve(env.CARELOOM_DATA_DIR ?? '.data'),
+    adminPassword: env.CARELOOM_ADMIN_PASSWORD ? env.CARELOOM_ADMIN_PASSWORD : null,
+    demoPassword: env.CARELOOM_DEMO_PASSWORD ? env.CARELOOM_DEMO_PASSWORD : null,
+    sessionTtlSeconds: intFrom(env, 'CARELOOM_SESSION_TTL', 12 * 3600),
+    production,
+    testClock,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    uiRoot: path.resolve(env.CARELOOM_UI_ROOT ?? path.join(import.meta.dirname, '..', '..', '..')),
+    bodyLimitBytes: intFrom(env, 'CARELOOM_BODY_LIMIT', 1024 * 1024),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

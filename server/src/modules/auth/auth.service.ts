@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import type { Actor } from '../../common/auth/actor.types.js';
+import { Transactions } from '../../common/database/transaction.js';
+import { NotAuthenticatedError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import type { MembershipView } from '../users/users.repository.js';
+import { InvalidCredentialsError, SessionExpiredError, WrongCurrentPasswordError } from './auth.errors.js';
+import { hashPassword, newToken, verifyPassword } from './password.util.js';
+import type { SessionEntity } from './session.entity.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** A hash to compare against when the user does not exist, so a wrong username costs as long as a wrong password. */
+const DUMMY_HASH = hashPassword('careloom-timing-equaliser');
+
+export type RequestInfo = { ip: string | null; requestId: string | null };
+export type LoginResult = { token: string; expiresAt: Date; user: UserEntity; memberships: MembershipView[] };
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsRepository,
+    private readonly users: UsersService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(username: string, password: string, info: RequestInfo): Promise<LoginResult> {
+    return this.transactions.run(async (manager) => {
+      const user = await this.users.findByUsername(manager, username);
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
+      if (!user || !ok || !user.active) {
+        throw new InvalidCredentialsError();
+      }
+      const token = newToken('cls');
+      const expiresAt = new Date(Date.now() + this.config.sessionTtlSeconds * 1000);
+      const session = await this.sessions.insert(manager, {
+        userId: user.id,
+        kind: 'session',
+        name: null,
+        tokenHash: sha256(token),
+        expiresAt,
+      });
+      const memberships = await this.users.memberships(manager, user.id);
+      await this.audit.record(manager, this.actorOf(user, memberships, session, info), {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+      });
+      return { token, expiresAt, user, memberships };
+    });
+  }
+
+  /** Resolves a bearer token (session or API token) to the caller, or refuses. */
+  async authenticate(token: string, info: RequestInfo): Promise<Actor> {
+    const manager = this.transactions.manager;
+    const session = await this.sessions.findByTokenHash(manager, sha256(token));
+    const now = new Date();
+    if (!session) {
+      throw new NotAuthenticatedError('The token is not valid; log in again.');
+    }
+    if (session.revokedAt || (session.expiresAt && session.expiresAt <= now)) {
+      throw new SessionExpiredError();
+    }
+    const user = await this.users.findForSession(manager, session.userId);
+    if (!user?.active) {
+      throw new NotAuthenticatedError('The account is disabled.');
+    }
+    if (!session.lastUsedAt || now.getTime() - session.lastUsedAt.getTime() > 60_000) {
+      await this.sessions.touch(manager, session.id, now);
+    }
+    return this.actorOf(user, await this.users.memberships(manager, user.id), session, info);
+  }
+
+  async me(actor: Actor): Promise<{ user: UserEntity; memberships: MembershipView[] }> {
+    const manager = this.transactions.manager;
+    const user = await this.users.findById(manager, actor.tenantId, actor.userId);
+    if (!user) {
+      throw new NotAuthenticatedError();
+    }
+    return { user, memberships: await this.users.memberships(manager, user.id) };
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await this.sessions.revoke(manager, actor.sessionId, new Date());
+      await this.audit.record(manager, actor, {
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: actor.userId,
+      });
+    });
+  }
+
+  /** Changes the password and ends the user's other sessions (API tokens stay). */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const user = await this.users.findById(manager, actor.tenantId, actor.userId);
+      if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+        throw new WrongCurrentPasswordError();
+      }
+      await this.users.setPasswordHash(manager, user.id, await hashPassword(newPassword));
+      await this.sessions.revokeUserSessions(manager, user.id, actor.sessionId, new Date());
+      await this.audit.record(manager, actor, {
+        action: 'auth.password-change',
+        entityType: 'user',
+        entityId: user.id,
+      });
+    });
+  }
+
+  async createApiToken(
+    actor: Actor,
+    name: string,
+    expiresInDays: number | null,
+  ): Promise<{ session: SessionEntity; token: string }> {
+    return this.transactions.run(async (manager) => {
+      const token = newToken('clt');
+      const session = await this.sessions.insert(manager, {
+        userId: actor.userId,
+        kind: 'api-token',
+        name,
+        tokenHash: sha256(token),
+        expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'auth.api-token.create',
+        entityType: 'api-token',
+        entityId: session.id,
+        details: { name },
+      });
+      return { session, token };
+    });
+  }
+
+  listApiTokens(actor: Actor): Promise<SessionEntity[]> {
+    return this.sessions.listApiTokens(this.transactions.manager, actor.userId);
+  }
+
+  async revokeApiToken(actor: Actor, id: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const token = await this.sessions.findApiToken(manager, actor.userId, id);
+      if (!token || !(await this.sessions.revoke(manager, id, new Date()))) {
+        throw new NotFoundError('API token', id);
+      }
+      await this.audit.record(manager, actor, {
+        action: 'auth.api-token.revoke',
+        entityType: 'api-token',
+        entityId: id,
+      });
+    });
+  }
+
+  private actorOf(
+    user: UserEntity,
+    memberships: MembershipView[],
+    session: SessionEntity,
+    info: RequestInfo,
+  ): Actor {
+    return {
+      userId: user.id,
+      tenantId: user.tenantId,
+      username: user.username,
+      displayName: user.displayName,
+      roles: memberships.map(({ role, orgUnitId, orgUnitPath }) => ({ role, orgUnitId, orgUnitPath })),
+      sessionId: session.id,
+      ip: info.ip,
+      requestId: info.requestId,
+    };
+  }
+}

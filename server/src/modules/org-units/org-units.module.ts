@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { OrgUnitsController } from './org-units.controller.js';
+import { OrgUnitsRepository } from './org-units.repository.js';
+import { OrgUnitsService } from './org-units.service.js';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [OrgUnitsController],
+  providers: [OrgUnitsService, OrgUnitsRepository],
+  exports: [OrgUnitsService],
+})
+export class OrgUnitsModule {}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.types.js';
+import { FamilyLinkEntity, ResidentEntity, type ResidentStatus } from './resident.entity.js';
+
+export type ResidentFilter = {
+  q?: string;
+  status?: ResidentStatus;
+  careLevel?: string;
+  orgUnitId?: string;
+  page: number;
+  pageSize: number;
+};
+
+export type ResidentRow = ResidentEntity & { orgUnitName: string };
+export type FamilyLinkRow = FamilyLinkEntity & { username: string; displayName: string };
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class ResidentsRepository {
+  /**
+   * Record-level access, applied to every read: admins see the tenant; staff see residents of their
+   * org units and below; family members see the residents they are linked to.
+   */
+  private scoped(manager: EntityManager, actor: Actor): SelectQueryBuilder<ResidentEntity> {
+    const query = manager
+      .getRepository(ResidentEntity)
+      .createQueryBuilder('r')
+      .innerJoin('org_unit', 'ou', 'ou.id = r.org_unit_id')
+      .addSelect('ou.name', 'org_unit_name')
+      .where('r.tenant_id = :tenantId', { tenantId: actor.tenantId });
+    if (actor.roles.some((role) => role.role === 'admin')) {
+      return query;
+    }
+    const paths = actor.roles
+      .filter((role) => role.role !== 'family')
+      .map((role) => `${escapeLike(role.orgUnitPath)}%`);
+    return query.andWhere(
+      `(ou.path LIKE ANY(:paths) OR EXISTS (SELECT 1 FROM family_link fl WHERE fl.resident_id = r.id AND fl.user_id = :userId))`,
+      { paths, userId: actor.userId },
+    );
+  }
+
+  private static withOrgUnitName(
+    raw: { org_unit_name: string }[],
+    entities: ResidentEntity[],
+  ): ResidentRow[] {
+    return entities.map((entity, index) =>
+      Object.assign(entity, { orgUnitName: raw[index]?.org_unit_name ?? '' }),
+    );
+  }
+
+  async page(
+    manager: EntityManager,
+    actor: Actor,
+    filter: ResidentFilter,
+  ): Promise<{ items: ResidentRow[]; total: number }> {
+    const query = this.scoped(manager, actor);
+    if (filter.q) {
+      query.andWhere(
+        `(r.name ILIKE :q OR r.room ILIKE :q OR r.bed ILIKE :q OR concat(r.room, '-', r.bed) ILIKE :q)`,
+        {
+          q: `%${escapeLike(filter.q)}%`,
+        },
+      );
+    }
+    if (filter.status) {
+      query.andWhere('r.status = :status', { status: filter.status });
+    }
+    if (filter.careLevel) {
+      query.andWhere('r.care_level = :careLevel', { careLevel: filter.careLevel });
+    }
+    if (filter.orgUnitId) {
+      query.andWhere(
+        `ou.path LIKE (SELECT replace(replace(path, '%', '\\%'), '_', '\\_') || '%' FROM org_unit WHERE id = :unit)`,
+        {
+          unit: filter.orgUnitId,
+        },
+      );
+    }
+    const total = await query.getCount();
+    const { raw, entities } = await query
+      .orderBy('r.name', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize)
+      .getRawAndEntities<{ org_unit_name: string }>();
+    return { items: ResidentsRepository.withOrgUnitName(raw, entities), total };
+  }
+
+  async findVisible(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    lock = false,
+  ): Promise<ResidentRow | null> {
+    const query = this.scoped(manager, actor).andWhere('r.id = :id', { id });
+    if (lock) {
+      query.setLock('pessimistic_write', undefined, ['r']);
+    }
+    const { raw, entities } = await query.getRawAndEntities<{ org_unit_name: string }>();
+    return ResidentsRepository.withOrgUnitName(raw, entities)[0] ?? null;
+  }
+
+  insert(manager: EntityManager, resident: Partial<ResidentEntity>): Promise<ResidentEntity> {
+    return manager.getRepository(ResidentEntity).save(manager.create(ResidentEntity, resident));
+  }
+
+  save(manager: EntityManager, resident: ResidentEntity): Promise<ResidentEntity> {
+    return manager.getRepository(ResidentEntity).save(resident);
+  }
+
+  familyLinks(manager: EntityManager, residentId: string): Promise<FamilyLinkRow[]> {
+    return manager.query(
+      `SELECT fl.id, fl.tenant_id AS "tenantId", fl.resident_id AS "residentId", fl.user_id AS "userId",
+              fl.relationship, fl.created_at AS "createdAt", u.username, u.display_name AS "displayName"
+         FROM family_link fl JOIN app_user u ON u.id = fl.user_id
+        WHERE fl.resident_id = $1 ORDER BY fl.created_at`,
+      [residentId],
+    );
+  }
+
+  async hasFamilyLink(manager: EntityManager, residentId: string, userId: string): Promise<boolean> {
+    return (await manager.getRepository(FamilyLinkEntity).countBy({ residentId, userId })) > 0;
+  }
+
+  insertFamilyLink(
+    manager: EntityManager,
+    link: Omit<FamilyLinkEntity, 'id' | 'createdAt'>,
+  ): Promise<FamilyLinkEntity> {
+    return manager.getRepository(FamilyLinkEntity).save(manager.create(FamilyLinkEntity, link));
+  }
+}

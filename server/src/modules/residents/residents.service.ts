@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { hasRole, type Actor } from '../../common/auth/actor.types.js';
+import { Transactions } from '../../common/database/transaction.js';
+import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { OrgUnitsService } from '../org-units/org-units.service.js';
+import { UsersService } from '../users/users.service.js';
+import type { Gender, ResidentStatus } from './resident.entity.js';
+import { canTransition } from './resident-status.util.js';
+import {
+  FamilyLinkExistsError,
+  IllegalStatusTransitionError,
+  NotAFamilyUserError,
+  OrgUnitOutOfScopeError,
+  StaleResidentError,
+  UnknownResidentOrgUnitError,
+} from './residents.errors.js';
+import {
+  ResidentsRepository,
+  type FamilyLinkRow,
+  type ResidentFilter,
+  type ResidentRow,
+} from './residents.repository.js';
+
+export const RESIDENT_WRITERS = ['admin', 'head-nurse', 'nurse', 'doctor', 'steward', 'front-desk'] as const;
+export const STATUS_CHANGERS = ['admin', 'head-nurse', 'front-desk'] as const;
+export const FAMILY_LINKERS = ['admin', 'head-nurse', 'front-desk', 'steward'] as const;
+export const SENSITIVE_READERS = ['admin', 'head-nurse', 'front-desk', 'doctor'] as const;
+
+export type ResidentInput = {
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  orgUnitId: string;
+  room?: string | null;
+  bed?: string | null;
+  careLevel?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+};
+
+@Injectable()
+export class ResidentsService {
+  constructor(
+    private readonly repository: ResidentsRepository,
+    private readonly transactions: Transactions,
+    private readonly orgUnits: OrgUnitsService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(actor: Actor, filter: ResidentFilter): Promise<{ items: ResidentRow[]; total: number }> {
+    return this.repository.page(this.transactions.manager, actor, filter);
+  }
+
+  /** One resident the caller may see; anyone else's resident is "not found", never "forbidden". */
+  async get(actor: Actor, id: string, reveal = false): Promise<ResidentRow> {
+    if (!reveal) {
+      return this.getIn(this.transactions.manager, actor, id);
+    }
+    if (!hasRole(actor, SENSITIVE_READERS)) {
+      throw new ForbiddenError(
+        `Reading ID numbers and phone numbers unmasked needs one of: ${SENSITIVE_READERS.join(', ')}.`,
+      );
+    }
+    return this.transactions.run(async (manager) => {
+      const resident = await this.getIn(manager, actor, id);
+      await this.audit.record(manager, actor, {
+        action: 'resident.read-sensitive',
+        entityType: 'resident',
+        entityId: id,
+        details: { fields: ['idNumber', 'phone'] },
+      });
+      return resident;
+    });
+  }
+
+  create(actor: Actor, input: ResidentInput): Promise<ResidentRow> {
+    this.assertRole(actor, RESIDENT_WRITERS, 'create residents');
+    return this.transactions.run(async (manager) => {
+      const orgUnitName = await this.assertOrgUnitInScope(manager, actor, input.orgUnitId);
+      const resident = await this.repository.insert(manager, {
+        tenantId: actor.tenantId,
+        orgUnitId: input.orgUnitId,
+        name: input.name,
+        gender: input.gender,
+        birthDate: input.birthDate,
+        room: input.room ?? null,
+        bed: input.bed ?? null,
+        careLevel: input.careLevel ?? null,
+        idNumber: input.idNumber ?? null,
+        phone: input.phone ?? null,
+        status: 'inquiry',
+      });
+      await this.audit.record(manager, actor, {
+        action: 'resident.create',
+        entityType: 'resident',
+        entityId: resident.id,
+        details: { name: resident.name, orgUnitId: resident.orgUnitId },
+      });
+      return Object.assign(resident, { orgUnitName });
+    });
+  }
+
+  update(
+    actor: Actor,
+    id: string,
+    patch: Partial<ResidentInput>,
+    expectedVersion?: number,
+  ): Promise<ResidentRow> {
+    this.assertRole(actor, RESIDENT_WRITERS, 'change residents');
+    return this.transactions.run(async (manager) => {
+      const resident = await this.getIn(manager, actor, id, true);
+      if (expectedVersion !== undefined && expectedVersion !== resident.version) {
+        throw new StaleResidentError();
+      }
+      if (patch.orgUnitId && patch.orgUnitId !== resident.orgUnitId) {
+        resident.orgUnitName = await this.assertOrgUnitInScope(manager, actor, patch.orgUnitId);
+      }
+      const changed = Object.keys(patch).filter(
+        (key) => patch[key as keyof ResidentInput] !== undefined,
+      ) as (keyof ResidentInput)[];
+      for (const key of changed) {
+        Object.assign(resident, { [key]: patch[key] });
+      }
+      const saved = await this.repository.save(manager, resident);
+      await this.audit.record(manager, actor, {
+        action: 'resident.update',
+        entityType: 'resident',
+        entityId: id,
+        details: { fields: changed },
+      });
+      return Object.assign(saved, { orgUnitName: resident.orgUnitName });
+    });
+  }
+
+  changeStatus(
+    actor: Actor,
+    id: string,
+    status: ResidentStatus,
+    reason: string | null,
+  ): Promise<ResidentRow> {
+    this.assertRole(actor, STATUS_CHANGERS, 'change a resident’s status');
+    return this.transactions.run(async (manager) => {
+      const resident = await this.getIn(manager, actor, id, true);
+      const from = resident.status;
+      if (!canTransition(from, status)) {
+        throw new IllegalStatusTransitionError(from, status);
+      }
+      resident.status = status;
+      if (status === 'admitted') {
+        resident.admittedAt = new Date();
+      }
+      if (status === 'discharged' || status === 'deceased') {
+        resident.leftAt = new Date();
+      }
+      const saved = await this.repository.save(manager, resident);
+      await this.audit.record(manager, actor, {
+        action: 'resident.status-change',
+        entityType: 'resident',
+        entityId: id,
+        details: { from, to: status, reason },
+      });
+      return Object.assign(saved, { orgUnitName: resident.orgUnitName });
+    });
+  }
+
+  async familyLinks(actor: Actor, residentId: string): Promise<FamilyLinkRow[]> {
+    const manager = this.transactions.manager;
+    await this.getIn(manager, actor, residentId);
+    return this.repository.familyLinks(manager, residentId);
+  }
+
+  linkFamily(
+    actor: Actor,
+    residentId: string,
+    userId: string,
+    relationship: string,
+  ): Promise<FamilyLinkRow[]> {
+    this.assertRole(actor, FAMILY_LINKERS, 'link family members');
+    return this.transactions.run(async (manager) => {
+      await this.getIn(manager, actor, residentId, true);
+      const user = await this.users.findById(manager, actor.tenantId, userId);
+      const memberships = user ? await this.users.memberships(manager, user.id) : [];
+      if (!memberships.some((m) => m.role === 'family')) {
+        throw new NotAFamilyUserError();
+      }
+      if (await this.repository.hasFamilyLink(manager, residentId, userId)) {
+        throw new FamilyLinkExistsError();
+      }
+      const link = await this.repository.insertFamilyLink(manager, {
+        tenantId: actor.tenantId,
+        residentId,
+        userId,
+        relationship,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'resident.family-link',
+        entityType: 'resident',
+        entityId: residentId,
+        details: { linkId: link.id, userId, relationship },
+      });
+      return this.repository.familyLinks(manager, residentId);
+    });
+  }
+
+  private async getIn(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<ResidentRow> {
+    const resident = await this.repository.findVisible(manager, actor, id, lock);
+    if (!resident) {
+      throw new NotFoundError('Resident', id);
+    }
+    return resident;
+  }
+
+  private assertRole(actor: Actor, roles: readonly string[], what: string): void {
+    if (!hasRole(actor, roles)) {
+      throw new ForbiddenError(`Only ${roles.join(', ')} may ${what}.`);
+    }
+  }
+
+  /** Staff may place residents only in their own org units or below; admins anywhere in the tenant. */
+  private async assertOrgUnitInScope(
+    manager: EntityManager,
+    actor: Actor,
+    orgUnitId: string,
+  ): Promise<string> {
+    const unit = await this.orgUnits.get(manager, actor.tenantId, orgUnitId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) {
+        return null;
+      }
+      throw error;
+    });
+    if (!unit) {
+      throw new UnknownResidentOrgUnitError();
+    }
+    const allowed = actor.roles.some(
+      (r) =>
+        r.role === 'admin' ||
+        (RESIDENT_WRITERS.includes(r.role as never) && unit.path.startsWith(r.orgUnitPath)),
+    );
+    if (!allowed) {
+      throw new OrgUnitOutOfScopeError();
+    }
+    return unit.name;
+  }
+}

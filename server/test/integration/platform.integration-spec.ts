@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
+
+describe('platform', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ CARELOOM_BODY_LIMIT: '4096' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should report the database in the health check', async () => {
+    const response = await t.http().get('/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'ok', database: { status: 'up', embedded: false } });
+    expect(response.body.database.version).toMatch(/^\d+/);
+    expect(response.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('should serve the OpenAPI document with the contract routes', async () => {
+    const response = await t.http().get('/api/docs-json');
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/login',
+        '/api/residents',
+        '/api/residents/{id}/status',
+      ]),
+    );
+  });
+
+  it('should answer problem+json for unknown routes, malformed JSON and oversized bodies', async () => {
+    const missing = await t.http().get('/api/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    const malformed = await t
+      .http()
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"username":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.title).toBe('Bad Request');
+    const big = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'a'.repeat(10_000), password: 'x' });
+    expect(big.status).toBe(413);
+    expect(big.body).toMatchObject({ status: 413, detail: expect.stringMatching(/too large/i) });
+  });
+
+  it('should have migrations that match the entities exactly', async () => {
+    // given the database built only by migrations
+    const pending = await t.dataSource.driver.createSchemaBuilder().log();
+    // then TypeORM finds nothing to change
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('should not set up the demo home twice', async () => {
+    const { SetupService } = await import('../../src/modules/setup/setup.service.js');
+    await expect(t.app.get(SetupService).ensureSetUp()).resolves.toBeNull();
+    const tenants: { n: number }[] = await t.dataSource.query('SELECT count(*)::int AS n FROM tenant');
+    expect(tenants[0]!.n).toBe(1);
+  });
+});
