@@ -15,6 +15,7 @@ import {
 import { PageQueryDto } from '../../../common/http/paging.dto.js';
 import type { Gender, ResidentStatus } from '../resident.entity.js';
 import { maskIdNumber, maskPhone } from '../mask.util.js';
+import { RESIDENT_TRANSITIONS } from '../resident-status.util.js';
 import type { FamilyLinkRow, ResidentRow } from '../residents.repository.js';
 
 const STATUSES: ResidentStatus[] = ['inquiry', 'trial', 'admitted', 'discharged', 'deceased'];
@@ -27,6 +28,8 @@ export class ResidentDto {
   @ApiProperty({ enum: GENDERS }) gender: Gender;
   @ApiProperty({ example: '1941-03-08' }) birthDate: string;
   @ApiProperty({ enum: STATUSES }) status: ResidentStatus;
+  @ApiProperty({ enum: STATUSES, isArray: true, description: 'Statuses this resident may move to next' })
+  allowedTransitions: ResidentStatus[];
   @ApiProperty() orgUnitId: string;
   @ApiProperty() orgUnitName: string;
   @ApiProperty({ type: String, nullable: true }) room: string | null;
@@ -49,6 +52,7 @@ export class ResidentDto {
       gender: row.gender,
       birthDate: row.birthDate,
       status: row.status,
+      allowedTransitions: [...RESIDENT_TRANSITIONS[row.status]],
       orgUnitId: row.orgUnitId,
       orgUnitName: row.orgUnitName,
       room: row.room,
