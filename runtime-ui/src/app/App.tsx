@@ -1,0 +1,38 @@
+import { App as AntApp } from 'antd';
+import { TeamOutlined } from '@ant-design/icons';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AppFrame, I18nProvider, SessionProvider, useI18n } from '@careloom/app-shell';
+import { ResidentDetailPage } from '../features/residents/components/ResidentDetailPage.js';
+import { ResidentListPage } from '../features/residents/components/ResidentListPage.js';
+import { messages } from './messages.js';
+
+function Routed() {
+  const { t } = useI18n();
+  return (
+    <AppFrame
+      title={t('app.title')}
+      nav={[{ path: '/residents', label: t('nav.residents'), icon: <TeamOutlined /> }]}
+    >
+      <Routes>
+        <Route path="/" element={<Navigate to="/residents" replace />} />
+        <Route path="/residents" element={<ResidentListPage />} />
+        <Route path="/residents/:id" element={<ResidentDetailPage />} />
+        <Route path="*" element={<Navigate to="/residents" replace />} />
+      </Routes>
+    </AppFrame>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter basename="/app">
+      <I18nProvider messages={messages}>
+        <AntApp>
+          <SessionProvider>
+            <Routed />
+          </SessionProvider>
+        </AntApp>
+      </I18nProvider>
+    </BrowserRouter>
+  );
+}
