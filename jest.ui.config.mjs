@@ -5,5 +5,7 @@ export default {
   ...base,
   displayName: 'ui',
   testMatch: ['<rootDir>/test/ui/**/*.ui-spec.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 180000,
 };

@@ -15,8 +15,14 @@ function say(message) {
   process.stdout.write(`\n▶ ${message}\n`);
 }
 
+// Scripts in package.json call `pnpm`: the one in .tools/ is put first on the PATH.
+const childEnv = {
+  ...process.env,
+  PATH: `${path.dirname(pnpmBin)}${path.delimiter}${process.env.PATH ?? ''}`,
+};
+
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env, ...options });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: childEnv, ...options });
   return result.status ?? 1;
 }
 
@@ -59,32 +65,40 @@ function build() {
   must(pnpmBin, ['run', 'build']);
 }
 
+const CJK_FONT_DIR = '/usr/share/fonts/truetype/wqy';
+
+/** Debian's chromium, plus a Chinese font so screenshots of the zh-CN UI are readable. */
 function ensureChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
     Boolean,
   );
-  if (candidates.some((c) => fs.existsSync(c))) {
+  const hasChromium = candidates.some((c) => fs.existsSync(c));
+  const packages = [
+    ...(hasChromium ? [] : ['chromium']),
+    ...(fs.existsSync(CJK_FONT_DIR) ? [] : ['fonts-wqy-zenhei']),
+  ];
+  if (packages.length === 0) {
     return true;
   }
   if (process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/apt-get')) {
     process.stderr.write(
-      'Chromium is missing and cannot be installed here: install Debian\'s "chromium" package.\n',
+      `Missing Debian packages for the browser tests: ${packages.join(' ')}; install them.\n`,
     );
-    return false;
+    return hasChromium;
   }
-  say("installing Debian's chromium for the browser tests");
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  return (
+  say(`installing Debian's ${packages.join(' ')} for the browser tests`);
+  const env = { ...childEnv, DEBIAN_FRONTEND: 'noninteractive' };
+  const installed =
     run('apt-get', ['update', '-qq'], { env }) === 0 &&
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env }) === 0
-  );
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env }) === 0;
+  return installed || hasChromium;
 }
 
 /** Regenerates the OpenAPI document and the api-client types and fails if they differ from the committed ones. */
 function apiClientDrift() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'careloom-openapi-'));
   const spec = path.join(tmp, 'openapi.json');
-  const types = path.join(tmp, 'schema.d.ts');
+  const types = path.join(tmp, 'schema.ts');
   if (run(process.execPath, [path.join(root, 'server', 'dist', 'openapi.js'), spec]) !== 0) {
     return 1;
   }
@@ -97,8 +111,8 @@ function apiClientDrift() {
   if (!same(spec, path.join(client, 'openapi.json'))) {
     drift.push('packages/api-client/openapi.json');
   }
-  if (!same(types, path.join(client, 'src', 'schema.d.ts'))) {
-    drift.push('packages/api-client/src/schema.d.ts');
+  if (!same(types, path.join(client, 'src', 'schema.ts'))) {
+    drift.push('packages/api-client/src/schema.ts');
   }
   if (drift.length > 0) {
     process.stderr.write(
@@ -124,7 +138,7 @@ function generateApiClient() {
     'openapi-typescript',
     'openapi.json',
     '-o',
-    'src/schema.d.ts',
+    'src/schema.ts',
   ]);
 }
 
@@ -166,6 +180,7 @@ function start() {
   say('starting CareLoom');
   const child = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.js')], {
     cwd: root,
+    env: childEnv,
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM']) {
