@@ -40,6 +40,11 @@ export type ResidentInput = {
   phone?: string | null;
 };
 
+export type ResidentSeed = Omit<ResidentInput, 'idNumber' | 'phone'> & {
+  admitted: boolean;
+  family?: { userId: string; relationship: string };
+};
+
 @Injectable()
 export class ResidentsService {
   constructor(
@@ -49,6 +54,28 @@ export class ResidentsService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * First start only: writes a demo resident (and its family link) inside the caller's transaction.
+   * No actor and no scope check: the setup service has just created the tenant it seeds.
+   */
+  async seed(manager: EntityManager, tenantId: string, input: ResidentSeed): Promise<void> {
+    const { family, admitted, ...fields } = input;
+    const resident = await this.repository.insert(manager, {
+      tenantId,
+      ...fields,
+      status: admitted ? 'admitted' : 'inquiry',
+      admittedAt: admitted ? new Date() : null,
+    });
+    if (family) {
+      await this.repository.insertFamilyLink(manager, {
+        tenantId,
+        residentId: resident.id,
+        userId: family.userId,
+        relationship: family.relationship,
+      });
+    }
+  }
 
   list(actor: Actor, filter: ResidentFilter): Promise<{ items: ResidentRow[]; total: number }> {
     return this.repository.page(this.transactions.manager, actor, filter);

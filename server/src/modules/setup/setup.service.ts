@@ -5,7 +5,7 @@ import { AuditService, type SystemActor } from '../audit/audit.service.js';
 import { generatePassword } from '../auth/password.util.js';
 import type { OrgUnitEntity } from '../org-units/org-unit.entity.js';
 import { OrgUnitsService } from '../org-units/org-units.service.js';
-import { ResidentsRepository } from '../residents/residents.repository.js';
+import { ResidentsService } from '../residents/residents.service.js';
 import { UsersService } from '../users/users.service.js';
 import {
   DEMO_RESIDENTS,
@@ -30,7 +30,7 @@ export class SetupService {
     private readonly transactions: Transactions,
     private readonly orgUnits: OrgUnitsService,
     private readonly users: UsersService,
-    private readonly residents: ResidentsRepository,
+    private readonly residents: ResidentsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -87,8 +87,7 @@ export class SetupService {
         userIds.set(demo.username, user.id);
       }
       for (const demo of DEMO_RESIDENTS) {
-        const resident = await this.residents.insert(manager, {
-          tenantId,
+        await this.residents.seed(manager, tenantId, {
           orgUnitId: units.get(demo.unit)!.id,
           name: demo.name,
           gender: demo.gender,
@@ -96,17 +95,16 @@ export class SetupService {
           room: demo.room,
           bed: demo.bed,
           careLevel: demo.careLevel,
-          status: demo.admitted ? 'admitted' : 'inquiry',
-          admittedAt: demo.admitted ? new Date() : null,
+          admitted: demo.admitted,
+          ...(demo.family
+            ? {
+                family: {
+                  userId: userIds.get(demo.family.username)!,
+                  relationship: demo.family.relationship,
+                },
+              }
+            : {}),
         });
-        if (demo.family) {
-          await this.residents.insertFamilyLink(manager, {
-            tenantId,
-            residentId: resident.id,
-            userId: userIds.get(demo.family.username)!,
-            relationship: demo.family.relationship,
-          });
-        }
       }
       await this.audit.record(manager, system, {
         action: 'setup.first-start',
