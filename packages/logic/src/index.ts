@@ -1,1 +1,19 @@
-export {};
+export type {
+  CheckLogicOptions,
+  CompiledSql,
+  CompileSqlOptions,
+  EvaluateExplainedResult,
+  EvaluateOptions,
+  ExplanationNode,
+  FilterFieldType,
+  JsonLogic,
+  LocalizedMessages,
+  LogicErrorCode,
+  LogicIssue,
+  LogicIssueCode,
+} from './logic.types.js';
+export { LogicError } from './logic.errors.js';
+export { LOGIC_OPERATIONS } from './logic.constants.js';
+export { evaluate, evaluateExplained, truthy } from './evaluate.util.js';
+export { checkLogic, collectVars, lintLogic } from './check.util.js';
+export { compileFilterToSql } from './sql.util.js';
