@@ -1,0 +1,121 @@
+/** Keywords of the JSON Schema 2020-12 vocabularies (core, applicator, unevaluated, validation, meta-data, format, content). */
+export const STANDARD_KEYWORDS: readonly string[] = [
+  '$schema',
+  '$id',
+  '$ref',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$vocabulary',
+  '$comment',
+  '$defs',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'prefixItems',
+  'items',
+  'contains',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'type',
+  'enum',
+  'const',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxContains',
+  'minContains',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'dependentRequired',
+  'title',
+  'description',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'examples',
+  'format',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+];
+
+/** Dialect keywords with run-time behaviour. */
+export const BEHAVIOUR_KEYWORDS = ['x-compute', 'x-visible-if', 'x-required-if', 'x-scale'] as const;
+
+/** Every keyword the CareLoom dialect adds; anything else outside 2020-12 is refused. */
+export const DIALECT_KEYWORDS: readonly string[] = [
+  'x-sensitive',
+  ...BEHAVIOUR_KEYWORDS,
+  'x-labels',
+  'x-section',
+  'x-help',
+];
+
+/** Keywords whose value is one subschema. */
+export const SUBSCHEMA_KEYWORDS: readonly string[] = [
+  'additionalProperties',
+  'propertyNames',
+  'items',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+];
+
+/** Keywords whose value is an array of subschemas. */
+export const SUBSCHEMA_ARRAY_KEYWORDS: readonly string[] = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+
+/** Keywords whose value maps names to subschemas. */
+export const SUBSCHEMA_MAP_KEYWORDS: readonly string[] = [
+  'properties',
+  'patternProperties',
+  '$defs',
+  'dependentSchemas',
+];
+
+export const SCHEMA_DIALECT_URI = 'https://json-schema.org/draft/2020-12/schema';
+
+/** Formats the dialect accepts. */
+export const FORMATS: readonly string[] = [
+  'date',
+  'time',
+  'date-time',
+  'email',
+  'uri',
+  'cn-id-number',
+  'cn-mobile',
+];
+
+export const FORBIDDEN_PROPERTY_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+export const LIMITS = {
+  maxDepth: 32,
+  maxProperties: 2000,
+  maxBytes: 512 * 1024,
+  /** A bounded outer quantifier above this count is treated like an unbounded one by the ReDoS check. */
+  maxRepeat: 10,
+} as const;

@@ -1,0 +1,142 @@
+/** The two languages every CareLoom message is written in. */
+export type Locale = 'zh-CN' | 'en';
+
+/** A text in both languages. */
+export interface Labels {
+  'zh-CN': string;
+  en: string;
+}
+
+/** One problem with submitted data, about one field. */
+export interface FieldError {
+  /** JSON pointer of the field the error is about ('/idNumber', '/items/0/score'); '' for the record itself. */
+  path: string;
+  /** The JSON Schema keyword that failed ('required', 'format', …) or a dialect keyword ('x-compute', 'x-logic'). */
+  keyword: string;
+  /** The message in the requested locale. */
+  message: string;
+  messages: Labels;
+  params?: Record<string, unknown>;
+}
+
+/** One problem with a form schema. */
+export interface LintIssue {
+  severity: 'error' | 'warning';
+  code: string;
+  /** JSON pointer into the SCHEMA. */
+  path: string;
+  message: string;
+  messages: Labels;
+}
+
+/** A JSON Logic expression (checked by @careloom/logic). */
+export type LogicExpression = unknown;
+
+/** One answer of a scale item. */
+export interface ScaleOption {
+  value: string | number | boolean;
+  label: Labels;
+  score: number;
+}
+
+/** One scored question: its answer is the sibling property named `field`. */
+export interface ScaleItem {
+  field: string;
+  label?: Labels;
+  options: ScaleOption[];
+}
+
+/** A group of items with its own subtotal. */
+export interface ScaleSection {
+  id: string;
+  label?: Labels;
+  /** Item fields of this section. */
+  items: string[];
+}
+
+/** A grade: totals from `min` to `max` (both inclusive) get `level`. */
+export interface ScaleBand {
+  min: number;
+  max: number;
+  level: string;
+  labels: Labels;
+}
+
+/** Sets the level when `when` is truthy (e.g. coma → severe). */
+export interface ScaleSetLevelOverride {
+  type: 'set-level';
+  id: string;
+  when: LogicExpression;
+  level: string;
+  reason?: Labels;
+}
+
+/** Moves the level `by` grades when `when` is truthy: +1 = one grade worse (bands run best → worst). */
+export interface ScaleShiftLevelOverride {
+  type: 'shift-level';
+  id: string;
+  when: LogicExpression;
+  by: number;
+  reason?: Labels;
+}
+
+export type ScaleOverride = ScaleSetLevelOverride | ScaleShiftLevelOverride;
+
+/**
+ * The value of `x-scale`. Bands are listed from the best grade to the worst and must cover every
+ * possible total (integers) without gaps or overlaps. Override rules are JSON Logic evaluated on
+ * `{ answers, facts, total, subtotals }` and applied in list order.
+ */
+export interface ScaleDefinition {
+  edition: string;
+  items: ScaleItem[];
+  sections?: ScaleSection[];
+  bands: ScaleBand[];
+  overrides?: ScaleOverride[];
+}
+
+/** What a scored scale produced; stored in the record so it keeps the edition it was scored with. */
+export interface ScaleResult {
+  edition: string;
+  total: number;
+  subtotals: Record<string, number>;
+  /** Null when answers are missing and no override set a level. */
+  level: string | null;
+  labels: Labels | null;
+  complete: boolean;
+  /** Item fields with no valid answer. */
+  missing: string[];
+  /** Ids of the override rules that applied, in order. */
+  overrides: string[];
+}
+
+export interface ProcessContext {
+  now?: string;
+  timeZone?: string;
+  locale?: Locale;
+}
+
+export interface ProcessResult {
+  data: Record<string, unknown>;
+  errors: FieldError[];
+  scores: Record<string, ScaleResult>;
+}
+
+export interface CompiledForm {
+  readonly schema: object;
+  /**
+   * What the server does with a submission: strips client values of computed fields, computes x-compute and
+   * scored scales, drops fields hidden by x-visible-if, applies x-required-if, validates. Never mutates input.
+   */
+  process(data: unknown, context?: ProcessContext): ProcessResult;
+  /** Same rules as process, without computing: hidden fields are not validated, x-required-if applies. */
+  validate(data: unknown, context?: { locale?: Locale; now?: string; timeZone?: string }): FieldError[];
+  /** JSON pointers of x-sensitive fields; '*' stands for any array index. */
+  sensitivePaths(): string[];
+  /** Pointer → visible, for every field, after the same computation process does. */
+  visibility(data: unknown, context?: { now?: string; timeZone?: string }): Record<string, boolean>;
+}
+
+export interface CompileFormOptions {
+  locale?: Locale;
+}
