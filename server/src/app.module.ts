@@ -8,8 +8,10 @@ import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrgUnitsModule } from './modules/org-units/org-units.module.js';
+import { RecordsModule } from './modules/records/records.module.js';
 import { ResidentsModule } from './modules/residents/residents.module.js';
 import { SetupModule } from './modules/setup/setup.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -29,6 +31,8 @@ export class AppModule {
         UsersModule,
         OrgUnitsModule,
         ResidentsModule,
+        FormsModule,
+        RecordsModule,
         SetupModule,
       ],
       providers: [

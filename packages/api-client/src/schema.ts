@@ -260,6 +260,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FormsController_list"];
+        put?: never;
+        post: operations["FormsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FormsController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FormsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["FormsController_updateDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FormsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FormsController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FormsController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordsController_list"];
+        put?: never;
+        post: operations["RecordsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordsController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["RecordsController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["RecordsController_update"];
+        trace?: never;
+    };
+    "/api/records/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordsController_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/records/{id}/revisions/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordsController_revision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -489,6 +665,195 @@ export interface components {
             userId: string;
             /** @example 女儿 */
             relationship: string;
+        };
+        LocalizedTextDto: {
+            /** @example 巴氏指数评估 */
+            "zh-CN": string;
+            /** @example Barthel index */
+            en: string;
+        };
+        FormSummaryDto: {
+            id: string;
+            key: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            status: "draft" | "published" | "retired";
+            latestVersion: number | null;
+            draftChanged: boolean;
+            updatedAt: string;
+        };
+        CreateFormDto: {
+            /**
+             * @description Lower-case letters, digits and dashes
+             * @example barthel-adl
+             */
+            key: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            description?: string | null;
+            /** @description JSON Schema (2020-12, CareLoom dialect) */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description rjsf UI schema */
+            uiSchema?: {
+                [key: string]: unknown;
+            };
+        };
+        FormVersionSummaryDto: {
+            version: number;
+            publishedAt: string;
+        };
+        LintIssueDto: {
+            /** @enum {string} */
+            severity: "error" | "warning";
+            code: string;
+            /** @description JSON pointer into the schema */
+            path: string;
+            message: string;
+        };
+        FormDto: {
+            id: string;
+            key: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            description: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "retired";
+            latestVersion: number | null;
+            /** @description The draft differs from the latest published version */
+            draftChanged: boolean;
+            draftSchema: {
+                [key: string]: unknown;
+            };
+            draftUiSchema: {
+                [key: string]: unknown;
+            };
+            versions: components["schemas"]["FormVersionSummaryDto"][];
+            /** @description Problems of the draft (publishing refuses errors) */
+            lint: components["schemas"]["LintIssueDto"][];
+            updatedAt: string;
+            version: number;
+        };
+        ValidateFormDto: {
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description Sample data to validate against the schema */
+            data?: Record<string, never>;
+        };
+        FieldErrorDto: {
+            /** @description JSON pointer of the field */
+            path: string;
+            message: string;
+        };
+        ValidationResultDto: {
+            valid: boolean;
+            errors: components["schemas"]["FieldErrorDto"][];
+            lint: components["schemas"]["LintIssueDto"][];
+            /** @description The data after computing */
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        UpdateFormDraftDto: {
+            name?: components["schemas"]["LocalizedTextDto"];
+            description?: string | null;
+            schema?: {
+                [key: string]: unknown;
+            };
+            uiSchema?: {
+                [key: string]: unknown;
+            };
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+        };
+        FormVersionDto: {
+            formId: string;
+            key: string;
+            version: number;
+            name: components["schemas"]["LocalizedTextDto"];
+            schema: {
+                [key: string]: unknown;
+            };
+            uiSchema: {
+                [key: string]: unknown;
+            };
+            publishedAt: string;
+        };
+        RecordDto: {
+            id: string;
+            formId: string;
+            formKey: string;
+            formVersion: number;
+            residentId: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Scored-scale results by field pointer */
+            scores: {
+                [key: string]: unknown;
+            };
+            revision: number;
+            /** @description Sensitive fields are masked in data */
+            masked: boolean;
+            createdAt: string;
+            createdBy: string;
+            updatedAt: string;
+        };
+        RecordPageDto: {
+            items: components["schemas"]["RecordDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateRecordDto: {
+            /**
+             * @description Key of a published form; its latest version is used
+             * @example barthel-adl
+             */
+            formKey: string;
+            /** @description The resident the record is about */
+            residentId?: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        UpdateRecordDto: {
+            /** @description The whole new data (not a patch) */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description The revision you read; a stale one gets 409 */
+            revision: number;
+        };
+        JsonPatchOperationDto: {
+            /** @enum {string} */
+            op: "add" | "remove" | "replace";
+            path: string;
+            value?: Record<string, never>;
+        };
+        RevisionDto: {
+            revision: number;
+            /** @enum {string} */
+            action: "created" | "updated" | "deleted";
+            at: string;
+            actorId: string;
+            actorName: string;
+            /** @description RFC 6902 patch from the previous revision */
+            diff: components["schemas"]["JsonPatchOperationDto"][];
+        };
+        RevisionDetailDto: {
+            revision: number;
+            /** @enum {string} */
+            action: "created" | "updated" | "deleted";
+            at: string;
+            actorId: string;
+            actorName: string;
+            /** @description RFC 6902 patch from the previous revision */
+            diff: components["schemas"]["JsonPatchOperationDto"][];
+            data: {
+                [key: string]: unknown;
+            };
+            masked: boolean;
         };
     };
     responses: never;
@@ -972,6 +1337,350 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FamilyLinkDto"][];
+                };
+            };
+        };
+    };
+    FormsController_list: {
+        parameters: {
+            query?: {
+                status?: "draft" | "published" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSummaryDto"][];
+                };
+            };
+        };
+    };
+    FormsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDto"];
+                };
+            };
+        };
+    };
+    FormsController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateFormDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationResultDto"];
+                };
+            };
+        };
+    };
+    FormsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDto"];
+                };
+            };
+        };
+    };
+    FormsController_updateDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDto"];
+                };
+            };
+        };
+    };
+    FormsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormVersionDto"];
+                };
+            };
+        };
+    };
+    FormsController_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDto"];
+                };
+            };
+        };
+    };
+    FormsController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormVersionDto"];
+                };
+            };
+        };
+    };
+    RecordsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only records of this form (needed for filter and field sort) */
+                formKey?: string;
+                residentId?: string;
+                /** @description Created at or after (ISO date or instant) */
+                from?: string;
+                /** @description Created before (ISO date or instant) */
+                to?: string;
+                /** @description JSON Logic over the form fields, as JSON text, e.g. {">":[{"var":"total"},60]} */
+                filter?: string;
+                /** @description createdAt, updatedAt or a form field (dot path); prefix with - for descending */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPageDto"];
+                };
+            };
+        };
+    };
+    RecordsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecordDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordDto"];
+                };
+            };
+        };
+    };
+    RecordsController_get: {
+        parameters: {
+            query?: {
+                /** @description Show sensitive fields unmasked (audited; admin, head-nurse, front-desk, doctor) */
+                reveal?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordDto"];
+                };
+            };
+        };
+    };
+    RecordsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordDto"];
+                };
+            };
+        };
+    };
+    RecordsController_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDto"][];
+                };
+            };
+        };
+    };
+    RecordsController_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDetailDto"];
                 };
             };
         };

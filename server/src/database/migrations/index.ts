@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation.js';
+import { FormsAndRecords1795790325020 } from './1795790325020-FormsAndRecords.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, FormsAndRecords1795790325020];

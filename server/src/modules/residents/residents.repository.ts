@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { accessScope, escapeLike } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { FamilyLinkEntity, ResidentEntity, type ResidentStatus } from './resident.entity.js';
 
@@ -15,8 +16,6 @@ export type ResidentFilter = {
 export type ResidentRow = ResidentEntity & { orgUnitName: string };
 export type FamilyLinkRow = FamilyLinkEntity & { username: string; displayName: string };
 
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 @Injectable()
 export class ResidentsRepository {
   /**
@@ -30,16 +29,8 @@ export class ResidentsRepository {
       .innerJoin('org_unit', 'ou', 'ou.id = r.org_unit_id')
       .addSelect('ou.name', 'org_unit_name')
       .where('r.tenant_id = :tenantId', { tenantId: actor.tenantId });
-    if (actor.roles.some((role) => role.role === 'admin')) {
-      return query;
-    }
-    const paths = actor.roles
-      .filter((role) => role.role !== 'family')
-      .map((role) => `${escapeLike(role.orgUnitPath)}%`);
-    return query.andWhere(
-      `(ou.path LIKE ANY(:paths) OR EXISTS (SELECT 1 FROM family_link fl WHERE fl.resident_id = r.id AND fl.user_id = :userId))`,
-      { paths, userId: actor.userId },
-    );
+    const scope = accessScope(actor, { orgUnitPath: 'ou.path', residentId: 'r.id' });
+    return scope ? query.andWhere(scope.sql, scope.params) : query;
   }
 
   private static withOrgUnitName(

@@ -232,6 +232,11 @@ export class ResidentsService {
     });
   }
 
+  /** For other modules, inside their transaction: the resident if the caller may see it, else NotFound. */
+  visible(manager: EntityManager, actor: Actor, id: string): Promise<ResidentRow> {
+    return this.getIn(manager, actor, id);
+  }
+
   private async getIn(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<ResidentRow> {
     const resident = await this.repository.findVisible(manager, actor, id, lock);
     if (!resident) {

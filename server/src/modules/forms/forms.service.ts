@@ -1,0 +1,306 @@
+import { Injectable } from '@nestjs/common';
+import {
+  compileForm,
+  FormSchemaError,
+  lintFormSchema,
+  type CompiledForm,
+  type FieldError as FormFieldError,
+  type LintIssue,
+  type Locale,
+} from '@careloom/forms';
+import type { EntityManager } from 'typeorm';
+import { hasRole, type Actor } from '../../common/auth/actor.types.js';
+import { Transactions } from '../../common/database/transaction.js';
+import { ForbiddenError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { FormEntity, FormStatus, FormVersionEntity, LocalizedText } from './form.entity.js';
+import {
+  FormKeyTakenError,
+  FormNotPublishedError,
+  FormRetiredError,
+  InvalidFormSchemaError,
+  NothingToPublishError,
+  StaleFormError,
+} from './forms.errors.js';
+import { FormsRepository } from './forms.repository.js';
+
+export const FORM_DESIGNERS = ['admin'] as const;
+const CACHE_SIZE = 200;
+
+export type NewForm = {
+  key: string;
+  name: LocalizedText;
+  description?: string | null;
+  schema: Record<string, unknown>;
+  uiSchema?: Record<string, unknown>;
+};
+export type DraftChange = Partial<Omit<NewForm, 'key'>>;
+export type FormDetail = { form: FormEntity; versions: FormVersionEntity[]; lint: LintIssue[] };
+/** A published version with its compiled validator, ready to process submissions. */
+export type PublishedForm = { form: FormEntity; version: FormVersionEntity; compiled: CompiledForm };
+
+const schemaPath = (pointer: string): string => `/schema${pointer}`;
+
+function toFieldErrors(issues: readonly LintIssue[], locale: Locale): FieldError[] {
+  return issues
+    .filter((issue) => issue.severity === 'error')
+    .map((issue) => ({ path: schemaPath(issue.path), message: issue.messages[locale] }));
+}
+
+@Injectable()
+export class FormsService {
+  /** Compiled validators by form_version id: versions are frozen, so entries never go stale. */
+  private readonly compiled = new Map<string, CompiledForm>();
+
+  constructor(
+    private readonly repository: FormsRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  private assertDesigner(actor: Actor): void {
+    if (!hasRole(actor, FORM_DESIGNERS)) {
+      throw new ForbiddenError(`Designing forms needs one of: ${FORM_DESIGNERS.join(', ')}.`);
+    }
+  }
+
+  private async getIn(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<FormEntity> {
+    const form = await this.repository.findById(manager, actor.tenantId, id, lock);
+    if (!form) {
+      throw new NotFoundError('Form', id);
+    }
+    return form;
+  }
+
+  list(actor: Actor, status?: FormStatus): Promise<FormEntity[]> {
+    return this.repository.list(this.transactions.manager, actor.tenantId, status);
+  }
+
+  async get(actor: Actor, id: string, locale: Locale): Promise<FormDetail> {
+    const manager = this.transactions.manager;
+    const form = await this.getIn(manager, actor, id);
+    const versions = await this.repository.versions(manager, form.id);
+    return { form, versions, lint: lintFormSchema(form.draftSchema, { locale }) };
+  }
+
+  async create(actor: Actor, input: NewForm): Promise<FormDetail> {
+    this.assertDesigner(actor);
+    return this.transactions.run(async (manager) => {
+      if (await this.repository.findByKey(manager, actor.tenantId, input.key)) {
+        throw new FormKeyTakenError(input.key);
+      }
+      const form = await this.repository.insert(manager, {
+        tenantId: actor.tenantId,
+        key: input.key,
+        name: input.name,
+        description: input.description ?? null,
+        status: 'draft',
+        draftSchema: input.schema,
+        draftUiSchema: input.uiSchema ?? {},
+        draftChanged: true,
+        latestVersion: null,
+        createdBy: actor.userId,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'form.created',
+        entityType: 'form',
+        entityId: form.id,
+        details: { key: form.key },
+      });
+      return { form, versions: [], lint: lintFormSchema(form.draftSchema) };
+    });
+  }
+
+  async updateDraft(
+    actor: Actor,
+    id: string,
+    change: DraftChange,
+    expectedVersion: number,
+  ): Promise<FormDetail> {
+    this.assertDesigner(actor);
+    return this.transactions.run(async (manager) => {
+      const form = await this.getIn(manager, actor, id, true);
+      if (form.version !== expectedVersion) {
+        throw new StaleFormError(expectedVersion, form.version);
+      }
+      if (change.name) {
+        form.name = change.name;
+      }
+      if (change.description !== undefined) {
+        form.description = change.description;
+      }
+      if (change.schema) {
+        form.draftSchema = change.schema;
+      }
+      if (change.uiSchema) {
+        form.draftUiSchema = change.uiSchema;
+      }
+      form.draftChanged = true;
+      const saved = await this.repository.save(manager, form);
+      await this.audit.record(manager, actor, {
+        action: 'form.draft-saved',
+        entityType: 'form',
+        entityId: form.id,
+        details: { key: form.key },
+      });
+      const versions = await this.repository.versions(manager, form.id);
+      return { form: saved, versions, lint: lintFormSchema(saved.draftSchema) };
+    });
+  }
+
+  /** Freezes the draft as the next version; refuses a schema that would hurt at run time. */
+  async publish(
+    actor: Actor,
+    id: string,
+    locale: Locale,
+  ): Promise<{ form: FormEntity; version: FormVersionEntity }> {
+    this.assertDesigner(actor);
+    return this.transactions.run(async (manager) => {
+      const form = await this.getIn(manager, actor, id, true);
+      if (!form.draftChanged && form.latestVersion !== null && form.status !== 'retired') {
+        throw new NothingToPublishError(form.latestVersion);
+      }
+      try {
+        compileForm(form.draftSchema, { locale });
+      } catch (error) {
+        if (error instanceof FormSchemaError) {
+          throw new InvalidFormSchemaError(toFieldErrors(error.issues, locale));
+        }
+        throw error;
+      }
+      const next = (form.latestVersion ?? 0) + 1;
+      const version = await this.repository.insertVersion(manager, {
+        tenantId: actor.tenantId,
+        formId: form.id,
+        version: next,
+        name: form.name,
+        schema: form.draftSchema,
+        uiSchema: form.draftUiSchema,
+        publishedBy: actor.userId,
+      });
+      form.latestVersion = next;
+      form.status = 'published';
+      form.draftChanged = false;
+      await this.repository.save(manager, form);
+      await this.audit.record(manager, actor, {
+        action: 'form.published',
+        entityType: 'form',
+        entityId: form.id,
+        details: { key: form.key, version: next },
+      });
+      return { form, version };
+    });
+  }
+
+  async retire(actor: Actor, id: string): Promise<FormDetail> {
+    this.assertDesigner(actor);
+    return this.transactions.run(async (manager) => {
+      const form = await this.getIn(manager, actor, id, true);
+      form.status = 'retired';
+      const saved = await this.repository.save(manager, form);
+      await this.audit.record(manager, actor, {
+        action: 'form.retired',
+        entityType: 'form',
+        entityId: form.id,
+        details: { key: form.key },
+      });
+      const versions = await this.repository.versions(manager, form.id);
+      return { form: saved, versions, lint: lintFormSchema(saved.draftSchema) };
+    });
+  }
+
+  async version(
+    actor: Actor,
+    id: string,
+    version: number,
+  ): Promise<{ form: FormEntity; version: FormVersionEntity }> {
+    const manager = this.transactions.manager;
+    const form = await this.getIn(manager, actor, id);
+    const found = await this.repository.version(manager, form.id, version);
+    if (!found) {
+      throw new NotFoundError('Form version', `${id}@${version}`);
+    }
+    return { form, version: found };
+  }
+
+  /** The version new records of `key` are filled with ('fill'), or its records are listed with ('read'). */
+  async latestPublished(
+    manager: EntityManager,
+    tenantId: string,
+    key: string,
+    purpose: 'fill' | 'read' = 'fill',
+  ): Promise<PublishedForm> {
+    const form = await this.repository.findByKey(manager, tenantId, key);
+    if (!form) {
+      throw new NotFoundError('Form', key);
+    }
+    if (form.status === 'retired' && purpose === 'fill') {
+      throw new FormRetiredError(key);
+    }
+    if (form.latestVersion === null) {
+      throw new FormNotPublishedError(key);
+    }
+    return this.published(manager, form, form.latestVersion);
+  }
+
+  /** A form's given version, compiled; records are always read and updated with their own version. */
+  async publishedVersion(
+    manager: EntityManager,
+    tenantId: string,
+    formId: string,
+    version: number,
+  ): Promise<PublishedForm> {
+    const form = await this.repository.findById(manager, tenantId, formId);
+    if (!form) {
+      throw new NotFoundError('Form', formId);
+    }
+    return this.published(manager, form, version);
+  }
+
+  private async published(manager: EntityManager, form: FormEntity, number: number): Promise<PublishedForm> {
+    const version = await this.repository.version(manager, form.id, number);
+    if (!version) {
+      throw new NotFoundError('Form version', `${form.key}@${number}`);
+    }
+    return { form, version, compiled: this.compile(version) };
+  }
+
+  private compile(version: FormVersionEntity): CompiledForm {
+    const cached = this.compiled.get(version.id);
+    if (cached) {
+      return cached;
+    }
+    const compiled = compileForm(version.schema);
+    if (this.compiled.size >= CACHE_SIZE) {
+      const oldest = this.compiled.keys().next().value;
+      if (oldest !== undefined) {
+        this.compiled.delete(oldest);
+      }
+    }
+    this.compiled.set(version.id, compiled);
+    return compiled;
+  }
+
+  /** The designer's helper: lint the schema and, when it compiles, process sample data with it. */
+  validate(
+    schema: Record<string, unknown>,
+    data: unknown,
+    locale: Locale,
+    now: string,
+  ): { valid: boolean; errors: FieldError[]; lint: LintIssue[]; data?: Record<string, unknown> } {
+    const lint = lintFormSchema(schema, { locale });
+    if (lint.some((issue) => issue.severity === 'error')) {
+      return { valid: false, errors: [], lint };
+    }
+    if (data === undefined) {
+      return { valid: true, errors: [], lint };
+    }
+    const processed = compileForm(schema, { locale }).process(data, { now, locale });
+    return {
+      valid: processed.errors.length === 0,
+      errors: processed.errors.map((e: FormFieldError) => ({ path: e.path, message: e.message })),
+      lint,
+      data: processed.data,
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor } from '../../common/auth/actor.types.js';
+import { CurrentActor } from '../../common/auth/auth.decorators.js';
+import { Locale, type RequestLocale } from '../../common/http/locale.decorator.js';
+import {
+  CreateRecordDto,
+  RecordDto,
+  RecordGetQueryDto,
+  RecordPageDto,
+  RecordQueryDto,
+  RevisionDetailDto,
+  RevisionDto,
+  UpdateRecordDto,
+} from './dto/record.dto.js';
+import { toRecordDto, toRevisionDetailDto, toRevisionDto } from './records.mapper.js';
+import { RecordsService } from './records.service.js';
+
+@ApiTags('records')
+@ApiBearerAuth()
+@Controller('records')
+export class RecordsController {
+  constructor(private readonly records: RecordsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: RecordPageDto })
+  async list(@CurrentActor() actor: Actor, @Query() query: RecordQueryDto): Promise<RecordPageDto> {
+    const { items, total } = await this.records.list(actor, query);
+    return { items: items.map(toRecordDto), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: RecordDto })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateRecordDto,
+    @Locale() locale: RequestLocale,
+  ): Promise<RecordDto> {
+    return toRecordDto(await this.records.create(actor, body, locale));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: RecordDto })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: RecordGetQueryDto,
+  ): Promise<RecordDto> {
+    return toRecordDto(await this.records.get(actor, id, query.reveal === 'true'));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: RecordDto })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateRecordDto,
+    @Locale() locale: RequestLocale,
+  ): Promise<RecordDto> {
+    return toRecordDto(await this.records.update(actor, id, body.data, body.revision, locale));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.records.remove(actor, id);
+  }
+
+  @Get(':id/revisions')
+  @ApiOkResponse({ type: [RevisionDto] })
+  async revisions(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RevisionDto[]> {
+    return (await this.records.revisions(actor, id)).map(toRevisionDto);
+  }
+
+  @Get(':id/revisions/:revision')
+  @ApiOkResponse({ type: RevisionDetailDto })
+  async revision(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('revision', ParseIntPipe) revision: number,
+  ): Promise<RevisionDetailDto> {
+    return toRevisionDetailDto(await this.records.revision(actor, id, revision));
+  }
+}

@@ -1,0 +1,26 @@
+import { ConflictError, ValidationFailedError, type FieldError } from '../../common/errors/domain.errors.js';
+
+export class StaleRecordError extends ConflictError {
+  constructor(expected: number, actual: number) {
+    super(
+      'Record changed meanwhile',
+      `Someone saved this record after you opened it (revision ${actual}, you sent ${expected}); reload it and apply your change again.`,
+    );
+  }
+}
+
+/** The submitted data breaks the form's rules: nothing was stored. */
+export class InvalidRecordDataError extends ValidationFailedError {
+  constructor(errors: FieldError[]) {
+    super(
+      errors.map((e) => ({ path: `/data${e.path}`, message: e.message })),
+      `The form data has ${errors.length} problem(s); nothing was saved. See errors (paths point into data).`,
+    );
+  }
+}
+
+export class InvalidRecordFilterError extends ValidationFailedError {
+  constructor(path: string, message: string) {
+    super([{ path, message }], message);
+  }
+}

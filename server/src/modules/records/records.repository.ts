@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { accessScope } from '../../common/auth/access-scope.util.js';
+import type { Actor } from '../../common/auth/actor.types.js';
+import { RecordEntity, RecordRevisionEntity } from './record.entity.js';
+
+export type RecordRow = RecordEntity & { formKey: string };
+
+export type RecordSort =
+  | { kind: 'column'; column: 'created_at' | 'updated_at'; descending: boolean }
+  | { kind: 'field'; path: string[]; cast: string; descending: boolean };
+
+export type RecordFilter = {
+  formId?: string;
+  residentId?: string;
+  from?: string;
+  to?: string;
+  /** Compiled JSON Logic over `rec.data`, with positional ($1…) parameters. */
+  where?: { sql: string; params: unknown[] };
+  sort: RecordSort;
+  page: number;
+  pageSize: number;
+};
+
+const CASTS = new Set(['text', 'numeric', 'boolean', 'date', 'timestamptz']);
+
+@Injectable()
+export class RecordsRepository {
+  /** Live records the actor may see: through the resident when there is one, else the record's unit. */
+  private scoped(manager: EntityManager, actor: Actor): SelectQueryBuilder<RecordEntity> {
+    const query = manager
+      .getRepository(RecordEntity)
+      .createQueryBuilder('rec')
+      .innerJoin('form', 'f', 'f.id = rec.form_id')
+      .addSelect('f.key', 'form_key')
+      .leftJoin('resident', 'res', 'res.id = rec.resident_id')
+      .innerJoin('org_unit', 'ou', 'ou.id = COALESCE(res.org_unit_id, rec.org_unit_id)')
+      .where('rec.tenant_id = :tenantId', { tenantId: actor.tenantId })
+      .andWhere('rec.deleted_at IS NULL');
+    const scope = accessScope(actor, { orgUnitPath: 'ou.path', residentId: 'rec.resident_id' });
+    return scope ? query.andWhere(scope.sql, scope.params) : query;
+  }
+
+  private static rows(raw: { form_key: string }[], entities: RecordEntity[]): RecordRow[] {
+    return entities.map((entity, i) => Object.assign(entity, { formKey: raw[i]?.form_key ?? '' }));
+  }
+
+  async findVisible(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    lock = false,
+  ): Promise<RecordRow | null> {
+    const query = this.scoped(manager, actor).andWhere('rec.id = :id', { id });
+    if (lock) {
+      query.setLock('pessimistic_write', undefined, ['rec']);
+    }
+    const { raw, entities } = await query.getRawAndEntities<{ form_key: string }>();
+    return RecordsRepository.rows(raw, entities)[0] ?? null;
+  }
+
+  async page(
+    manager: EntityManager,
+    actor: Actor,
+    filter: RecordFilter,
+  ): Promise<{ items: RecordRow[]; total: number }> {
+    const query = this.scoped(manager, actor);
+    if (filter.formId) {
+      query.andWhere('rec.form_id = :formId', { formId: filter.formId });
+    }
+    if (filter.residentId) {
+      query.andWhere('rec.resident_id = :residentId', { residentId: filter.residentId });
+    }
+    if (filter.from) {
+      query.andWhere('rec.created_at >= :from', { from: filter.from });
+    }
+    if (filter.to) {
+      query.andWhere('rec.created_at < :to', { to: filter.to });
+    }
+    if (filter.where) {
+      // Positional parameters of the compiled filter become named ones of this query.
+      const params = Object.fromEntries(filter.where.params.map((value, i) => [`lf${i + 1}`, value]));
+      query.andWhere(`(${filter.where.sql.replace(/\$(\d+)/g, ':lf$1')})`, params);
+    }
+    const total = await query.getCount();
+    const direction = filter.sort.descending ? 'DESC' : 'ASC';
+    if (filter.sort.kind === 'column') {
+      query.orderBy(`rec.${filter.sort.column}`, direction);
+    } else {
+      if (!CASTS.has(filter.sort.cast)) {
+        throw new Error(`unsupported sort cast ${filter.sort.cast}`);
+      }
+      query
+        .orderBy(`(rec.data #>> :sortPath)::${filter.sort.cast}`, direction, 'NULLS LAST')
+        .setParameter('sortPath', filter.sort.path);
+    }
+    query
+      .addOrderBy('rec.id', direction)
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize);
+    const { raw, entities } = await query.getRawAndEntities<{ form_key: string }>();
+    return { items: RecordsRepository.rows(raw, entities), total };
+  }
+
+  insert(manager: EntityManager, record: Partial<RecordEntity>): Promise<RecordEntity> {
+    return manager.getRepository(RecordEntity).save(manager.getRepository(RecordEntity).create(record));
+  }
+
+  save(manager: EntityManager, record: RecordEntity): Promise<RecordEntity> {
+    return manager.getRepository(RecordEntity).save(record);
+  }
+
+  insertRevision(
+    manager: EntityManager,
+    revision: Partial<RecordRevisionEntity>,
+  ): Promise<RecordRevisionEntity> {
+    return manager
+      .getRepository(RecordRevisionEntity)
+      .save(manager.getRepository(RecordRevisionEntity).create(revision));
+  }
+
+  revisions(manager: EntityManager, recordId: string): Promise<RecordRevisionEntity[]> {
+    return manager
+      .getRepository(RecordRevisionEntity)
+      .find({ where: { recordId }, order: { revision: 'ASC' } });
+  }
+
+  revision(manager: EntityManager, recordId: string, revision: number): Promise<RecordRevisionEntity | null> {
+    return manager.getRepository(RecordRevisionEntity).findOne({ where: { recordId, revision } });
+  }
+}
