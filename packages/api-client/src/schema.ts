@@ -388,6 +388,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/records/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/records/{id}": {
         parameters: {
             query?: never;
@@ -1571,6 +1587,34 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RecordDto"];
                 };
+            };
+        };
+    };
+    RecordsController_export: {
+        parameters: {
+            query: {
+                formKey: string;
+                format?: "csv" | "xlsx";
+                residentId?: string;
+                from?: string;
+                to?: string;
+                /** @description JSON Logic over the form fields, as JSON text */
+                filter?: string;
+                /** @description Export sensitive fields unmasked (audited) */
+                reveal?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The spreadsheet file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -273,4 +273,47 @@ describe('records', () => {
     expect(fresh.body.formVersion).toBe(2);
     expect(reread.body.formVersion).toBe(1);
   });
+
+  it('should export records to CSV and XLSX with formula-like text neutralised and sensitive fields masked', async () => {
+    // given an archive whose remarks look like a formula
+    await as(admin).post('/api/records', {
+      formKey: 'elder-archive',
+      residentId: residentA,
+      data: archiveData({ remarks: '=HYPERLINK("http://evil.example","点我")' }),
+    });
+
+    // when a nurse exports the archives as CSV
+    const csv = await as(nurseA).get('/api/records/export?formKey=elder-archive&format=csv').buffer(true);
+
+    // then the file has a header in Chinese, the formula neutralised and the ID number masked
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="elder-archive-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const text = csv.text.replace(/^\uFEFF/, '');
+    const [header, ...lines] = text.trim().split('\r\n');
+    expect(header).toContain('身份证号');
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    expect(text).not.toContain('11010519491231002X');
+    expect(lines.length).toBeGreaterThan(0);
+
+    // and as XLSX (a ZIP archive), with the same neutralisation
+    const xlsx = await as(admin)
+      .get('/api/records/export?formKey=elder-archive&format=xlsx')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(xlsx.status).toBe(200);
+    const body = xlsx.body as Buffer;
+    expect(body.readUInt32LE(0)).toBe(0x04034b50);
+    const audit: { details: { format: string; masked: boolean } }[] = await t.dataSource.query(
+      `SELECT details FROM audit_event WHERE action = 'record.exported' ORDER BY id`,
+    );
+    expect(audit.map((a) => a.details.format)).toEqual(['csv', 'xlsx']);
+    expect(audit[0]!.details.masked).toBe(true);
+  });
 });

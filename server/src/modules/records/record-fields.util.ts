@@ -39,3 +39,43 @@ export function filterableFields(schema: object, prefix = '', depth = 0): Record
   }
   return fields;
 }
+
+export type ExportColumn = { path: string[]; label: string };
+
+function labelOf(schema: Record<string, unknown>, name: string, locale: 'zh-CN' | 'en'): string {
+  const labels = schema['x-labels'];
+  if (isObject(labels) && typeof labels[locale] === 'string') {
+    return labels[locale];
+  }
+  return typeof schema.title === 'string' ? schema.title : name;
+}
+
+/**
+ * One spreadsheet column per field in schema order: scalars and arrays (as JSON text) at their
+ * path, nested objects flattened, labelled in the caller's language ("紧急联系人 / 电话").
+ */
+export function exportColumns(
+  schema: object,
+  locale: 'zh-CN' | 'en',
+  prefix: ExportColumn = { path: [], label: '' },
+  depth = 0,
+): ExportColumn[] {
+  const properties = (schema as { properties?: unknown }).properties;
+  if (!isObject(properties) || depth > 8) {
+    return [];
+  }
+  return Object.entries(properties).flatMap(([name, child]) => {
+    if (!isObject(child)) {
+      return [];
+    }
+    const column = {
+      path: [...prefix.path, name],
+      label: prefix.label
+        ? `${prefix.label} / ${labelOf(child, name, locale)}`
+        : labelOf(child, name, locale),
+    };
+    return child.type === 'object' && isObject(child.properties)
+      ? exportColumns(child, locale, column, depth + 1)
+      : [column];
+  });
+}

@@ -10,12 +10,14 @@ import {
   Patch,
   Post,
   Query,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.types.js';
@@ -24,6 +26,7 @@ import { Locale, type RequestLocale } from '../../common/http/locale.decorator.j
 import {
   CreateRecordDto,
   RecordDto,
+  RecordExportQueryDto,
   RecordGetQueryDto,
   RecordPageDto,
   RecordQueryDto,
@@ -45,6 +48,23 @@ export class RecordsController {
   async list(@CurrentActor() actor: Actor, @Query() query: RecordQueryDto): Promise<RecordPageDto> {
     const { items, total } = await this.records.list(actor, query);
     return { items: items.map(toRecordDto), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** A form's records as CSV or XLSX (same filters as the list). */
+  @Get('export')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The spreadsheet file' })
+  async export(
+    @CurrentActor() actor: Actor,
+    @Query() { format = 'csv', reveal, ...query }: RecordExportQueryDto,
+    @Locale() locale: RequestLocale,
+  ): Promise<StreamableFile> {
+    const file = await this.records.export(actor, query, format, reveal === 'true', locale);
+    return new StreamableFile(file.body, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      length: file.body.length,
+    });
   }
 
   @Post()

@@ -4,7 +4,7 @@ import { accessScope } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { RecordEntity, RecordRevisionEntity } from './record.entity.js';
 
-export type RecordRow = RecordEntity & { formKey: string };
+export type RecordRow = RecordEntity & { formKey: string; residentName: string | null };
 
 export type RecordSort =
   | { kind: 'column'; column: 'created_at' | 'updated_at'; descending: boolean }
@@ -22,6 +22,8 @@ export type RecordFilter = {
   pageSize: number;
 };
 
+type RawColumns = { form_key: string; resident_name: string | null };
+
 const CASTS = new Set(['text', 'numeric', 'boolean', 'date', 'timestamptz']);
 
 @Injectable()
@@ -34,6 +36,7 @@ export class RecordsRepository {
       .innerJoin('form', 'f', 'f.id = rec.form_id')
       .addSelect('f.key', 'form_key')
       .leftJoin('resident', 'res', 'res.id = rec.resident_id')
+      .addSelect('res.name', 'resident_name')
       .innerJoin('org_unit', 'ou', 'ou.id = COALESCE(res.org_unit_id, rec.org_unit_id)')
       .where('rec.tenant_id = :tenantId', { tenantId: actor.tenantId })
       .andWhere('rec.deleted_at IS NULL');
@@ -41,8 +44,10 @@ export class RecordsRepository {
     return scope ? query.andWhere(scope.sql, scope.params) : query;
   }
 
-  private static rows(raw: { form_key: string }[], entities: RecordEntity[]): RecordRow[] {
-    return entities.map((entity, i) => Object.assign(entity, { formKey: raw[i]?.form_key ?? '' }));
+  private static rows(raw: RawColumns[], entities: RecordEntity[]): RecordRow[] {
+    return entities.map((entity, i) =>
+      Object.assign(entity, { formKey: raw[i]?.form_key ?? '', residentName: raw[i]?.resident_name ?? null }),
+    );
   }
 
   async findVisible(
@@ -55,7 +60,7 @@ export class RecordsRepository {
     if (lock) {
       query.setLock('pessimistic_write', undefined, ['rec']);
     }
-    const { raw, entities } = await query.getRawAndEntities<{ form_key: string }>();
+    const { raw, entities } = await query.getRawAndEntities<RawColumns>();
     return RecordsRepository.rows(raw, entities)[0] ?? null;
   }
 
@@ -98,7 +103,7 @@ export class RecordsRepository {
       .addOrderBy('rec.id', direction)
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize);
-    const { raw, entities } = await query.getRawAndEntities<{ form_key: string }>();
+    const { raw, entities } = await query.getRawAndEntities<RawColumns>();
     return { items: RecordsRepository.rows(raw, entities), total };
   }
 

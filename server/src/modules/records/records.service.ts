@@ -5,13 +5,14 @@ import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { toCsv, toXlsx, type Cell } from '../../common/export/spreadsheet.util.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService, type PublishedForm } from '../forms/forms.service.js';
 import { RESIDENT_WRITERS, ResidentsService, SENSITIVE_READERS } from '../residents/residents.service.js';
 import { diffJson } from './json-patch.util.js';
 import type { RecordRevisionEntity } from './record.entity.js';
-import { filterableFields } from './record-fields.util.js';
+import { exportColumns, filterableFields } from './record-fields.util.js';
 import { InvalidRecordDataError, InvalidRecordFilterError, StaleRecordError } from './records.errors.js';
 import { RecordsRepository, type RecordRow, type RecordSort } from './records.repository.js';
 import { maskPatch, restoreMaskedValues } from './sensitive-data.util.js';
@@ -30,6 +31,26 @@ export type RecordQuery = {
 /** A record as the caller may see it: sensitive fields masked unless revealed. */
 export type VisibleRecord = RecordRow & { masked: boolean };
 export type VisibleRevision = RecordRevisionEntity & { masked: boolean };
+
+export type ExportFormat = 'csv' | 'xlsx';
+export type ExportFile = { filename: string; contentType: string; body: Buffer };
+
+const MAX_EXPORT_ROWS = 100_000;
+const EXPORT_PAGE = 1000;
+
+function cellOf(data: unknown, path: string[]): Cell {
+  let value: unknown = data;
+  for (const key of path) {
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  if (value === undefined || value === null) {
+    return null;
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  return JSON.stringify(value);
+}
 
 const CASTS: Record<FilterFieldType, string> = {
   string: 'text',
@@ -141,7 +162,11 @@ export class RecordsService {
         entityId: record.id,
         details: { form: form.form.key, version: form.version.version, residentId: record.residentId },
       });
-      return this.masked(form, Object.assign(record, { formKey: form.form.key }), false);
+      return this.masked(
+        form,
+        Object.assign(record, { formKey: form.form.key, residentName: resident?.name ?? null }),
+        false,
+      );
     });
   }
 
@@ -361,5 +386,83 @@ export class RecordsService {
       diff: maskPatch(revision.diff, sensitive),
       masked: sensitive.length > 0,
     });
+  }
+
+  /**
+   * A form's records (the same filters as the list) as CSV or XLSX, one column per field of the
+   * latest version; sensitive fields masked unless revealed; formula-like text neutralised.
+   */
+  async export(
+    actor: Actor,
+    query: Omit<RecordQuery, 'page' | 'pageSize' | 'sort'> & { formKey: string },
+    format: ExportFormat,
+    reveal: boolean,
+    locale: Locale,
+  ): Promise<ExportFile> {
+    if (reveal) {
+      this.assertRevealer(actor);
+    }
+    const manager = this.transactions.manager;
+    const form = await this.forms.latestPublished(manager, actor.tenantId, query.formKey, 'read');
+    const fields = filterableFields(form.version.schema);
+    const columns = exportColumns(form.version.schema, locale);
+    const rows: Cell[][] = [];
+    for (let page = 1; ; page += 1) {
+      const { items, total } = await this.repository.page(manager, actor, {
+        formId: form.form.id,
+        ...(query.residentId ? { residentId: query.residentId } : {}),
+        ...(query.from ? { from: query.from } : {}),
+        ...(query.to ? { to: query.to } : {}),
+        ...(query.filter ? { where: this.compileFilter(query.filter, fields) } : {}),
+        sort: { kind: 'column', column: 'created_at', descending: false },
+        page,
+        pageSize: EXPORT_PAGE,
+      });
+      if (total > MAX_EXPORT_ROWS) {
+        throw new InvalidRecordFilterError(
+          '/filter',
+          `${total} records match; export at most ${MAX_EXPORT_ROWS} at a time: narrow the date range or filter.`,
+        );
+      }
+      for (const record of items) {
+        const version =
+          record.formVersion === form.version.version
+            ? form
+            : await this.forms.publishedVersion(manager, actor.tenantId, record.formId, record.formVersion);
+        const data = this.masked(version, record, reveal).data;
+        rows.push([
+          record.id,
+          record.residentName,
+          record.createdAt.toISOString(),
+          record.formVersion,
+          ...columns.map((c) => cellOf(data, c.path)),
+        ]);
+      }
+      if (items.length < EXPORT_PAGE) {
+        break;
+      }
+    }
+    const header = [
+      ...(locale === 'en'
+        ? ['Record', 'Resident', 'Created at', 'Form version']
+        : ['记录编号', '长者', '填写时间', '表单版本']),
+      ...columns.map((c) => c.label),
+    ];
+    await this.transactions.run((tx) =>
+      this.audit.record(tx, actor, {
+        action: 'record.exported',
+        entityType: 'form',
+        entityId: form.form.id,
+        details: { form: form.form.key, format, rows: rows.length, masked: !reveal },
+      }),
+    );
+    const name = `${form.form.key}-${this.clock.iso().slice(0, 10)}`;
+    return format === 'csv'
+      ? { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(header, rows) }
+      : {
+          filename: `${name}.xlsx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          body: toXlsx(form.form.name[locale] || form.form.key, header, rows),
+        };
   }
 }

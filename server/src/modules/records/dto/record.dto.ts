@@ -141,3 +141,41 @@ export class RevisionDetailDto extends RevisionDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty() masked: boolean;
 }
+
+export class RecordExportQueryDto {
+  @ApiProperty({ example: 'barthel-adl' })
+  @IsString()
+  @MaxLength(64)
+  formKey: string;
+
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @IsOptional()
+  @Matches(/^(csv|xlsx)$/, { message: 'format must be csv or xlsx' })
+  format?: 'csv' | 'xlsx';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'residentId must be a resident id' })
+  residentId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({}, { message: 'from must be an ISO date or instant' })
+  from?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({}, { message: 'to must be an ISO date or instant' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'JSON Logic over the form fields, as JSON text' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  filter?: string;
+
+  @ApiPropertyOptional({ description: 'Export sensitive fields unmasked (audited)' })
+  @IsOptional()
+  @Matches(/^(true|false)$/)
+  reveal?: 'true' | 'false';
+}
