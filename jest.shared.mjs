@@ -11,6 +11,8 @@ export const swcTransform = {
         transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
         target: 'es2023',
         keepClassNames: true,
+        // Keep `with { type: 'json' }` on JSON imports (Node requires it for ESM JSON).
+        experimental: { keepImportAttributes: true, emitAssertForImportAttributes: false },
       },
       module: { type: 'es6' },
     },

@@ -1,1 +1,46 @@
-export {};
+export { deployBpmn, DEPLOY_DEFAULTS } from './definition/deploy.util.js';
+export type {
+  BoundaryEventDefinition,
+  CallActivityDefinition,
+  CallMapping,
+  DeployIssue,
+  DeployOptions,
+  DeployResult,
+  ElementDefinition,
+  ElementType,
+  FlowDefinition,
+  GatewayDefinition,
+  IoParameter,
+  MultiInstanceDefinition,
+  ProcessDefinition,
+  TimerDefinition,
+  UserTaskDefinition,
+  ValueExpression,
+} from './definition/definition.types.js';
+export { execute, initialState } from './runtime/execute.js';
+export type { Command, CommandType, ExecutionContext, StepResult } from './commands/command.types.js';
+export type { CreateTaskEffect, Effect, EffectType, EndStatus, HistoryEvent } from './effects.js';
+export { EngineError, type EngineErrorCode } from './errors.js';
+export type {
+  Incident,
+  InstanceState,
+  InstanceStatus,
+  Subscription,
+  Token,
+  TokenWait,
+} from './state/state.types.js';
+export { addDuration, parseDuration, type Duration } from './time/duration.util.js';
+export {
+  nextCycleDue,
+  parseTimerCycle,
+  scheduleTimer,
+  type TimerCycle,
+  type TimerSchedule,
+} from './time/timer.util.js';
+export { simulate } from './simulate/simulate.util.js';
+export type {
+  SimulationOptions,
+  SimulationScript,
+  SimulationStep,
+  SimulationTrace,
+} from './simulate/simulate.types.js';
