@@ -47,12 +47,25 @@ export async function createApp(
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
     logger: new JsonLogger(config.logLevel),
+    // JSON bodies are parsed by the parser registered below, not by Nest's.
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // An empty body sent with Content-Type: application/json (curl -H … -X POST) means "no body",
+  // not a 400: actions like POST /forms/{id}/publish take none.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') {
+      done(null, undefined);
+      return;
+    }
+    void parseJson(request, typeof body === 'string' ? body : body.toString('utf8'), done);
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });

@@ -8,6 +8,7 @@ import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BenchModule } from './modules/bench/bench.module.js';
 import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrgUnitsModule } from './modules/org-units/org-units.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         FormsModule,
         RecordsModule,
         SetupModule,
+        ...(config.benchRoutes ? [BenchModule] : []),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -817,7 +817,10 @@ export interface components {
         };
         RecordPageDto: {
             items: components["schemas"]["RecordDto"][];
+            /** @description Matching records, counted up to 1,000 (see totalCapped) */
             total: number;
+            /** @description More records match than total says */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };

@@ -10,6 +10,8 @@ export type AppConfig = {
   sessionTtlSeconds: number;
   production: boolean;
   testClock: boolean;
+  /** Benchmark-only routes (test/bench), never in production. */
+  benchRoutes: boolean;
   logLevel: string;
   uiRoot: string;
   bodyLimitBytes: number;
@@ -36,6 +38,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && testClock) {
     throw new ConfigError('CARELOOM_TEST_CLOCK cannot be enabled when NODE_ENV=production');
   }
+  const benchRoutes = env.CARELOOM_BENCH === '1';
+  if (production && benchRoutes) {
+    throw new ConfigError('CARELOOM_BENCH cannot be enabled when NODE_ENV=production');
+  }
   return {
     port: intFrom(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',
@@ -46,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlSeconds: intFrom(env, 'CARELOOM_SESSION_TTL', 12 * 3600),
     production,
     testClock,
+    benchRoutes,
     logLevel: env.LOG_LEVEL ?? 'info',
     uiRoot: path.resolve(env.CARELOOM_UI_ROOT ?? path.join(import.meta.dirname, '..', '..', '..')),
     bodyLimitBytes: intFrom(env, 'CARELOOM_BODY_LIMIT', 1024 * 1024),

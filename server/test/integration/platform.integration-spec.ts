@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestApp, type TestApp } from '../utils/test-app.js';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../utils/test-app.js';
 
 describe('platform', () => {
   let t: TestApp;
@@ -49,6 +49,24 @@ describe('platform', () => {
       .send({ username: 'a'.repeat(10_000), password: 'x' });
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ status: 413, detail: expect.stringMatching(/too large/i) });
+    const poisoned = await t
+      .http()
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"username":"a","password":"b","__proto__":{"admin":true}}');
+    expect(poisoned.status).toBe(400);
+  });
+
+  it('should take an empty body sent as JSON as no body', async () => {
+    const token = (
+      await t.http().post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD })
+    ).body.token as string;
+    const response = await t
+      .http()
+      .post('/api/auth/logout')
+      .set('authorization', `Bearer ${token}`)
+      .set('content-type', 'application/json');
+    expect(response.status).toBeLessThan(300);
   });
 
   it('should have migrations that match the entities exactly', async () => {

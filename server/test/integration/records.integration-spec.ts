@@ -150,7 +150,7 @@ describe('records', () => {
       `SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`,
       [id],
     );
-    expect(audit.map((a) => a.action)).toEqual(['record.created', 'record.updated', 'record.revealed']);
+    expect(audit.map((a) => a.action)).toEqual(['record.revealed']);
   });
 
   it("should apply the resident's access rules to records", async () => {

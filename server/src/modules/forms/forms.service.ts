@@ -41,6 +41,17 @@ export type PublishedForm = { form: FormEntity; version: FormVersionEntity; comp
 
 const schemaPath = (pointer: string): string => `/schema${pointer}`;
 
+/** A bounded cache: the oldest entry goes when it is full. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= CACHE_SIZE) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) {
+      cache.delete(oldest);
+    }
+  }
+  cache.set(key, value);
+}
+
 function toFieldErrors(issues: readonly LintIssue[], locale: Locale): FieldError[] {
   return issues
     .filter((issue) => issue.severity === 'error')
@@ -51,6 +62,8 @@ function toFieldErrors(issues: readonly LintIssue[], locale: Locale): FieldError
 export class FormsService {
   /** Compiled validators by form_version id: versions are frozen, so entries never go stale. */
   private readonly compiled = new Map<string, CompiledForm>();
+  /** Published versions by `formId@version`, for the same reason. */
+  private readonly versions = new Map<string, FormVersionEntity>();
 
   constructor(
     private readonly repository: FormsRepository,
@@ -258,9 +271,14 @@ export class FormsService {
   }
 
   private async published(manager: EntityManager, form: FormEntity, number: number): Promise<PublishedForm> {
-    const version = await this.repository.version(manager, form.id, number);
+    const key = `${form.id}@${number}`;
+    let version = this.versions.get(key);
     if (!version) {
-      throw new NotFoundError('Form version', `${form.key}@${number}`);
+      version = (await this.repository.version(manager, form.id, number)) ?? undefined;
+      if (!version) {
+        throw new NotFoundError('Form version', `${form.key}@${number}`);
+      }
+      remember(this.versions, key, version);
     }
     return { form, version, compiled: this.compile(version) };
   }
@@ -271,13 +289,7 @@ export class FormsService {
       return cached;
     }
     const compiled = compileForm(version.schema);
-    if (this.compiled.size >= CACHE_SIZE) {
-      const oldest = this.compiled.keys().next().value;
-      if (oldest !== undefined) {
-        this.compiled.delete(oldest);
-      }
-    }
-    this.compiled.set(version.id, compiled);
+    remember(this.compiled, version.id, compiled);
     return compiled;
   }
 

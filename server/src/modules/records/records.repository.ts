@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { accessScope } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { RecordEntity, RecordRevisionEntity } from './record.entity.js';
@@ -23,6 +24,9 @@ export type RecordFilter = {
 };
 
 type RawColumns = { form_key: string; resident_name: string | null };
+
+/** Lists count matches up to this many; beyond it `totalCapped` says so. */
+export const COUNT_CAP = 1000;
 
 const CASTS = new Set(['text', 'numeric', 'boolean', 'date', 'timestamptz']);
 
@@ -68,7 +72,7 @@ export class RecordsRepository {
     manager: EntityManager,
     actor: Actor,
     filter: RecordFilter,
-  ): Promise<{ items: RecordRow[]; total: number }> {
+  ): Promise<{ items: RecordRow[]; total: number; totalCapped: boolean }> {
     const query = this.scoped(manager, actor);
     if (filter.formId) {
       query.andWhere('rec.form_id = :formId', { formId: filter.formId });
@@ -87,7 +91,19 @@ export class RecordsRepository {
       const params = Object.fromEntries(filter.where.params.map((value, i) => [`lf${i + 1}`, value]));
       query.andWhere(`(${filter.where.sql.replace(/\$(\d+)/g, ':lf$1')})`, params);
     }
-    const total = await query.getCount();
+    // Counting a million matches costs more than the page itself: count up to a cap, say when capped.
+    const [countSql, countParams] = query
+      .clone()
+      .select('rec.id')
+      .orderBy()
+      .limit(COUNT_CAP + 1)
+      .getQueryAndParameters();
+    const counted: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM (${countSql}) capped`,
+      countParams,
+    );
+    const total = Math.min(counted[0]?.n ?? 0, COUNT_CAP);
+    const capped = (counted[0]?.n ?? 0) > COUNT_CAP;
     const direction = filter.sort.descending ? 'DESC' : 'ASC';
     if (filter.sort.kind === 'column') {
       query.orderBy(`rec.${filter.sort.column}`, direction);
@@ -104,11 +120,15 @@ export class RecordsRepository {
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize);
     const { raw, entities } = await query.getRawAndEntities<RawColumns>();
-    return { items: RecordsRepository.rows(raw, entities), total };
+    return { items: RecordsRepository.rows(raw, entities), total, totalCapped: capped };
   }
 
-  insert(manager: EntityManager, record: Partial<RecordEntity>): Promise<RecordEntity> {
-    return manager.getRepository(RecordEntity).save(manager.getRepository(RecordEntity).create(record));
+  /** A plain INSERT … RETURNING (not `save`, which costs a lot more per row); fills the generated columns. */
+  async insert(manager: EntityManager, record: Partial<RecordEntity>): Promise<RecordEntity> {
+    const entity = manager.getRepository(RecordEntity).create(record);
+    // JSONB columns typed as records trip TypeORM's deep-partial type; the entity is complete here.
+    await manager.getRepository(RecordEntity).insert(entity as QueryDeepPartialEntity<RecordEntity>);
+    return entity;
   }
 
   save(manager: EntityManager, record: RecordEntity): Promise<RecordEntity> {

@@ -156,12 +156,6 @@ export class RecordsService {
         diff: diffJson({}, data),
         data,
       });
-      await this.audit.record(manager, actor, {
-        action: 'record.created',
-        entityType: 'record',
-        entityId: record.id,
-        details: { form: form.form.key, version: form.version.version, residentId: record.residentId },
-      });
       return this.masked(
         form,
         Object.assign(record, { formKey: form.form.key, residentName: resident?.name ?? null }),
@@ -247,12 +241,6 @@ export class RecordsService {
         diff,
         data,
       });
-      await this.audit.record(manager, actor, {
-        action: 'record.updated',
-        entityType: 'record',
-        entityId: record.id,
-        details: { form: record.formKey, revision: record.revision, fields: diff.map((op) => op.path) },
-      });
       return this.masked(form, record, false);
     });
   }
@@ -284,7 +272,10 @@ export class RecordsService {
     });
   }
 
-  async list(actor: Actor, query: RecordQuery): Promise<{ items: VisibleRecord[]; total: number }> {
+  async list(
+    actor: Actor,
+    query: RecordQuery,
+  ): Promise<{ items: VisibleRecord[]; total: number; totalCapped: boolean }> {
     const manager = this.transactions.manager;
     const form = query.formKey
       ? await this.forms.latestPublished(manager, actor.tenantId, query.formKey, 'read')
@@ -293,7 +284,7 @@ export class RecordsService {
       throw new InvalidRecordFilterError('/formKey', 'Filtering or sorting by a field needs formKey.');
     }
     const fields = form ? filterableFields(form.version.schema) : {};
-    const { items, total } = await this.repository.page(manager, actor, {
+    const { items, total, totalCapped } = await this.repository.page(manager, actor, {
       ...(form ? { formId: form.form.id } : {}),
       ...(query.residentId ? { residentId: query.residentId } : {}),
       ...(query.from ? { from: query.from } : {}),
@@ -313,7 +304,7 @@ export class RecordsService {
       );
       visible.push(this.masked(version, record, false));
     }
-    return { items: visible, total };
+    return { items: visible, total, totalCapped };
   }
 
   private compileFilter(
@@ -408,7 +399,7 @@ export class RecordsService {
     const columns = exportColumns(form.version.schema, locale);
     const rows: Cell[][] = [];
     for (let page = 1; ; page += 1) {
-      const { items, total } = await this.repository.page(manager, actor, {
+      const { items } = await this.repository.page(manager, actor, {
         formId: form.form.id,
         ...(query.residentId ? { residentId: query.residentId } : {}),
         ...(query.from ? { from: query.from } : {}),
@@ -418,10 +409,10 @@ export class RecordsService {
         page,
         pageSize: EXPORT_PAGE,
       });
-      if (total > MAX_EXPORT_ROWS) {
+      if (rows.length + items.length > MAX_EXPORT_ROWS) {
         throw new InvalidRecordFilterError(
           '/filter',
-          `${total} records match; export at most ${MAX_EXPORT_ROWS} at a time: narrow the date range or filter.`,
+          `More than ${MAX_EXPORT_ROWS} records match; export at most that many at a time: narrow the date range or filter.`,
         );
       }
       for (const record of items) {

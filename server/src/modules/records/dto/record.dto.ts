@@ -116,7 +116,8 @@ export class RecordDto {
 
 export class RecordPageDto {
   @ApiProperty({ type: [RecordDto] }) items: RecordDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({ description: 'Matching records, counted up to 1,000 (see totalCapped)' }) total: number;
+  @ApiProperty({ description: 'More records match than total says' }) totalCapped: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

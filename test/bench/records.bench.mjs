@@ -1,0 +1,182 @@
+// Record submission over HTTP against a baseline endpoint in the same server, then filtered
+// lists over a million records. Run with `pnpm bench` (uses DATABASE_URL's server when set, else
+// an embedded PostgreSQL). Prints a table and saves JSON under artifacts/bench/.
+import pg from 'pg';
+import { archiveData, archiveSchema, FIELD_COUNT } from './archive-form.mjs';
+import { load, percentile, request } from './load.mjs';
+import { login, startServer } from '../support/server-process.mjs';
+import { startTestDatabase } from '../support/test-database.mjs';
+import http from 'node:http';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
+const ADMIN_PASSWORD = 'bench-admin-pass';
+
+async function api(url, token, method, path, body) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  }
+  return json;
+}
+
+async function seedRecords(client, { formId, residentIds, unitId, userId, tenantId }, count) {
+  // Filler rows shaped like the archive, spread over residents, care levels, totals and 2 years.
+  await client.query(
+    `INSERT INTO record (tenant_id, form_id, form_version, resident_id, org_unit_id, data, scores, revision,
+                         created_by, updated_by, created_at, updated_at)
+     SELECT $1, $2, 1, ($3::uuid[])[1 + g % array_length($3::uuid[], 1)], $4,
+            jsonb_build_object(
+              'name', '长者' || g, 'gender', CASE WHEN g % 2 = 0 THEN 'male' ELSE 'female' END,
+              'birthDate', '1941-03-08', 'admissionDate', to_char(date '2025-01-01' + (g % 700), 'YYYY-MM-DD'),
+              'careLevel', (ARRAY['self-care','level-1','level-2','level-3','special'])[1 + g % 5],
+              'adlTotal', (g * 7) % 101, 'hasDementia', g % 3 = 0, 'measure1', g % 1000,
+              'note1', '第1项情况说明：精神状态良好，饮食正常。', 'note2', '第2项情况说明：睡眠质量一般。'),
+            '{}', 1, $5, $5, now() - make_interval(secs => g * 60), now()
+     FROM generate_series(1, $6::int) g`,
+    [tenantId, formId, residentIds, unitId, userId, count],
+  );
+  await client.query('ANALYZE record');
+}
+
+async function timeList(url, token, path, times = 30) {
+  const agent = new http.Agent({ keepAlive: true });
+  const latencies = [];
+  let rows = 0;
+  for (let i = 0; i < times + 3; i += 1) {
+    const started = performance.now();
+    const response = await request(agent, `${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const elapsed = performance.now() - started;
+    if (response.status !== 200) {
+      throw new Error(`GET ${path}: ${response.status} ${response.text}`);
+    }
+    if (i >= 3) {
+      latencies.push(elapsed);
+      rows = JSON.parse(response.text).items.length;
+    }
+  }
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rows };
+}
+
+export async function runRecordsBench() {
+  const database = await startTestDatabase('bench');
+  const client = new pg.Client({ connectionString: database.url });
+  let server = null;
+  try {
+    server = await startServer({
+      DATABASE_URL: database.url,
+      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      CARELOOM_BENCH: '1',
+      LOG_LEVEL: 'error',
+    });
+    await client.connect();
+    await client.query('CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, data jsonb NOT NULL)');
+    const token = await login(server.url, 'admin', ADMIN_PASSWORD);
+    const form = await api(server.url, token, 'POST', '/api/forms', {
+      key: 'bench-archive',
+      name: { 'zh-CN': '基准测试档案', en: 'Benchmark archive' },
+      schema: archiveSchema(),
+    });
+    await api(server.url, token, 'POST', `/api/forms/${form.id}/publish`);
+    const units = await api(server.url, token, 'GET', '/api/org-units');
+    const wing = units.find((u) => u.kind === 'wing');
+    const resident = await api(server.url, token, 'POST', '/api/residents', {
+      name: '基准长者',
+      gender: 'female',
+      birthDate: '1940-01-01',
+      orgUnitId: wing.id,
+    });
+    const headers = { authorization: `Bearer ${token}` };
+
+    // Submission: warm both paths, then measure each at the same concurrency.
+    const submit = { url: `${server.url}/api/records`, headers, connections: CONNECTIONS };
+    const submitBody = (worker, n) => ({
+      formKey: 'bench-archive',
+      residentId: resident.id,
+      data: archiveData(worker * 100000 + n),
+    });
+    const baseline = { url: `${server.url}/api/bench/baseline`, headers, connections: CONNECTIONS };
+    const baselineBody = (worker, n) => ({ data: archiveData(worker * 100000 + n) });
+    await load({ ...baseline, body: baselineBody, seconds: 2 });
+    await load({ ...submit, body: submitBody, seconds: 2 });
+    const base = await load({ ...baseline, body: baselineBody, seconds: SECONDS });
+    const records = await load({ ...submit, body: submitBody, seconds: SECONDS });
+
+    // Lists over a million records.
+    const residents = [resident.id];
+    for (let i = 0; i < 99; i += 1) {
+      const r = await api(server.url, token, 'POST', '/api/residents', {
+        name: `基准长者${i}`,
+        gender: 'male',
+        birthDate: '1940-01-01',
+        orgUnitId: wing.id,
+      });
+      residents.push(r.id);
+    }
+    const { rows: ids } = await client.query(
+      `SELECT u.id AS user_id, u.tenant_id FROM app_user u WHERE u.username = 'admin'`,
+    );
+    const seedStarted = performance.now();
+    await seedRecords(
+      client,
+      {
+        formId: form.id,
+        residentIds: residents,
+        unitId: wing.id,
+        userId: ids[0].user_id,
+        tenantId: ids[0].tenant_id,
+      },
+      RECORDS,
+    );
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const q = (filter) => encodeURIComponent(JSON.stringify(filter));
+    const lists = {
+      'newest 20 of the form': await timeList(
+        server.url,
+        token,
+        '/api/records?formKey=bench-archive&pageSize=20',
+      ),
+      'careLevel = level-2': await timeList(
+        server.url,
+        token,
+        `/api/records?formKey=bench-archive&filter=${q({ '==': [{ var: 'careLevel' }, 'level-2'] })}`,
+      ),
+      'adlTotal >= 95, sorted by it': await timeList(
+        server.url,
+        token,
+        `/api/records?formKey=bench-archive&sort=-adlTotal&filter=${q({ '>=': [{ var: 'adlTotal' }, 95] })}`,
+      ),
+      'one resident, last 30 days': await timeList(
+        server.url,
+        token,
+        `/api/records?formKey=bench-archive&residentId=${residents[7]}&from=${new Date(Date.now() - 30 * 86400_000).toISOString()}`,
+      ),
+    };
+    return {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      fields: FIELD_COUNT,
+      records: RECORDS,
+      seedSeconds,
+      base,
+      submit: records,
+      lists,
+    };
+  } finally {
+    await client.end().catch(() => undefined);
+    await server?.stop();
+    if (process.env.BENCH_KEEP_DATABASE === '1') {
+      process.stdout.write(`kept the benchmark database: ${database.url}\n`);
+    } else {
+      await database.stop();
+    }
+  }
+}
