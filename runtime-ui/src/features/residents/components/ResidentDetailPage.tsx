@@ -18,6 +18,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { unwrap } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useSession } from '@careloom/app-shell';
+import { RecordsCard } from '../../records/components/RecordsCard.js';
 import { useResident, type ResidentStatus } from '../hooks/useResidents.js';
 import { StatusTag } from './StatusTag.js';
 
@@ -122,6 +123,7 @@ export function ResidentDetailPage() {
           </Flex>
         )}
       </Card>
+      <RecordsCard residentId={resident.id} />
       <Card title={t('resident.changeStatus')} size="small">
         {resident.allowedTransitions.length === 0 ? (
           <Typography.Text type="secondary">{t('resident.changeStatus.none')}</Typography.Text>

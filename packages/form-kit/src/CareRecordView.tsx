@@ -1,0 +1,93 @@
+import { useMemo } from 'react';
+import { Descriptions, Typography } from 'antd';
+import type { UiSchema } from '@rjsf/utils';
+import type { Locale } from '@careloom/forms';
+import { describeValue } from './describe-value.util.js';
+import { formFields, labelOf, scaleOptionsByField } from './form-fields.util.js';
+import { pointerSegments, valueAt } from './pointer.util.js';
+
+export interface CareRecordViewProps {
+  schema: object;
+  uiSchema?: UiSchema;
+  data: Record<string, unknown>;
+  locale: Locale;
+  /** Pointers to mark (e.g. the fields a revision changed). */
+  highlight?: ReadonlySet<string>;
+}
+
+function uiEntryAt(uiSchema: UiSchema | undefined, pointer: string): Record<string, unknown> | undefined {
+  let node: unknown = uiSchema;
+  for (const segment of pointerSegments(pointer)) {
+    if (typeof node !== 'object' || node === null) {
+      return undefined;
+    }
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : undefined;
+}
+
+/**
+ * A record read-only, one line per field: labels in the locale, option labels and scores for scale answers,
+ * scale results as total · level. Values are shown as they arrive (masked ones stay masked).
+ * Fields that are empty and hidden-looking (absent) are listed with `—` only when they are not conditional.
+ */
+export function CareRecordView({ schema, uiSchema, data, locale, highlight }: CareRecordViewProps) {
+  const rows = useMemo(() => {
+    const scales = scaleOptionsByField(schema);
+    const fields = formFields(schema);
+    return fields
+      .filter((field) => !field.pointer.includes('/*'))
+      .filter((field) => {
+        // objects are shown through their leaves, except scale results
+        const isGroup = field.schema['type'] === 'object' && field.schema['x-scale'] === undefined;
+        const conditionalAndAbsent =
+          field.schema['x-visible-if'] !== undefined && valueAt(data, field.pointer) === undefined;
+        const insideScale = fields.some(
+          (parent) =>
+            parent.schema['x-scale'] !== undefined && field.pointer.startsWith(`${parent.pointer}/`),
+        );
+        return !isGroup && !conditionalAndAbsent && !insideScale;
+      })
+      .map((field) => {
+        const segments = pointerSegments(field.pointer);
+        const parents = segments.slice(0, -1).map((_, i) => {
+          const parent = fields.find(
+            (candidate) => candidate.pointer === `/${segments.slice(0, i + 1).join('/')}`,
+          );
+          return parent ? (labelOf(parent.schema, locale) ?? parent.name) : '';
+        });
+        const own = labelOf(field.schema, locale) ?? field.name;
+        const options = scales.get(field.pointer);
+        const uiEntry = uiEntryAt(uiSchema, field.pointer);
+        return {
+          pointer: field.pointer,
+          label: [...parents.filter((p) => p !== ''), own].join(' · '),
+          text: describeValue(field.schema, valueAt(data, field.pointer), {
+            locale,
+            ...(options ? { scaleOptions: options } : {}),
+            ...(uiEntry ? { uiEntry } : {}),
+          }),
+        };
+      });
+  }, [schema, uiSchema, data, locale]);
+
+  return (
+    <Descriptions column={1} size="small" bordered styles={{ label: { width: '40%' } }}>
+      {rows.map((row) => (
+        <Descriptions.Item
+          key={row.pointer}
+          label={row.label}
+          styles={highlight?.has(row.pointer) ? { content: { background: '#fffbe6' } } : undefined}
+        >
+          <Typography.Text
+            data-field={row.pointer}
+            strong={highlight?.has(row.pointer) ?? false}
+            style={{ wordBreak: 'break-word' }}
+          >
+            {row.text}
+          </Typography.Text>
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
