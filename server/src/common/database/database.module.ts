@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { DomainEvents } from '../events/domain-events.js';
 import { Clock } from '../time/clock.js';
 import { Transactions } from './transaction.js';
 
-/** Cross-cutting providers every module may inject: transactions and the clock. */
+/** Cross-cutting providers every module may inject: transactions, the clock and domain events. */
 @Global()
-@Module({ providers: [Transactions, Clock], exports: [Transactions, Clock] })
+@Module({ providers: [Transactions, Clock, DomainEvents], exports: [Transactions, Clock, DomainEvents] })
 export class DatabaseModule {}

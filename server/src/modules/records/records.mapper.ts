@@ -14,6 +14,8 @@ export function toRecordDto(r: VisibleRecord): RecordDto {
     masked: r.masked,
     createdAt: r.createdAt.toISOString(),
     createdBy: r.createdBy,
+    createdByName: r.createdByName,
+    residentName: r.residentName,
     updatedAt: r.updatedAt.toISOString(),
   };
 }

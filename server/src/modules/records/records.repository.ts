@@ -5,7 +5,11 @@ import { accessScope } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { RecordEntity, RecordRevisionEntity } from './record.entity.js';
 
-export type RecordRow = RecordEntity & { formKey: string; residentName: string | null };
+export type RecordRow = RecordEntity & {
+  formKey: string;
+  residentName: string | null;
+  createdByName: string | null;
+};
 
 export type RecordSort =
   | { kind: 'column'; column: 'created_at' | 'updated_at'; descending: boolean }
@@ -23,7 +27,7 @@ export type RecordFilter = {
   pageSize: number;
 };
 
-type RawColumns = { form_key: string; resident_name: string | null };
+type RawColumns = { form_key: string; resident_name: string | null; created_by_name: string | null };
 
 /** Lists count matches up to this many; beyond it `totalCapped` says so. */
 export const COUNT_CAP = 1000;
@@ -41,6 +45,8 @@ export class RecordsRepository {
       .addSelect('f.key', 'form_key')
       .leftJoin('resident', 'res', 'res.id = rec.resident_id')
       .addSelect('res.name', 'resident_name')
+      .leftJoin('app_user', 'author', 'author.id = rec.created_by')
+      .addSelect('author.display_name', 'created_by_name')
       .innerJoin('org_unit', 'ou', 'ou.id = COALESCE(res.org_unit_id, rec.org_unit_id)')
       .where('rec.tenant_id = :tenantId', { tenantId: actor.tenantId })
       .andWhere('rec.deleted_at IS NULL');
@@ -50,7 +56,11 @@ export class RecordsRepository {
 
   private static rows(raw: RawColumns[], entities: RecordEntity[]): RecordRow[] {
     return entities.map((entity, i) =>
-      Object.assign(entity, { formKey: raw[i]?.form_key ?? '', residentName: raw[i]?.resident_name ?? null }),
+      Object.assign(entity, {
+        formKey: raw[i]?.form_key ?? '',
+        residentName: raw[i]?.resident_name ?? null,
+        createdByName: raw[i]?.created_by_name ?? null,
+      }),
     );
   }
 
@@ -121,6 +131,48 @@ export class RecordsRepository {
       .limit(filter.pageSize);
     const { raw, entities } = await query.getRawAndEntities<RawColumns>();
     return { items: RecordsRepository.rows(raw, entities), total, totalCapped: capped };
+  }
+
+  /** A live record of the tenant without any caller's scope (system work such as rules). */
+  async findInTenant(
+    manager: EntityManager,
+    tenantId: string,
+    id: string,
+    lock = false,
+  ): Promise<RecordRow | null> {
+    const query = manager
+      .getRepository(RecordEntity)
+      .createQueryBuilder('rec')
+      .innerJoin('form', 'f', 'f.id = rec.form_id')
+      .addSelect('f.key', 'form_key')
+      .leftJoin('resident', 'res', 'res.id = rec.resident_id')
+      .addSelect('res.name', 'resident_name')
+      .leftJoin('app_user', 'author', 'author.id = rec.created_by')
+      .addSelect('author.display_name', 'created_by_name')
+      .where('rec.tenant_id = :tenantId AND rec.id = :id AND rec.deleted_at IS NULL', { tenantId, id });
+    if (lock) {
+      query.setLock('pessimistic_write', undefined, ['rec']);
+    }
+    const { raw, entities } = await query.getRawAndEntities<RawColumns>();
+    return RecordsRepository.rows(raw, entities)[0] ?? null;
+  }
+
+  async recentForResident(
+    manager: EntityManager,
+    tenantId: string,
+    residentId: string,
+    formKey: string,
+    since: Date,
+    limit: number,
+  ): Promise<{ id: string; createdAt: Date; data: Record<string, unknown> }[]> {
+    const rows: { id: string; created_at: Date; data: Record<string, unknown> }[] = await manager.query(
+      `SELECT rec.id, rec.created_at, rec.data FROM record rec JOIN form f ON f.id = rec.form_id
+        WHERE rec.tenant_id = $1 AND rec.resident_id = $2 AND f.key = $3 AND rec.deleted_at IS NULL
+          AND rec.created_at >= $4
+        ORDER BY rec.created_at DESC, rec.id DESC LIMIT $5`,
+      [tenantId, residentId, formKey, since, limit],
+    );
+    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, data: r.data }));
   }
 
   /** A plain INSERT … RETURNING (not `save`, which costs a lot more per row); fills the generated columns. */

@@ -6,6 +6,7 @@ import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { toCsv, toXlsx, type Cell } from '../../common/export/spreadsheet.util.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService, type PublishedForm } from '../forms/forms.service.js';
@@ -70,6 +71,7 @@ export class RecordsService {
     private readonly residents: ResidentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   private assertWriter(actor: Actor): void {
@@ -156,9 +158,24 @@ export class RecordsService {
         diff: diffJson({}, data),
         data,
       });
+      await this.events.publish(manager, {
+        type: 'record.created',
+        tenantId: actor.tenantId,
+        recordId: record.id,
+        formKey: form.form.key,
+        formVersion: form.version.version,
+        residentId: record.residentId,
+        data,
+        actor,
+        depth: 0,
+      });
       return this.masked(
         form,
-        Object.assign(record, { formKey: form.form.key, residentName: resident?.name ?? null }),
+        Object.assign(record, {
+          formKey: form.form.key,
+          residentName: resident?.name ?? null,
+          createdByName: actor.displayName,
+        }),
         false,
       );
     });
@@ -240,6 +257,17 @@ export class RecordsService {
         actorName: actor.displayName,
         diff,
         data,
+      });
+      await this.events.publish(manager, {
+        type: 'record.updated',
+        tenantId: actor.tenantId,
+        recordId: record.id,
+        formKey: record.formKey,
+        formVersion: record.formVersion,
+        residentId: record.residentId,
+        data,
+        actor,
+        depth: 0,
       });
       return this.masked(form, record, false);
     });
@@ -455,5 +483,74 @@ export class RecordsService {
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           body: toXlsx(form.form.name[locale] || form.form.key, header, rows),
         };
+  }
+
+  /** For rules: this resident's records of a form since `since`, newest first, regardless of any caller. */
+  async recentForResident(
+    manager: EntityManager,
+    tenantId: string,
+    residentId: string,
+    formKey: string,
+    since: Date,
+    limit: number,
+  ): Promise<{ id: string; createdAt: Date; data: Record<string, unknown> }[]> {
+    return this.repository.recentForResident(manager, tenantId, residentId, formKey, since, limit);
+  }
+
+  /**
+   * For rules: sets one field of a record on a rule's behalf (recomputed and validated with the
+   * record's own form version, stored as a revision by the rule) and publishes the change one level
+   * deeper in the rule chain. Returns the validation problems instead of saving when there are any.
+   */
+  async updateFieldByRule(
+    manager: EntityManager,
+    tenantId: string,
+    recordId: string,
+    change: { field: string; value: unknown },
+    cause: { actorId: string; actorName: string; depth: number },
+  ): Promise<{ ok: true } | { ok: false; problems: string[] }> {
+    const record = await this.repository.findInTenant(manager, tenantId, recordId, true);
+    if (!record) {
+      return { ok: false, problems: [`record ${recordId} no longer exists`] };
+    }
+    const form = await this.forms.publishedVersion(manager, tenantId, record.formId, record.formVersion);
+    const processed = form.compiled.process(
+      { ...record.data, [change.field]: change.value },
+      { now: this.clock.iso() },
+    );
+    if (processed.errors.length > 0) {
+      return { ok: false, problems: processed.errors.map((e) => `${e.path}: ${e.message}`) };
+    }
+    const diff = diffJson(record.data, processed.data);
+    if (diff.length === 0) {
+      return { ok: true };
+    }
+    record.data = processed.data;
+    record.scores = processed.scores;
+    record.revision += 1;
+    record.updatedBy = cause.actorId;
+    await this.repository.save(manager, record);
+    await this.repository.insertRevision(manager, {
+      tenantId,
+      recordId,
+      revision: record.revision,
+      action: 'updated',
+      actorId: cause.actorId,
+      actorName: cause.actorName,
+      diff,
+      data: processed.data,
+    });
+    await this.events.publish(manager, {
+      type: 'record.updated',
+      tenantId,
+      recordId,
+      formKey: record.formKey,
+      formVersion: record.formVersion,
+      residentId: record.residentId,
+      data: processed.data,
+      actor: null,
+      depth: cause.depth,
+    });
+    return { ok: true };
   }
 }

@@ -94,6 +94,18 @@ export class ResidentsRepository {
     return ResidentsRepository.withOrgUnitName(raw, entities)[0] ?? null;
   }
 
+  /** A resident of the tenant without any caller's scope: for system work such as rules. */
+  async findInTenant(manager: EntityManager, tenantId: string, id: string): Promise<ResidentRow | null> {
+    const { raw, entities } = await manager
+      .getRepository(ResidentEntity)
+      .createQueryBuilder('r')
+      .innerJoin('org_unit', 'ou', 'ou.id = r.org_unit_id')
+      .addSelect('ou.name', 'org_unit_name')
+      .where('r.tenant_id = :tenantId AND r.id = :id', { tenantId, id })
+      .getRawAndEntities<{ org_unit_name: string }>();
+    return ResidentsRepository.withOrgUnitName(raw, entities)[0] ?? null;
+  }
+
   insert(manager: EntityManager, resident: Partial<ResidentEntity>): Promise<ResidentEntity> {
     return manager.getRepository(ResidentEntity).save(manager.create(ResidentEntity, resident));
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OrgUnitsService } from '../org-units/org-units.service.js';
@@ -53,6 +54,7 @@ export class ResidentsService {
     private readonly orgUnits: OrgUnitsService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -189,6 +191,15 @@ export class ResidentsService {
         entityId: id,
         details: { from, to: status, reason },
       });
+      await this.events.publish(manager, {
+        type: 'resident.status-changed',
+        tenantId: actor.tenantId,
+        residentId: id,
+        from,
+        to: status,
+        actor,
+        depth: 0,
+      });
       return Object.assign(saved, { orgUnitName: resident.orgUnitName });
     });
   }
@@ -230,6 +241,11 @@ export class ResidentsService {
       });
       return this.repository.familyLinks(manager, residentId);
     });
+  }
+
+  /** For rules, inside the event's transaction: the resident regardless of any caller's scope. */
+  async snapshot(manager: EntityManager, tenantId: string, id: string): Promise<ResidentRow | null> {
+    return this.repository.findInTenant(manager, tenantId, id);
   }
 
   /** For other modules, inside their transaction: the resident if the caller may see it, else NotFound. */

@@ -111,6 +111,9 @@ export class RecordDto {
   @ApiProperty({ description: 'Sensitive fields are masked in data' }) masked: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() createdBy: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Display name of who filled it' })
+  createdByName: string | null;
+  @ApiProperty({ type: String, nullable: true }) residentName: string | null;
   @ApiProperty() updatedAt: string;
 }
 
