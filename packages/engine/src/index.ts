@@ -31,6 +31,15 @@ export type {
 } from './state/state.types.js';
 export { addDuration, parseDuration, type Duration } from './time/duration.util.js';
 export {
+  addBusinessTime,
+  isWorkingDay,
+  parseBusinessDuration,
+  STANDARD_HOURS,
+  type BusinessCalendar,
+  type BusinessDuration,
+  type WorkingPeriod,
+} from './time/business-time.util.js';
+export {
   nextCycleDue,
   parseTimerCycle,
   scheduleTimer,
