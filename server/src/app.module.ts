@@ -12,6 +12,9 @@ import { BenchModule } from './modules/bench/bench.module.js';
 import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OrgUnitsModule } from './modules/org-units/org-units.module.js';
+import { ProcessesModule } from './modules/processes/processes.module.js';
+import { TestClockModule } from './modules/jobs/test-clock.module.js';
+import { TasksModule } from './modules/tasks/tasks.module.js';
 import { RecordsModule } from './modules/records/records.module.js';
 import { ResidentsModule } from './modules/residents/residents.module.js';
 import { SetupModule } from './modules/setup/setup.module.js';
@@ -36,6 +39,9 @@ export class AppModule {
         RecordsModule,
         SetupModule,
         ...(config.benchRoutes ? [BenchModule] : []),
+        ProcessesModule,
+        TasksModule,
+        ...(config.testClock ? [TestClockModule] : []),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -452,6 +452,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProcessesController_list"];
+        put?: never;
+        post: operations["ProcessesController_deploy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProcessesController_simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProcessesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processes/{key}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProcessesController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/process-instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProcessInstancesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/process-instances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProcessInstancesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/process-instances/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProcessInstancesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagesController_correlate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IncidentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IncidentsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TasksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TasksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TasksController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/unclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TasksController_unclaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/delegate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TasksController_delegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TasksController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -813,6 +1101,9 @@ export interface components {
             masked: boolean;
             createdAt: string;
             createdBy: string;
+            /** @description Display name of who filled it */
+            createdByName: string | null;
+            residentName: string | null;
             updatedAt: string;
         };
         RecordPageDto: {
@@ -873,6 +1164,195 @@ export interface components {
                 [key: string]: unknown;
             };
             masked: boolean;
+        };
+        DeployProcessDto: {
+            /** @description BPMN 2.0 XML (or send the XML itself as application/xml) */
+            xml: string;
+        };
+        DeployErrorDto: {
+            elementId: string | null;
+            elementType: string | null;
+            message: string;
+        };
+        DeployedProcessDto: {
+            key: string;
+            version: number;
+            name: string;
+            /** @description false when identical XML was deployed before (same version) */
+            created: boolean;
+        };
+        DeployResultDto: {
+            /** @description The first executable process of the file */
+            key: string;
+            version: number;
+            processes: components["schemas"]["DeployedProcessDto"][];
+        };
+        ProcessSummaryDto: {
+            key: string;
+            /** @description Latest version */
+            version: number;
+            name: string;
+            deployedAt: string;
+        };
+        SimulateDto: {
+            /** @description BPMN XML to simulate without deploying it */
+            xml?: string;
+            /** @description Or a deployed process key */
+            key?: string;
+            version?: number;
+            /** @description The engine SimulationScript: variables, tasks, services, messages, children */
+            script?: {
+                [key: string]: unknown;
+            };
+            /** @description Virtual start (ISO instant); default now */
+            start?: string;
+        };
+        SimulationTraceDto: {
+            steps: {
+                [key: string]: unknown;
+            }[];
+            effects: {
+                [key: string]: unknown;
+            }[];
+            status: string;
+            endedAt: string;
+            /** @enum {string} */
+            stopped: "finished" | "no-pending-work" | "max-steps" | "error";
+            error?: {
+                [key: string]: unknown;
+            };
+        };
+        ProcessVersionDto: {
+            version: number;
+            name: string;
+            hash: string;
+            deployedAt: string;
+            deployedBy: string | null;
+        };
+        ProcessDetailDto: {
+            key: string;
+            name: string;
+            /** @description The version whose XML is returned (latest unless ?version=) */
+            version: number;
+            xml: string;
+            versions: components["schemas"]["ProcessVersionDto"][];
+        };
+        StartInstanceDto: {
+            variables?: {
+                [key: string]: unknown;
+            };
+            residentId?: string;
+            businessKey?: string;
+        };
+        CreatedIdDto: {
+            id: string;
+        };
+        ProcessInstanceSummaryDto: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "completed" | "cancelled" | "incident";
+            processKey: string;
+            version: number;
+            activeElementIds: string[];
+            residentId: string | null;
+            businessKey: string | null;
+            startedBy: string | null;
+            parentInstanceId: string | null;
+            createdAt: string;
+            endedAt: string | null;
+        };
+        HistoryItemDto: {
+            at: string;
+            elementId: string;
+            elementType: string;
+            /** @enum {string} */
+            event: "entered" | "left" | "cancelled" | "taken";
+            tokenId: string | null;
+        };
+        IncidentDto: {
+            id: string;
+            processInstanceId: string;
+            elementId: string;
+            message: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            createdAt: string;
+            resolvedAt: string | null;
+        };
+        ProcessInstanceDto: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "completed" | "cancelled" | "incident";
+            processKey: string;
+            version: number;
+            activeElementIds: string[];
+            residentId: string | null;
+            businessKey: string | null;
+            startedBy: string | null;
+            parentInstanceId: string | null;
+            createdAt: string;
+            endedAt: string | null;
+            variables: {
+                [key: string]: unknown;
+            };
+            history: components["schemas"]["HistoryItemDto"][];
+            incidents: components["schemas"]["IncidentDto"][];
+        };
+        CorrelateMessageDto: {
+            name: string;
+            correlationKey?: string | null;
+            variables?: {
+                [key: string]: unknown;
+            };
+        };
+        CorrelationResultDto: {
+            processInstanceIds: string[];
+        };
+        TaskDto: {
+            id: string;
+            elementId: string;
+            name: string;
+            /** @description Username */
+            assignee: string | null;
+            /** @description Role keys */
+            candidateGroups: string[];
+            /** @description Usernames */
+            candidateUsers: string[];
+            dueAt: string | null;
+            followUpAt: string | null;
+            formKey: string | null;
+            processInstanceId: string;
+            residentId: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            variables: {
+                [key: string]: unknown;
+            };
+            completedAt: string | null;
+            completedBy: string | null;
+            recordId: string | null;
+        };
+        DelegateTaskDto: {
+            /** @description The user (id or username) who gets the task */
+            userId: string;
+        };
+        CompleteTaskDto: {
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        NotificationDto: {
+            id: string;
+            title: string;
+            body: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            processInstanceId: string | null;
+            role: string | null;
+            read: boolean;
+            createdAt: string;
         };
     };
     responses: never;
@@ -1729,6 +2209,449 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RevisionDetailDto"];
                 };
+            };
+        };
+    };
+    ProcessesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessSummaryDto"][];
+                };
+            };
+        };
+    };
+    ProcessesController_deploy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string | components["schemas"]["DeployProcessDto"];
+                "text/xml": string | components["schemas"]["DeployProcessDto"];
+                "application/json": string | components["schemas"]["DeployProcessDto"];
+            };
+        };
+        responses: {
+            /** @description Identical XML was deployed before */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeployResultDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeployResultDto"];
+                };
+            };
+            /** @description problem+json; errors are DeployErrorDto (elementId, elementType, message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProcessesController_simulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationTraceDto"];
+                };
+            };
+        };
+    };
+    ProcessesController_get: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessDetailDto"];
+                };
+            };
+        };
+    };
+    ProcessesController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartInstanceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedIdDto"];
+                };
+            };
+        };
+    };
+    ProcessInstancesController_list: {
+        parameters: {
+            query?: {
+                processKey?: string;
+                status?: "active" | "completed" | "cancelled" | "incident";
+                residentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessInstanceSummaryDto"][];
+                };
+            };
+        };
+    };
+    ProcessInstancesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessInstanceDto"];
+                };
+            };
+        };
+    };
+    ProcessInstancesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessInstanceSummaryDto"];
+                };
+            };
+        };
+    };
+    MessagesController_correlate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrelateMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrelationResultDto"];
+                };
+            };
+        };
+    };
+    IncidentsController_list: {
+        parameters: {
+            query?: {
+                status?: "open" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"][];
+                };
+            };
+        };
+    };
+    IncidentsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"];
+                };
+            };
+        };
+    };
+    TasksController_list: {
+        parameters: {
+            query?: {
+                processInstanceId?: string;
+                /** @description Assigned to me */
+                mine?: "true" | "false";
+                /** @description Unassigned, offered to my roles or to me */
+                candidate?: "true" | "false";
+                /** @description Open and past their due time */
+                overdue?: "true" | "false";
+                /** @description Default: open (all with processInstanceId) */
+                status?: "open" | "completed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"][];
+                };
+            };
+        };
+    };
+    TasksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    TasksController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    TasksController_unclaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    TasksController_delegate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    TasksController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -5,6 +5,14 @@ import { OrgUnitEntity, TenantEntity } from '../modules/org-units/org-unit.entit
 import { RecordEntity, RecordRevisionEntity } from '../modules/records/record.entity.js';
 import { FamilyLinkEntity, ResidentEntity } from '../modules/residents/resident.entity.js';
 import { MembershipEntity, RoleEntity, UserEntity } from '../modules/users/user.entity.js';
+import { IncidentEntity } from '../process-runtime/incident.entity.js';
+import { JobEntity } from '../process-runtime/job.entity.js';
+import { MessageSubscriptionEntity } from '../process-runtime/message-subscription.entity.js';
+import { NotificationEntity } from '../process-runtime/notification.entity.js';
+import { ProcessDefinitionEntity } from '../process-runtime/process-definition.entity.js';
+import { ProcessHistoryEntity } from '../process-runtime/process-history.entity.js';
+import { ProcessInstanceEntity } from '../process-runtime/process-instance.entity.js';
+import { TaskEntity } from '../process-runtime/task.entity.js';
 
 export const ENTITIES = [
   TenantEntity,
@@ -20,4 +28,12 @@ export const ENTITIES = [
   FormVersionEntity,
   RecordEntity,
   RecordRevisionEntity,
+  ProcessDefinitionEntity,
+  ProcessInstanceEntity,
+  TaskEntity,
+  JobEntity,
+  MessageSubscriptionEntity,
+  IncidentEntity,
+  ProcessHistoryEntity,
+  NotificationEntity,
 ];

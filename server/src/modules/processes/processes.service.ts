@@ -1,0 +1,304 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { accessScope } from '../../common/auth/access-scope.util.js';
+import { isAdmin, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
+import { Transactions } from '../../common/database/transaction.js';
+import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
+import type { RequestLocale } from '../../common/http/locale.decorator.js';
+import type { IncidentEntity } from '../../process-runtime/incident.entity.js';
+import type { ProcessDefinitionEntity } from '../../process-runtime/process-definition.entity.js';
+import type { ProcessHistoryEntity } from '../../process-runtime/process-history.entity.js';
+import type {
+  ProcessInstanceEntity,
+  ProcessInstanceStatus,
+} from '../../process-runtime/process-instance.entity.js';
+import {
+  EngineConflictError,
+  IncidentNotFoundError,
+  InstanceNotActiveError,
+  InvalidSimulationError,
+  NoMessageSubscriptionError,
+  ProcessInstanceNotFoundError,
+  ProcessNotFoundError,
+} from '../../process-runtime/process-runtime.errors.js';
+import {
+  ProcessRuntimeService,
+  type DeployedProcess,
+} from '../../process-runtime/process-runtime.service.js';
+import type { SimulationTrace } from '../../process-runtime/process-runtime.types.js';
+import { ProcessesRepository, type DefinitionSummary } from '../../process-runtime/processes.repository.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ResidentsService } from '../residents/residents.service.js';
+
+export type DeployOutcome = { created: boolean; processes: DeployedProcess[] };
+export type ProcessDetail = { latest: ProcessDefinitionEntity; versions: ProcessDefinitionEntity[] };
+export type InstanceDetail = {
+  instance: ProcessInstanceEntity;
+  history: ProcessHistoryEntity[];
+  incidents: IncidentEntity[];
+};
+export type StartRequest = {
+  variables?: Record<string, unknown>;
+  residentId?: string;
+  businessKey?: string;
+};
+export type InstanceQuery = { processKey?: string; status?: ProcessInstanceStatus; residentId?: string };
+export type MessageRequest = {
+  name: string;
+  correlationKey?: string | null;
+  variables?: Record<string, unknown>;
+};
+export type SimulationRequest = {
+  xml?: string;
+  key?: string;
+  version?: number;
+  script?: Record<string, unknown>;
+  start?: string;
+};
+
+/** Use cases of deployed processes and their instances; the engine work is the runtime's. */
+@Injectable()
+export class ProcessesService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly runtime: ProcessRuntimeService,
+    private readonly repository: ProcessesRepository,
+    private readonly residents: ResidentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private assertAdmin(actor: Actor, what: string): void {
+    if (!isAdmin(actor)) {
+      throw new ForbiddenError(`Only administrators may ${what}.`);
+    }
+  }
+
+  private assertStaff(actor: Actor): void {
+    if (isFamilyOnly(actor)) {
+      throw new ForbiddenError('Family accounts cannot start or change processes.');
+    }
+  }
+
+  async deploy(actor: Actor, xml: string, locale: RequestLocale): Promise<DeployOutcome> {
+    this.assertAdmin(actor, 'deploy processes');
+    return this.transactions.run(async (manager) => {
+      const processes = await this.runtime.deploy(manager, actor.tenantId, actor.userId, xml, locale);
+      const created = processes.some((p) => p.created);
+      if (created) {
+        await this.audit.record(manager, actor, {
+          action: 'process.deployed',
+          entityType: 'process',
+          entityId: processes[0]?.key ?? '',
+          details: { processes: processes.map((p) => ({ key: p.key, version: p.version })) },
+        });
+      }
+      return { created, processes };
+    });
+  }
+
+  list(actor: Actor): Promise<DefinitionSummary[]> {
+    return this.repository.latestDefinitions(this.transactions.manager, actor.tenantId);
+  }
+
+  async get(actor: Actor, key: string, version?: number): Promise<ProcessDetail> {
+    const manager = this.transactions.manager;
+    const versions = await this.repository.versions(manager, actor.tenantId, key);
+    const latest = version === undefined ? versions[0] : versions.find((v) => v.version === version);
+    if (!latest) {
+      throw new ProcessNotFoundError(version === undefined ? key : `${key}@${version}`);
+    }
+    return { latest, versions };
+  }
+
+  async start(actor: Actor, key: string, request: StartRequest): Promise<ProcessInstanceEntity> {
+    this.assertStaff(actor);
+    return this.transactions.run(async (manager) => {
+      const definition = await this.repository.latestDefinition(manager, actor.tenantId, key);
+      if (!definition) {
+        throw new ProcessNotFoundError(key);
+      }
+      const resident = request.residentId
+        ? await this.residents.visible(manager, actor, request.residentId)
+        : null;
+      return this.runtime.start(manager, {
+        tenantId: actor.tenantId,
+        definition,
+        variables: request.variables ?? {},
+        residentId: resident?.id ?? null,
+        businessKey: request.businessKey ?? null,
+        startedBy: actor.userId,
+      });
+    });
+  }
+
+  /** An instance the caller may see: resident-linked ones follow the resident's access scope. */
+  private async visibleInstance(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+  ): Promise<ProcessInstanceEntity> {
+    const instance = await this.repository.findInstance(manager, actor.tenantId, id);
+    if (!instance) {
+      throw new ProcessInstanceNotFoundError(id);
+    }
+    if (instance.residentId) {
+      try {
+        await this.residents.visible(manager, actor, instance.residentId);
+      } catch (error) {
+        if (error instanceof NotFoundError) {
+          throw new ProcessInstanceNotFoundError(id);
+        }
+        throw error;
+      }
+    } else if (isFamilyOnly(actor)) {
+      throw new ProcessInstanceNotFoundError(id);
+    }
+    return instance;
+  }
+
+  async instance(actor: Actor, id: string): Promise<InstanceDetail> {
+    const manager = this.transactions.manager;
+    const instance = await this.visibleInstance(manager, actor, id);
+    const [history, incidents] = await Promise.all([
+      this.repository.history(manager, instance.id),
+      this.repository.incidents(manager, actor.tenantId, { instanceId: instance.id }),
+    ]);
+    return { instance, history, incidents };
+  }
+
+  instances(actor: Actor, query: InstanceQuery): Promise<ProcessInstanceEntity[]> {
+    const residentPath =
+      '(SELECT sou.path FROM resident sr JOIN org_unit sou ON sou.id = sr.org_unit_id WHERE sr.id = pi.resident_id)';
+    const scope = accessScope(actor, { orgUnitPath: residentPath, residentId: 'pi.resident_id' });
+    const sql = scope
+      ? isFamilyOnly(actor)
+        ? `(pi.resident_id IS NOT NULL AND ${scope.sql})`
+        : `(pi.resident_id IS NULL OR ${scope.sql})`
+      : null;
+    return this.repository.listInstances(this.transactions.manager, actor.tenantId, {
+      ...query,
+      scope: sql && scope ? { sql, params: scope.params } : null,
+      limit: 500,
+    });
+  }
+
+  async cancel(actor: Actor, id: string): Promise<ProcessInstanceEntity> {
+    this.assertStaff(actor);
+    return this.transactions.run(async (manager) => {
+      const instance = await this.visibleInstance(manager, actor, id);
+      if (!isAdmin(actor) && instance.startedBy !== actor.userId) {
+        throw new ForbiddenError('Only administrators and whoever started an instance may cancel it.');
+      }
+      if (instance.status === 'completed' || instance.status === 'cancelled') {
+        throw new InstanceNotActiveError(id, instance.status);
+      }
+      const cancelled = await this.runtime.command(manager, id, {
+        type: 'cancel',
+        reason: `cancelled by ${actor.username}`,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'process-instance.cancelled',
+        entityType: 'process-instance',
+        entityId: id,
+        details: { processKey: instance.processKey },
+      });
+      return cancelled;
+    });
+  }
+
+  /**
+   * Delivers a message to every instance waiting for it with this correlation key (one subscription per
+   * instance); with none waiting, starts the processes whose message start event has this name.
+   */
+  async correlate(actor: Actor, request: MessageRequest): Promise<string[]> {
+    this.assertStaff(actor);
+    return this.transactions.run(async (manager) => {
+      const key = request.correlationKey ?? null;
+      const waiting = await this.repository.waitingSubscriptions(manager, actor.tenantId, request.name, key);
+      const reached = new Set<string>();
+      for (const subscription of waiting) {
+        if (reached.has(subscription.instanceId)) {
+          continue;
+        }
+        try {
+          await this.runtime.command(manager, subscription.instanceId, {
+            type: 'correlate-message',
+            subscriptionId: subscription.engineSubscriptionId,
+            variables: request.variables ?? {},
+          });
+          reached.add(subscription.instanceId);
+        } catch (error) {
+          if (!(error instanceof EngineConflictError || error instanceof InstanceNotActiveError)) {
+            throw error;
+          }
+        }
+      }
+      if (reached.size === 0) {
+        for (const start of await this.repository.messageStartDefinitions(
+          manager,
+          actor.tenantId,
+          request.name,
+        )) {
+          const instance = await this.runtime.start(manager, {
+            tenantId: actor.tenantId,
+            definition: start.definition,
+            startEventId: start.elementId,
+            variables: request.variables ?? {},
+            residentId: null,
+            businessKey: key,
+            startedBy: actor.userId,
+          });
+          reached.add(instance.id);
+        }
+      }
+      if (reached.size === 0) {
+        throw new NoMessageSubscriptionError(request.name, key);
+      }
+      return [...reached];
+    });
+  }
+
+  incidents(actor: Actor, status?: 'open' | 'resolved'): Promise<IncidentEntity[]> {
+    this.assertAdmin(actor, 'read incidents');
+    return this.repository.incidents(this.transactions.manager, actor.tenantId, status ? { status } : {});
+  }
+
+  async retry(actor: Actor, id: string): Promise<IncidentEntity> {
+    this.assertAdmin(actor, 'retry incidents');
+    return this.transactions.run(async (manager) => {
+      const incident = await this.repository.findIncident(manager, actor.tenantId, id);
+      if (!incident) {
+        throw new IncidentNotFoundError(id);
+      }
+      if (incident.status !== 'open') {
+        throw new EngineConflictError(`Incident ${id} is already resolved.`);
+      }
+      await this.runtime.command(manager, incident.instanceId, {
+        type: 'retry',
+        incidentId: incident.engineIncidentId,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'incident.retried',
+        entityType: 'incident',
+        entityId: id,
+        details: { instanceId: incident.instanceId, elementId: incident.elementId },
+      });
+      return (await this.repository.findIncident(manager, actor.tenantId, id)) ?? incident;
+    });
+  }
+
+  async simulate(actor: Actor, request: SimulationRequest, locale: RequestLocale): Promise<SimulationTrace> {
+    this.assertStaff(actor);
+    let definition;
+    if (typeof request.xml === 'string') {
+      definition = await this.runtime.compileForSimulation(request.xml, locale);
+    } else if (request.key) {
+      definition = this.runtime.compiled((await this.get(actor, request.key, request.version)).latest);
+    } else {
+      throw new InvalidSimulationError(
+        'Send "xml", or "key" (and optionally "version") of a deployed process.',
+      );
+    }
+    return this.runtime.simulate(definition, request.script ?? {}, request.start);
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../common/auth/actor.types.js';
+import { CurrentActor } from '../../common/auth/auth.decorators.js';
+import { Locale, type RequestLocale } from '../../common/http/locale.decorator.js';
+import { CompleteTaskDto, DelegateTaskDto, TaskDto, TaskQueryDto } from './dto/task.dto.js';
+import { toTaskDto } from './tasks.mapper.js';
+import { TasksService } from './tasks.service.js';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [TaskDto] })
+  async list(@CurrentActor() actor: Actor, @Query() q: TaskQueryDto): Promise<TaskDto[]> {
+    const query = {
+      ...(q.processInstanceId ? { processInstanceId: q.processInstanceId } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      mine: q.mine === 'true',
+      candidate: q.candidate === 'true',
+      overdue: q.overdue === 'true',
+    };
+    return (await this.tasks.list(actor, query)).map(toTaskDto);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: TaskDto })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
+    return toTaskDto(await this.tasks.get(actor, id));
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  async claim(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
+    return toTaskDto(await this.tasks.claim(actor, id));
+  }
+
+  @Post(':id/unclaim')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  async unclaim(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
+    return toTaskDto(await this.tasks.unclaim(actor, id));
+  }
+
+  @Post(':id/delegate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  async delegate(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DelegateTaskDto,
+  ): Promise<TaskDto> {
+    return toTaskDto(await this.tasks.delegate(actor, id, body.userId));
+  }
+
+  /** Completes with the task form's data (validated and stored as a record when the task has a formKey). */
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  async complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CompleteTaskDto,
+    @Locale() locale: RequestLocale,
+  ): Promise<TaskDto> {
+    return toTaskDto(await this.tasks.complete(actor, id, body.data ?? {}, locale));
+  }
+}

@@ -1,0 +1,23 @@
+import { NotFoundError, ValidationFailedError, type FieldError } from '../../common/errors/domain.errors.js';
+
+/** The task's form refused the data: nothing was completed or stored. */
+export class InvalidTaskDataError extends ValidationFailedError {
+  constructor(errors: FieldError[]) {
+    super(
+      errors.map((e) => ({ path: `/data${e.path}`, message: e.message })),
+      `The form data has ${errors.length} problem(s); the task was not completed. See errors (paths point into data).`,
+    );
+  }
+}
+
+export class UnknownDelegateError extends ValidationFailedError {
+  constructor(userId: string) {
+    super([{ path: '/userId', message: `No user ${userId} in this organisation.` }], `No user ${userId}.`);
+  }
+}
+
+export class NotificationNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('Notification', id);
+  }
+}

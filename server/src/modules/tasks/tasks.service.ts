@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { isAdmin, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
+import { Transactions } from '../../common/database/transaction.js';
+import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
+import type { RequestLocale } from '../../common/http/locale.decorator.js';
+import { Clock } from '../../common/time/clock.js';
+import { formKeyOf } from '../../process-runtime/instance-view.util.js';
+import type { NotificationEntity } from '../../process-runtime/notification.entity.js';
+import { NotificationsRepository } from '../../process-runtime/notifications.repository.js';
+import {
+  TaskClaimedError,
+  TaskNotFoundError,
+  TaskNotOpenError,
+} from '../../process-runtime/process-runtime.errors.js';
+import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
+import type { TaskEntity, TaskStatus } from '../../process-runtime/task.entity.js';
+import { TasksRepository } from '../../process-runtime/tasks.repository.js';
+import { AuditService } from '../audit/audit.service.js';
+import { FormsService } from '../forms/forms.service.js';
+import { RecordsService } from '../records/records.service.js';
+import { ResidentsService } from '../residents/residents.service.js';
+import { UsersService } from '../users/users.service.js';
+import { InvalidTaskDataError, NotificationNotFoundError, UnknownDelegateError } from './tasks.errors.js';
+
+export type TaskQuery = {
+  processInstanceId?: string;
+  mine?: boolean;
+  candidate?: boolean;
+  overdue?: boolean;
+  status?: TaskStatus;
+};
+
+/** The task inbox: list, claim, unclaim, delegate and complete (with the task's form). */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly tasks: TasksRepository,
+    private readonly runtime: ProcessRuntimeService,
+    private readonly notifications: NotificationsRepository,
+    private readonly forms: FormsService,
+    private readonly records: RecordsService,
+    private readonly residents: ResidentsService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  list(actor: Actor, query: TaskQuery): Promise<TaskEntity[]> {
+    if (isFamilyOnly(actor)) {
+      return Promise.resolve([]);
+    }
+    return this.tasks.list(this.transactions.manager, actor, { ...query, now: this.clock.now(), limit: 500 });
+  }
+
+  /** A task the caller may see (resident-linked tasks follow the resident's access scope). */
+  private async visible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<TaskEntity> {
+    const task = isFamilyOnly(actor) ? null : await this.tasks.find(manager, actor.tenantId, id, lock);
+    if (!task) {
+      throw new TaskNotFoundError(id);
+    }
+    if (task.residentId) {
+      try {
+        await this.residents.visible(manager, actor, task.residentId);
+      } catch (error) {
+        throw error instanceof NotFoundError ? new TaskNotFoundError(id) : error;
+      }
+    }
+    return task;
+  }
+
+  get(actor: Actor, id: string): Promise<TaskEntity> {
+    return this.visible(this.transactions.manager, actor, id);
+  }
+
+  private isCandidate(actor: Actor, task: TaskEntity): boolean {
+    if (task.candidateGroups.length === 0 && task.candidateUsers.length === 0) {
+      return true;
+    }
+    return (
+      task.candidateUsers.includes(actor.username) ||
+      actor.roles.some((role) => task.candidateGroups.includes(role.role))
+    );
+  }
+
+  private assertOpen(task: TaskEntity): void {
+    if (task.status !== 'open') {
+      throw new TaskNotOpenError(task.id, task.status);
+    }
+  }
+
+  /** Assignee, admin, or (unassigned) a candidate may work on a task. */
+  private assertMayWork(actor: Actor, task: TaskEntity): void {
+    if (isAdmin(actor) || task.assignee === actor.username) {
+      return;
+    }
+    if (task.assignee !== null) {
+      throw new TaskClaimedError(task.id, task.assignee);
+    }
+    if (!this.isCandidate(actor, task)) {
+      throw new ForbiddenError('This task is offered to other roles or users.');
+    }
+  }
+
+  claim(actor: Actor, id: string): Promise<TaskEntity> {
+    return this.transactions.run(async (manager) => {
+      const task = await this.visible(manager, actor, id, true);
+      this.assertOpen(task);
+      if (task.assignee === actor.username) {
+        return task;
+      }
+      this.assertMayWork(actor, task);
+      task.assignee = actor.username;
+      task.version += 1;
+      await this.tasks.save(manager, task);
+      return task;
+    });
+  }
+
+  unclaim(actor: Actor, id: string): Promise<TaskEntity> {
+    return this.transactions.run(async (manager) => {
+      const task = await this.visible(manager, actor, id, true);
+      this.assertOpen(task);
+      if (!isAdmin(actor) && task.assignee !== actor.username) {
+        throw new ForbiddenError('Only the assignee or an administrator may unclaim a task.');
+      }
+      task.assignee = null;
+      task.version += 1;
+      await this.tasks.save(manager, task);
+      return task;
+    });
+  }
+
+  /** Hands the task to another user (by id or username) of the tenant. */
+  delegate(actor: Actor, id: string, userId: string): Promise<TaskEntity> {
+    return this.transactions.run(async (manager) => {
+      const task = await this.visible(manager, actor, id, true);
+      this.assertOpen(task);
+      this.assertMayWork(actor, task);
+      const user = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)
+        ? await this.users.findById(manager, actor.tenantId, userId)
+        : await this.users.findByUsername(manager, userId);
+      if (!user || user.tenantId !== actor.tenantId) {
+        throw new UnknownDelegateError(userId);
+      }
+      task.assignee = user.username;
+      task.version += 1;
+      await this.tasks.save(manager, task);
+      await this.audit.record(manager, actor, {
+        action: 'task.delegated',
+        entityType: 'task',
+        entityId: task.id,
+        details: { to: user.username },
+      });
+      return task;
+    });
+  }
+
+  /**
+   * Completes the task: data is validated and computed with the task's form (latest published
+   * version) and stored as a record; the computed data is the task's output. Exactly one of two
+   * concurrent completions wins (the instance row lock serialises them), the other gets 409.
+   */
+  async complete(
+    actor: Actor,
+    id: string,
+    data: Record<string, unknown>,
+    locale: RequestLocale,
+  ): Promise<TaskEntity> {
+    return this.transactions.run(async (manager) => {
+      const seen = await this.visible(manager, actor, id);
+      // Lock order instance → task, as the runtime does when a timer cancels a task.
+      await this.runtime.lockInstance(manager, seen.instanceId);
+      const task = await this.visible(manager, actor, id, true);
+      this.assertOpen(task);
+      this.assertMayWork(actor, task);
+      let output = data;
+      if (task.formKey) {
+        const form = await this.forms.latestPublished(manager, actor.tenantId, formKeyOf(task.formKey));
+        const processed = form.compiled.process(data, { now: this.clock.iso(), locale });
+        if (processed.errors.length > 0) {
+          throw new InvalidTaskDataError(processed.errors.map((e) => ({ path: e.path, message: e.message })));
+        }
+        output = processed.data;
+      }
+      await this.runtime.command(manager, task.instanceId, {
+        type: 'complete-task',
+        taskId: task.engineTaskId,
+        output,
+      });
+      if (task.formKey) {
+        // Its own transaction (RecordsService's); last, so a refusal there rolls this one back.
+        const record = await this.records.create(
+          actor,
+          {
+            formKey: formKeyOf(task.formKey),
+            ...(task.residentId ? { residentId: task.residentId } : {}),
+            data,
+          },
+          locale,
+        );
+        task.recordId = record.id;
+      }
+      task.status = 'completed';
+      task.completedBy = actor.userId;
+      task.completedAt = this.clock.now();
+      task.outcome = output;
+      task.version += 1;
+      if (task.assignee === null) {
+        task.assignee = actor.username;
+      }
+      await this.tasks.save(manager, task);
+      return task;
+    });
+  }
+
+  notificationsOf(actor: Actor, unreadOnly: boolean): Promise<NotificationEntity[]> {
+    return this.notifications.list(this.transactions.manager, actor, unreadOnly);
+  }
+
+  async markRead(actor: Actor, id: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      if (!(await this.notifications.markRead(manager, actor, id))) {
+        throw new NotificationNotFoundError(id);
+      }
+    });
+  }
+}

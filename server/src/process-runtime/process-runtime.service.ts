@@ -1,0 +1,627 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  deployBpmn,
+  EngineError,
+  execute,
+  nextCycleDue,
+  scheduleTimer,
+  simulate,
+  type Command,
+  type DeployIssue,
+  type Effect,
+  type InstanceState,
+  type ProcessDefinition,
+  type SimulationScript,
+  type SimulationTrace,
+} from '@careloom/engine';
+import type { EntityManager } from 'typeorm';
+import { ValidationFailedError } from '../common/errors/domain.errors.js';
+import { Clock } from '../common/time/clock.js';
+import { instanceStatusOf } from './instance-view.util.js';
+import { JobsRepository } from './jobs.repository.js';
+import type { ProcessDefinitionEntity } from './process-definition.entity.js';
+import type { ProcessInstanceEntity } from './process-instance.entity.js';
+import {
+  EngineConflictError,
+  InstanceNotActiveError,
+  InvalidProcessModelError,
+  InvalidSimulationError,
+  ProcessInstanceNotFoundError,
+  ProcessNotFoundError,
+  type DeployProblem,
+} from './process-runtime.errors.js';
+import { ProcessesRepository } from './processes.repository.js';
+import { TasksRepository } from './tasks.repository.js';
+
+export type DeployedProcess = { key: string; version: number; name: string; created: boolean };
+
+export type StartInput = {
+  tenantId: string;
+  definition: ProcessDefinitionEntity;
+  variables: Record<string, unknown>;
+  residentId: string | null;
+  businessKey: string | null;
+  startedBy: string | null;
+  startEventId?: string;
+  parent?: { instanceId: string; callId: string };
+};
+
+/** Default time zone for date-only timers and calendar arithmetic. */
+const TIME_ZONE = 'Asia/Shanghai';
+/** A job due sooner than this wakes the workers at once (NOTIFY) instead of waiting for their poll. */
+const NOTIFY_HORIZON_MS = 1000;
+const DEFAULT_SERVICE_ATTEMPTS = 3;
+const DEFINITION_CACHE = 500;
+const START_TIMER_LIMITS = { maxRepetitions: 1000, minCycleMs: 60_000 };
+
+type FollowUp =
+  | { type: 'start-child'; callId: string; processKey: string; variables: Record<string, unknown> }
+  | { type: 'cancel-child'; callId: string }
+  | { type: 'notify-parent' };
+
+/**
+ * The adapter around @careloom/engine: one command = one engine step on a locked instance row,
+ * every effect written as rows in the caller's transaction.
+ */
+@Injectable()
+export class ProcessRuntimeService {
+  private readonly logger = new Logger(ProcessRuntimeService.name);
+  /** Deployed definitions never change: compiled JSON by row id. */
+  private readonly definitions = new Map<string, ProcessDefinition>();
+
+  constructor(
+    private readonly processes: ProcessesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly jobs: JobsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Parses, validates and stores each executable process of `xml` (identical XML: same version). */
+  async deploy(
+    manager: EntityManager,
+    tenantId: string,
+    userId: string | null,
+    xml: string,
+    locale: 'zh-CN' | 'en',
+  ): Promise<DeployedProcess[]> {
+    const result = await deployBpmn(xml);
+    if (!result.ok) {
+      throw new InvalidProcessModelError(result.errors.map((issue) => problemOf(issue, locale)));
+    }
+    if (result.processes.length === 0) {
+      throw new InvalidProcessModelError([
+        {
+          path: '',
+          elementId: null,
+          elementType: null,
+          message:
+            locale === 'en'
+              ? 'The model has no executable process (isExecutable="true").'
+              : '模型中没有可执行的流程（isExecutable="true"）。',
+        },
+      ]);
+    }
+    const hash = createHash('sha256').update(xml).digest('hex');
+    const deployed: DeployedProcess[] = [];
+    for (const definition of result.processes) {
+      await this.processes.lockKey(manager, tenantId, definition.id);
+      const latest = await this.processes.latestDefinition(manager, tenantId, definition.id);
+      if (latest && latest.hash === hash) {
+        deployed.push({ key: latest.key, version: latest.version, name: latest.name, created: false });
+        continue;
+      }
+      const row = await this.processes.insertDefinition(manager, {
+        tenantId,
+        key: definition.id,
+        version: (latest?.version ?? 0) + 1,
+        name: definition.name || definition.id,
+        xml,
+        definition: definition as unknown as Record<string, unknown>,
+        hash,
+        deployedAt: this.clock.now(),
+        deployedBy: userId,
+      });
+      await this.scheduleStartTimers(manager, row, definition);
+      deployed.push({ key: row.key, version: row.version, name: row.name, created: true });
+    }
+    return deployed;
+  }
+
+  /** Timer start events of the newest version replace those of the versions before it. */
+  private async scheduleStartTimers(
+    manager: EntityManager,
+    row: ProcessDefinitionEntity,
+    definition: ProcessDefinition,
+  ): Promise<void> {
+    await this.jobs.cancelStartTimers(manager, row.tenantId, row.key);
+    const now = this.clock.now();
+    for (const elementId of definition.startEvents.timers) {
+      const element = definition.elements[elementId];
+      if (element?.type !== 'startEvent' || element.trigger.type !== 'timer') {
+        continue;
+      }
+      const { kind, expression } = element.trigger.timer;
+      if (expression.type !== 'literal') {
+        throw new InvalidProcessModelError([
+          {
+            path: `/elements/${elementId}`,
+            elementId,
+            elementType: 'startEvent',
+            message: 'A timer start event needs a fixed date, duration or cycle (no expression).',
+          },
+        ]);
+      }
+      const schedule = scheduleTimer(
+        kind,
+        expression.value,
+        now.toISOString(),
+        TIME_ZONE,
+        START_TIMER_LIMITS,
+      );
+      if (!schedule.ok) {
+        throw new InvalidProcessModelError([
+          { path: `/elements/${elementId}`, elementId, elementType: 'startEvent', message: schedule.message },
+        ]);
+      }
+      await this.insertStartTimer(
+        manager,
+        row,
+        elementId,
+        new Date(schedule.dueAt),
+        schedule.remaining,
+        schedule.interval,
+        now,
+      );
+    }
+  }
+
+  private async insertStartTimer(
+    manager: EntityManager,
+    row: ProcessDefinitionEntity,
+    elementId: string,
+    dueAt: Date,
+    remaining: number | null,
+    interval: string | null,
+    now: Date,
+  ): Promise<void> {
+    await this.jobs.insert(manager, {
+      tenantId: row.tenantId,
+      type: 'start-timer',
+      instanceId: null,
+      engineRef: elementId,
+      payload: { definitionId: row.id, key: row.key, elementId, remaining, interval },
+      dueAt,
+      attempts: 0,
+      maxAttempts: DEFAULT_SERVICE_ATTEMPTS,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+      status: 'pending',
+      createdAt: now,
+    });
+    if (dueAt.getTime() <= now.getTime() + NOTIFY_HORIZON_MS) {
+      await this.jobs.notify(manager);
+    }
+  }
+
+  /** A due timer start event: a new instance, and the cycle's next occurrence. */
+  async fireStartTimer(
+    manager: EntityManager,
+    job: { tenantId: string; dueAt: Date; payload: Record<string, unknown> },
+  ): Promise<void> {
+    const { definitionId, elementId, remaining, interval } = job.payload as {
+      definitionId: string;
+      elementId: string;
+      remaining: number | null;
+      interval: string | null;
+    };
+    const row = await this.processes.definitionById(manager, definitionId);
+    if (!row) {
+      return;
+    }
+    await this.start(manager, {
+      tenantId: job.tenantId,
+      definition: row,
+      variables: {},
+      residentId: null,
+      businessKey: null,
+      startedBy: null,
+      startEventId: elementId,
+    });
+    if (interval && (remaining === null || remaining > 0)) {
+      const next = new Date(nextCycleDue(job.dueAt.toISOString(), interval, TIME_ZONE));
+      await this.insertStartTimer(
+        manager,
+        row,
+        elementId,
+        next,
+        remaining === null ? null : remaining - 1,
+        interval,
+        this.clock.now(),
+      );
+    }
+  }
+
+  compiled(row: ProcessDefinitionEntity): ProcessDefinition {
+    let definition = this.definitions.get(row.id);
+    if (!definition) {
+      definition = row.definition as unknown as ProcessDefinition;
+      if (this.definitions.size >= DEFINITION_CACHE) {
+        const oldest = this.definitions.keys().next().value;
+        if (oldest !== undefined) {
+          this.definitions.delete(oldest);
+        }
+      }
+      this.definitions.set(row.id, definition);
+    }
+    return definition;
+  }
+
+  /** Starts an instance of `definition` in the caller's transaction; returns its id. */
+  async start(manager: EntityManager, input: StartInput): Promise<ProcessInstanceEntity> {
+    const now = this.clock.now();
+    const id = randomUUID();
+    const command: Command = {
+      type: 'start',
+      variables: input.variables,
+      ...(input.startEventId ? { startEventId: input.startEventId } : {}),
+    };
+    const result = this.execute(this.compiled(input.definition), null, command, now, id);
+    const status = instanceStatusOf(result.state);
+    const instance: ProcessInstanceEntity = {
+      id,
+      tenantId: input.tenantId,
+      definitionId: input.definition.id,
+      processKey: input.definition.key,
+      processVersion: input.definition.version,
+      status,
+      state: result.state as unknown as Record<string, unknown>,
+      version: 1,
+      residentId: input.residentId,
+      businessKey: input.businessKey,
+      startedBy: input.startedBy,
+      parentInstanceId: input.parent?.instanceId ?? null,
+      parentCallId: input.parent?.callId ?? null,
+      createdAt: now,
+      updatedAt: now,
+      endedAt: status === 'completed' || status === 'cancelled' ? now : null,
+    };
+    await this.processes.insertInstance(manager, instance);
+    await this.applyEffects(manager, instance, result.effects, now);
+    return instance;
+  }
+
+  /** Locks the instance row for the rest of the transaction (callers that lock other rows first). */
+  async lockInstance(manager: EntityManager, instanceId: string): Promise<void> {
+    if (!(await this.processes.lockInstance(manager, instanceId))) {
+      throw new ProcessInstanceNotFoundError(instanceId);
+    }
+  }
+
+  /** Runs one engine command on the instance, locked for the rest of the caller's transaction. */
+  async command(
+    manager: EntityManager,
+    instanceId: string,
+    command: Command,
+  ): Promise<ProcessInstanceEntity> {
+    const instance = await this.processes.lockInstance(manager, instanceId);
+    if (!instance) {
+      throw new ProcessInstanceNotFoundError(instanceId);
+    }
+    const row = await this.processes.definitionById(manager, instance.definitionId);
+    if (!row) {
+      throw new ProcessNotFoundError(instance.processKey);
+    }
+    const now = this.clock.now();
+    const before = instance.state as unknown as InstanceState;
+    if (before.status !== 'active' && before.status !== 'incident') {
+      throw new InstanceNotActiveError(instance.id, instance.status);
+    }
+    const result = this.execute(this.compiled(row), before, command, now, instance.id);
+    const expected = instance.version;
+    instance.state = result.state as unknown as Record<string, unknown>;
+    instance.status = instanceStatusOf(result.state);
+    instance.version = expected + 1;
+    instance.updatedAt = now;
+    if (instance.status === 'completed' || instance.status === 'cancelled') {
+      instance.endedAt = now;
+    }
+    if (!(await this.processes.saveState(manager, instance, expected))) {
+      throw new EngineConflictError(`Process instance ${instance.id} changed meanwhile; try again.`);
+    }
+    await this.applyEffects(manager, instance, result.effects, now);
+    await this.processes.resolveIncidents(
+      manager,
+      instance.id,
+      result.state.incidents.map((incident) => incident.id),
+      now,
+    );
+    return instance;
+  }
+
+  /** The engine's simulation of a definition on a virtual clock (nothing is stored). */
+  simulate(
+    definition: ProcessDefinition,
+    script: SimulationScript,
+    start: string | undefined,
+  ): SimulationTrace {
+    try {
+      return simulate(definition, script, { start: start ?? this.clock.iso() });
+    } catch (error) {
+      if (error instanceof EngineError) {
+        throw new InvalidSimulationError(error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** Compiles XML for a simulation without storing it; the first executable process. */
+  async compileForSimulation(xml: string, locale: 'zh-CN' | 'en'): Promise<ProcessDefinition> {
+    const result = await deployBpmn(xml);
+    if (!result.ok) {
+      throw new InvalidProcessModelError(result.errors.map((issue) => problemOf(issue, locale)));
+    }
+    const first = result.processes[0];
+    if (!first) {
+      throw new InvalidSimulationError('The model has no executable process.');
+    }
+    return first;
+  }
+
+  private execute(
+    definition: ProcessDefinition,
+    state: InstanceState | null,
+    command: Command,
+    now: Date,
+    instanceId: string,
+  ) {
+    try {
+      return execute(definition, state, command, { now: now.toISOString(), instanceId, timeZone: TIME_ZONE });
+    } catch (error) {
+      if (!(error instanceof EngineError)) {
+        throw error;
+      }
+      switch (error.code) {
+        case 'not-active':
+          throw new InstanceNotActiveError(instanceId, state?.status ?? 'not started');
+        case 'bad-command':
+        case 'unknown-start-event':
+          throw new ValidationFailedError([{ path: '', message: error.message }], error.message);
+        case 'unknown-task':
+        case 'unknown-timer':
+        case 'unknown-job':
+        case 'unknown-subscription':
+        case 'unknown-call':
+        case 'unknown-incident':
+        case 'already-started':
+          throw new EngineConflictError(error.message);
+        case 'bad-definition':
+        case 'evaluation-failed':
+        case 'too-many-steps':
+          throw error;
+      }
+    }
+  }
+
+  private async applyEffects(
+    manager: EntityManager,
+    instance: ProcessInstanceEntity,
+    effects: Effect[],
+    now: Date,
+  ): Promise<void> {
+    const followUps: FollowUp[] = [];
+    const history: Parameters<ProcessesRepository['insertHistory']>[1] = [];
+    let wake = false;
+    const horizon = now.getTime() + NOTIFY_HORIZON_MS;
+    const tenantId = instance.tenantId;
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'create-task':
+          await this.tasks.insert(manager, {
+            tenantId,
+            instanceId: instance.id,
+            engineTaskId: effect.taskId,
+            elementId: effect.elementId,
+            name: effect.name,
+            assignee: effect.assignee ?? null,
+            candidateGroups: effect.candidateGroups,
+            candidateUsers: effect.candidateUsers,
+            formKey: effect.formKey ?? null,
+            dueAt: effect.dueAt ? new Date(effect.dueAt) : null,
+            followUpAt: effect.followUpAt ? new Date(effect.followUpAt) : null,
+            residentId: instance.residentId,
+            variables: effect.variables,
+            status: 'open',
+            completedBy: null,
+            completedAt: null,
+            outcome: null,
+            recordId: null,
+            version: 1,
+            createdAt: now,
+          });
+          break;
+        case 'cancel-task':
+          await this.tasks.cancelByEngineId(manager, effect.taskId, now);
+          break;
+        case 'schedule-timer': {
+          const dueAt = new Date(effect.dueAt);
+          wake ||= dueAt.getTime() <= horizon;
+          await this.jobs.insert(manager, {
+            tenantId,
+            type: 'timer',
+            instanceId: instance.id,
+            engineRef: effect.timerId,
+            payload: { timerId: effect.timerId, elementId: effect.elementId },
+            dueAt,
+            attempts: 0,
+            maxAttempts: DEFAULT_SERVICE_ATTEMPTS,
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: null,
+            status: 'pending',
+            createdAt: now,
+          });
+          break;
+        }
+        case 'cancel-timer':
+          await this.jobs.cancel(manager, instance.id, effect.timerId);
+          break;
+        case 'run-service': {
+          wake = true;
+          const maxAttempts = effect.parameters['maxAttempts'];
+          await this.jobs.insert(manager, {
+            tenantId,
+            type: effect.serviceType === 'webhook' ? 'webhook' : 'service',
+            instanceId: instance.id,
+            engineRef: effect.jobId,
+            payload: {
+              jobId: effect.jobId,
+              elementId: effect.elementId,
+              serviceType: effect.serviceType,
+              parameters: effect.parameters,
+              variables: effect.variables,
+            },
+            dueAt: now,
+            attempts: 0,
+            maxAttempts:
+              typeof maxAttempts === 'number' && Number.isInteger(maxAttempts) && maxAttempts > 0
+                ? Math.min(maxAttempts, 20)
+                : DEFAULT_SERVICE_ATTEMPTS,
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: null,
+            status: 'pending',
+            createdAt: now,
+          });
+          break;
+        }
+        case 'subscribe-message':
+          await this.processes.insertSubscription(manager, {
+            tenantId,
+            instanceId: instance.id,
+            engineSubscriptionId: effect.subscriptionId,
+            elementId: effect.elementId,
+            name: effect.messageName,
+            correlationKey: effect.correlationKey,
+            createdAt: now,
+          });
+          break;
+        case 'unsubscribe-message':
+          await this.processes.deleteSubscription(manager, instance.id, effect.subscriptionId);
+          break;
+        case 'start-child':
+          followUps.push({
+            type: 'start-child',
+            callId: effect.callId,
+            processKey: effect.processKey,
+            variables: effect.variables,
+          });
+          break;
+        case 'cancel-child':
+          followUps.push({ type: 'cancel-child', callId: effect.callId });
+          break;
+        case 'incident':
+          await this.processes.insertIncident(manager, {
+            tenantId,
+            instanceId: instance.id,
+            engineIncidentId: effect.incidentId,
+            elementId: effect.elementId,
+            message: effect.message,
+            status: 'open',
+            createdAt: now,
+            resolvedAt: null,
+          });
+          break;
+        case 'history':
+          history.push({
+            tenantId,
+            instanceId: instance.id,
+            at: new Date(effect.at),
+            elementId: effect.elementId,
+            elementType: effect.elementType,
+            event: effect.event,
+            tokenId: effect.tokenId ?? null,
+          });
+          break;
+        case 'ended':
+          await this.processes.deleteSubscriptions(manager, instance.id);
+          await this.jobs.cancelForInstance(manager, instance.id);
+          if (effect.status !== 'cancelled' && instance.parentInstanceId) {
+            followUps.push({ type: 'notify-parent' });
+          }
+          break;
+      }
+    }
+    await this.processes.insertHistory(manager, history);
+    if (wake) {
+      await this.jobs.notify(manager);
+    }
+    for (const followUp of followUps) {
+      await this.followUp(manager, instance, followUp);
+    }
+  }
+
+  /** Work on other instances, after this one's state is saved (a child may answer at once). */
+  private async followUp(manager: EntityManager, instance: ProcessInstanceEntity, followUp: FollowUp) {
+    switch (followUp.type) {
+      case 'start-child': {
+        const definition = await this.processes.latestDefinition(
+          manager,
+          instance.tenantId,
+          followUp.processKey,
+        );
+        if (!definition) {
+          throw new ProcessNotFoundError(followUp.processKey);
+        }
+        await this.start(manager, {
+          tenantId: instance.tenantId,
+          definition,
+          variables: followUp.variables,
+          residentId: instance.residentId,
+          businessKey: instance.businessKey,
+          startedBy: instance.startedBy,
+          parent: { instanceId: instance.id, callId: followUp.callId },
+        });
+        return;
+      }
+      case 'cancel-child': {
+        const children = await this.processes.children(manager, instance.id, followUp.callId);
+        for (const child of children) {
+          await this.command(manager, child.id, { type: 'cancel', reason: 'parent cancelled the call' });
+        }
+        return;
+      }
+      case 'notify-parent': {
+        const parentId = instance.parentInstanceId;
+        const callId = instance.parentCallId;
+        if (!parentId || !callId) {
+          return;
+        }
+        const state = instance.state as unknown as InstanceState;
+        try {
+          await this.command(manager, parentId, {
+            type: 'child-completed',
+            callId,
+            variables: state.variables,
+          });
+        } catch (error) {
+          if (error instanceof EngineConflictError || error instanceof InstanceNotActiveError) {
+            this.logger.warn({ msg: 'parent no longer waits for its child', parentId, callId });
+            return;
+          }
+          throw error;
+        }
+      }
+    }
+  }
+}
+
+function problemOf(issue: DeployIssue, locale: 'zh-CN' | 'en'): DeployProblem {
+  return {
+    path: issue.elementId ? `/elements/${issue.elementId}` : '',
+    elementId: issue.elementId,
+    elementType: issue.elementType,
+    message: issue.messages[locale] || issue.message,
+  };
+}

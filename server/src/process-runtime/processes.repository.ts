@@ -1,0 +1,270 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { IncidentEntity } from './incident.entity.js';
+import { MessageSubscriptionEntity } from './message-subscription.entity.js';
+import { ProcessDefinitionEntity } from './process-definition.entity.js';
+import { ProcessHistoryEntity } from './process-history.entity.js';
+import { ProcessInstanceEntity, type ProcessInstanceStatus } from './process-instance.entity.js';
+
+export type DefinitionSummary = { key: string; version: number; name: string; deployedAt: Date };
+
+export type InstanceFilter = {
+  processKey?: string;
+  status?: ProcessInstanceStatus;
+  residentId?: string;
+  /** SQL visibility predicate over `pi.resident_id` (null: no restriction). */
+  scope: { sql: string; params: Record<string, unknown> } | null;
+  limit: number;
+};
+
+/** The only code that queries definitions, instances, history, message subscriptions and incidents. */
+@Injectable()
+export class ProcessesRepository {
+  /** Serialises deploys of one key in one tenant (version numbers without gaps or races). */
+  async lockKey(manager: EntityManager, tenantId: string, key: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`process:${tenantId}:${key}`]);
+  }
+
+  latestDefinition(
+    manager: EntityManager,
+    tenantId: string,
+    key: string,
+  ): Promise<ProcessDefinitionEntity | null> {
+    return manager
+      .getRepository(ProcessDefinitionEntity)
+      .findOne({ where: { tenantId, key }, order: { version: 'DESC' } });
+  }
+
+  definitionVersion(
+    manager: EntityManager,
+    tenantId: string,
+    key: string,
+    version: number,
+  ): Promise<ProcessDefinitionEntity | null> {
+    return manager.getRepository(ProcessDefinitionEntity).findOne({ where: { tenantId, key, version } });
+  }
+
+  definitionById(manager: EntityManager, id: string): Promise<ProcessDefinitionEntity | null> {
+    return manager.getRepository(ProcessDefinitionEntity).findOne({ where: { id } });
+  }
+
+  versions(manager: EntityManager, tenantId: string, key: string): Promise<ProcessDefinitionEntity[]> {
+    return manager
+      .getRepository(ProcessDefinitionEntity)
+      .find({ where: { tenantId, key }, order: { version: 'DESC' } });
+  }
+
+  async latestDefinitions(manager: EntityManager, tenantId: string): Promise<DefinitionSummary[]> {
+    const rows: { key: string; version: number; name: string; deployed_at: Date }[] = await manager.query(
+      `SELECT DISTINCT ON (key) key, version, name, deployed_at FROM process_definition
+       WHERE tenant_id = $1 ORDER BY key, version DESC`,
+      [tenantId],
+    );
+    return rows.map((r) => ({ key: r.key, version: r.version, name: r.name, deployedAt: r.deployed_at }));
+  }
+
+  /** Latest versions of processes with a message start event of this name. */
+  async messageStartDefinitions(
+    manager: EntityManager,
+    tenantId: string,
+    name: string,
+  ): Promise<{ definition: ProcessDefinitionEntity; elementId: string }[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT d.id FROM (SELECT DISTINCT ON (key) id, definition FROM process_definition
+       WHERE tenant_id = $1 ORDER BY key, version DESC) d
+       WHERE d.definition -> 'startEvents' -> 'messages' @> jsonb_build_array(jsonb_build_object('name', $2::text))`,
+      [tenantId, name],
+    );
+    const found: { definition: ProcessDefinitionEntity; elementId: string }[] = [];
+    for (const row of rows) {
+      const definition = await this.definitionById(manager, row.id);
+      const starts = (definition?.definition['startEvents'] ?? {}) as {
+        messages?: { name: string; elementId: string }[];
+      };
+      const start = starts.messages?.find((m) => m.name === name);
+      if (definition && start) {
+        found.push({ definition, elementId: start.elementId });
+      }
+    }
+    return found;
+  }
+
+  insertDefinition(
+    manager: EntityManager,
+    values: Omit<ProcessDefinitionEntity, 'id'>,
+  ): Promise<ProcessDefinitionEntity> {
+    const repository = manager.getRepository(ProcessDefinitionEntity);
+    return repository.save(repository.create(values));
+  }
+
+  async insertInstance(manager: EntityManager, values: ProcessInstanceEntity): Promise<void> {
+    await manager
+      .getRepository(ProcessInstanceEntity)
+      .insert(values as QueryDeepPartialEntity<ProcessInstanceEntity>);
+  }
+
+  /** The instance row, locked until the transaction ends (one command at a time per instance). */
+  lockInstance(manager: EntityManager, id: string): Promise<ProcessInstanceEntity | null> {
+    return manager
+      .getRepository(ProcessInstanceEntity)
+      .createQueryBuilder('pi')
+      .where('pi.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  findInstance(manager: EntityManager, tenantId: string, id: string): Promise<ProcessInstanceEntity | null> {
+    return manager.getRepository(ProcessInstanceEntity).findOne({ where: { tenantId, id } });
+  }
+
+  /** Saves a new state when the row still has `version`; false when someone else changed it first. */
+  async saveState(
+    manager: EntityManager,
+    instance: ProcessInstanceEntity,
+    expectedVersion: number,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(ProcessInstanceEntity)
+      .createQueryBuilder()
+      .update()
+      .set({
+        state: instance.state as QueryDeepPartialEntity<Record<string, unknown>>,
+        status: instance.status,
+        version: instance.version,
+        updatedAt: instance.updatedAt,
+        endedAt: instance.endedAt,
+      })
+      .where('id = :id AND version = :expectedVersion', { id: instance.id, expectedVersion })
+      .execute();
+    return result.affected === 1;
+  }
+
+  listInstances(
+    manager: EntityManager,
+    tenantId: string,
+    filter: InstanceFilter,
+  ): Promise<ProcessInstanceEntity[]> {
+    const query = manager
+      .getRepository(ProcessInstanceEntity)
+      .createQueryBuilder('pi')
+      .where('pi.tenant_id = :tenantId', { tenantId })
+      .orderBy('pi.created_at', 'DESC')
+      .take(filter.limit);
+    if (filter.processKey) {
+      query.andWhere('pi.process_key = :processKey', { processKey: filter.processKey });
+    }
+    if (filter.status) {
+      query.andWhere('pi.status = :status', { status: filter.status });
+    }
+    if (filter.residentId) {
+      query.andWhere('pi.resident_id = :residentId', { residentId: filter.residentId });
+    }
+    if (filter.scope) {
+      query.andWhere(filter.scope.sql, filter.scope.params);
+    }
+    return query.getMany();
+  }
+
+  /** Active children a call activity started. */
+  children(
+    manager: EntityManager,
+    parentInstanceId: string,
+    callId: string,
+  ): Promise<ProcessInstanceEntity[]> {
+    return manager.getRepository(ProcessInstanceEntity).find({
+      where: { parentInstanceId, parentCallId: callId, status: In(['active', 'incident']) },
+    });
+  }
+
+  async insertHistory(manager: EntityManager, rows: Omit<ProcessHistoryEntity, 'id'>[]): Promise<void> {
+    if (rows.length > 0) {
+      await manager.getRepository(ProcessHistoryEntity).insert(rows);
+    }
+  }
+
+  history(manager: EntityManager, instanceId: string): Promise<ProcessHistoryEntity[]> {
+    return manager.getRepository(ProcessHistoryEntity).find({ where: { instanceId }, order: { id: 'ASC' } });
+  }
+
+  async insertSubscription(
+    manager: EntityManager,
+    values: Omit<MessageSubscriptionEntity, 'id'>,
+  ): Promise<void> {
+    await manager.getRepository(MessageSubscriptionEntity).insert(values);
+  }
+
+  async deleteSubscription(
+    manager: EntityManager,
+    instanceId: string,
+    engineSubscriptionId: string,
+  ): Promise<void> {
+    await manager.getRepository(MessageSubscriptionEntity).delete({ instanceId, engineSubscriptionId });
+  }
+
+  async deleteSubscriptions(manager: EntityManager, instanceId: string): Promise<void> {
+    await manager.getRepository(MessageSubscriptionEntity).delete({ instanceId });
+  }
+
+  /** Waiting subscriptions for a message, oldest first (a null key matches subscriptions without one). */
+  waitingSubscriptions(
+    manager: EntityManager,
+    tenantId: string,
+    name: string,
+    correlationKey: string | null,
+  ): Promise<MessageSubscriptionEntity[]> {
+    const query = manager
+      .getRepository(MessageSubscriptionEntity)
+      .createQueryBuilder('ms')
+      .where('ms.tenant_id = :tenantId AND ms.name = :name', { tenantId, name })
+      .orderBy('ms.created_at', 'ASC');
+    if (correlationKey === null) {
+      query.andWhere('ms.correlation_key IS NULL');
+    } else {
+      query.andWhere('ms.correlation_key = :correlationKey', { correlationKey });
+    }
+    return query.getMany();
+  }
+
+  async insertIncident(manager: EntityManager, values: Omit<IncidentEntity, 'id'>): Promise<void> {
+    await manager.getRepository(IncidentEntity).insert(values);
+  }
+
+  async resolveIncidents(
+    manager: EntityManager,
+    instanceId: string,
+    openEngineIds: string[],
+    at: Date,
+  ): Promise<void> {
+    const query = manager
+      .getRepository(IncidentEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'resolved', resolvedAt: at })
+      .where(`instance_id = :instanceId AND status = 'open'`, { instanceId });
+    if (openEngineIds.length > 0) {
+      query.andWhere('engine_incident_id <> ALL(:openEngineIds)', { openEngineIds });
+    }
+    await query.execute();
+  }
+
+  findIncident(manager: EntityManager, tenantId: string, id: string): Promise<IncidentEntity | null> {
+    return manager.getRepository(IncidentEntity).findOne({ where: { tenantId, id } });
+  }
+
+  incidents(
+    manager: EntityManager,
+    tenantId: string,
+    filter: { instanceId?: string; status?: 'open' | 'resolved' },
+  ): Promise<IncidentEntity[]> {
+    return manager.getRepository(IncidentEntity).find({
+      where: {
+        tenantId,
+        ...(filter.instanceId ? { instanceId: filter.instanceId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+      },
+      order: { createdAt: 'DESC' },
+      take: 500,
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type TaskStatus = 'open' | 'completed' | 'cancelled';
+
+/** One user task created by the engine (one row per create-task effect). */
+@Entity('task')
+@Index('task_engine_id_uq', ['engineTaskId'], { unique: true })
+@Index('task_instance_idx', ['instanceId'])
+@Index('task_open_idx', ['tenantId', 'status', 'dueAt'])
+export class TaskEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @Column({ name: 'instance_id', type: 'uuid' })
+  instanceId: string;
+
+  @Column({ name: 'engine_task_id', type: 'text' })
+  engineTaskId: string;
+
+  @Column({ name: 'element_id', type: 'text' })
+  elementId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** Username. */
+  @Column({ type: 'text', nullable: true })
+  assignee: string | null;
+
+  /** Role keys. */
+  @Column({ name: 'candidate_groups', type: 'text', array: true })
+  candidateGroups: string[];
+
+  /** Usernames. */
+  @Column({ name: 'candidate_users', type: 'text', array: true })
+  candidateUsers: string[];
+
+  @Column({ name: 'form_key', type: 'text', nullable: true })
+  formKey: string | null;
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  @Column({ name: 'follow_up_at', type: 'timestamptz', nullable: true })
+  followUpAt: Date | null;
+
+  @Column({ name: 'resident_id', type: 'uuid', nullable: true })
+  residentId: string | null;
+
+  /** The variables the task was created with (its input). */
+  @Column({ type: 'jsonb' })
+  variables: Record<string, unknown>;
+
+  @Column({ type: 'text' })
+  status: TaskStatus;
+
+  @Column({ name: 'completed_by', type: 'uuid', nullable: true })
+  completedBy: string | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  /** The output data the task was completed with. */
+  @Column({ type: 'jsonb', nullable: true })
+  outcome: Record<string, unknown> | null;
+
+  @Column({ name: 'record_id', type: 'uuid', nullable: true })
+  recordId: string | null;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,365 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  bpmnDocument,
+  messageProcess,
+  singleTaskProcess,
+  timerThenTaskProcess,
+} from '../factories/bpmn.factory.js';
+import { barthelAnswers, formFixture } from '../factories/form.factory.js';
+import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
+
+type Task = {
+  id: string;
+  elementId: string;
+  status: string;
+  assignee: string | null;
+  formKey: string | null;
+};
+
+describe('processes', () => {
+  let t: TestApp;
+  let admin: string;
+  let nurseA: string;
+  let nurseB: string;
+
+  const as = (token: string) => ({
+    get: (url: string) => t.http().get(url).set('authorization', `Bearer ${token}`),
+    post: (url: string, body: object = {}) =>
+      t.http().post(url).set('authorization', `Bearer ${token}`).send(body),
+  });
+
+  const deploy = async (xml: string) => {
+    const response = await t
+      .http()
+      .post('/api/processes')
+      .set('authorization', `Bearer ${admin}`)
+      .set('content-type', 'application/xml')
+      .send(xml);
+    return response;
+  };
+
+  const start = async (key: string, body: object = {}, token = admin): Promise<string> => {
+    const response = await as(token).post(`/api/processes/${key}/instances`, body);
+    expect(response.status).toBe(201);
+    return response.body.id as string;
+  };
+
+  const tasksOf = async (instanceId: string): Promise<Task[]> => {
+    const response = await as(admin).get(`/api/tasks?processInstanceId=${instanceId}`);
+    expect(response.status).toBe(200);
+    return response.body as Task[];
+  };
+
+  const openTask = async (instanceId: string): Promise<Task> => {
+    const open = (await tasksOf(instanceId)).filter((task) => task.status === 'open');
+    expect(open).toHaveLength(1);
+    return open[0]!;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ CARELOOM_TEST_CLOCK: '1' });
+    admin = await t.login('admin');
+    nurseA = await t.login('nurse.a');
+    nurseB = await t.login('nurse.b');
+    const created = await as(admin).post('/api/forms', {
+      key: 'barthel-adl',
+      name: { 'zh-CN': 'Barthel', en: 'Barthel' },
+      schema: formFixture('barthel-adl'),
+    });
+    expect((await as(admin).post(`/api/forms/${created.body.id}/publish`)).status).toBe(201);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should refuse a broken model with the element id, type and a message in the caller language', async () => {
+    // given a gateway with a dangling flow and a timer that does not parse
+    const xml = bpmnDocument(
+      'broken',
+      `<bpmn:startEvent id="start" />
+      <bpmn:intermediateCatchEvent id="badTimer"><bpmn:timerEventDefinition id="d"><bpmn:timeDuration>three days</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:endEvent id="end" />
+      <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="badTimer" />
+      <bpmn:sequenceFlow id="f2" sourceRef="badTimer" targetRef="end" />`,
+    );
+
+    // when it is deployed (JSON form, English)
+    const response = await as(admin).post('/api/processes', { xml }).set('accept-language', 'en');
+
+    // then 400 problem+json points at the timer, and nothing is stored
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          elementId: 'badTimer',
+          elementType: expect.any(String),
+          message: expect.any(String),
+        }),
+      ]),
+    );
+    expect((await as(admin).get('/api/processes/broken')).status).toBe(404);
+  });
+
+  it('should refuse deploys from non-admins and bodies without XML', async () => {
+    const byNurse = await t
+      .http()
+      .post('/api/processes')
+      .set('authorization', `Bearer ${nurseA}`)
+      .set('content-type', 'application/xml')
+      .send(singleTaskProcess('nurse-made'));
+    expect(byNurse.status).toBe(403);
+    expect((await as(admin).post('/api/processes', { nothing: 1 })).status).toBe(400);
+  });
+
+  it('should version by process id and keep running instances on their version', async () => {
+    // given v1 deployed and an instance running on it
+    const v1 = await deploy(singleTaskProcess('review-flow', { taskName: 'Review v1' }));
+    expect(v1.status).toBe(201);
+    expect(v1.body).toMatchObject({ key: 'review-flow', version: 1 });
+    const again = await deploy(singleTaskProcess('review-flow', { taskName: 'Review v1' }));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ key: 'review-flow', version: 1 });
+    const old = await start('review-flow');
+
+    // when v2 is deployed and a new instance starts
+    const v2 = await deploy(singleTaskProcess('review-flow', { taskName: 'Review v2' }));
+    expect(v2.body).toMatchObject({ key: 'review-flow', version: 2 });
+    const fresh = await start('review-flow');
+
+    // then the old instance continues on v1, the new one runs v2
+    expect((await as(admin).get(`/api/process-instances/${old}`)).body).toMatchObject({ version: 1 });
+    expect((await as(admin).get(`/api/process-instances/${fresh}`)).body).toMatchObject({ version: 2 });
+    const oldTask = await openTask(old);
+    expect((await as(admin).post(`/api/tasks/${oldTask.id}/complete`, { data: {} })).status).toBe(200);
+    expect((await as(admin).get(`/api/process-instances/${old}`)).body.status).toBe('completed');
+    const listed = await as(admin).get('/api/processes');
+    expect(listed.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: 'review-flow', version: 2 })]),
+    );
+    const detail = await as(admin).get('/api/processes/review-flow');
+    expect(detail.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(detail.body.xml).toContain('Review v2');
+  });
+
+  it('should run start → task → complete → end and show tokens, variables and history', async () => {
+    // given a deployed single-task process
+    await deploy(singleTaskProcess('simple-flow'));
+
+    // when an instance starts with variables
+    const id = await start('simple-flow', { variables: { priority: 2 }, businessKey: 'case-1' });
+    const running = await as(admin).get(`/api/process-instances/${id}`);
+
+    // then it waits at the task
+    expect(running.body).toMatchObject({
+      id,
+      status: 'active',
+      activeElementIds: ['review'],
+      variables: { priority: 2 },
+      processKey: 'simple-flow',
+      businessKey: 'case-1',
+      incidents: [],
+    });
+    const task = await openTask(id);
+    expect(task).toMatchObject({ elementId: 'review', name: 'Review', processInstanceId: id });
+
+    // and completing the task ends the instance with the output merged
+    const done = await as(nurseA).post(`/api/tasks/${task.id}/complete`, { data: { approved: true } });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: 'completed', assignee: 'nurse.a' });
+    const ended = await as(admin).get(`/api/process-instances/${id}`);
+    expect(ended.body).toMatchObject({
+      status: 'completed',
+      activeElementIds: [],
+      variables: { approved: true },
+    });
+    expect(
+      ended.body.history.map((h: { elementId: string; event: string }) => `${h.elementId}:${h.event}`),
+    ).toEqual(expect.arrayContaining(['start:entered', 'review:entered', 'review:left', 'end:entered']));
+    const again = await as(nurseA).post(`/api/tasks/${task.id}/complete`, { data: {} });
+    expect(again.status).toBe(409);
+  });
+
+  it('should let exactly one of two concurrent completions win', async () => {
+    await deploy(singleTaskProcess('race-flow'));
+    const id = await start('race-flow');
+    const task = await openTask(id);
+
+    // when two completions race
+    const [one, two] = await Promise.all([
+      as(admin).post(`/api/tasks/${task.id}/complete`, { data: { by: 'one' } }),
+      as(admin).post(`/api/tasks/${task.id}/complete`, { data: { by: 'two' } }),
+    ]);
+
+    // then one 200 and one 409, and the process moved once
+    expect([one.status, two.status].sort()).toEqual([200, 409]);
+    const history: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM process_history WHERE instance_id = $1 AND element_id = 'end' AND event = 'entered'`,
+      [id],
+    );
+    expect(history[0]!.n).toBe(1);
+  });
+
+  it('should validate form data on completion with pointers and change nothing when it is invalid', async () => {
+    // given a task whose form is the Barthel scale
+    await deploy(singleTaskProcess('assessment-flow', { formKey: 'careloom:form:barthel-adl' }));
+    const units = await demoOrgUnits(t.dataSource);
+    const resident = (await as(admin).post('/api/residents', residentInput(units.wingA))).body.id as string;
+    const id = await start('assessment-flow', { residentId: resident });
+    const task = await openTask(id);
+    expect(task.formKey).toBe('careloom:form:barthel-adl');
+    const records = async () =>
+      Number((await t.dataSource.query('SELECT count(*)::int AS n FROM record'))[0].n);
+    const before = await records();
+
+    // when invalid data is sent
+    const bad = await as(nurseA).post(`/api/tasks/${task.id}/complete`, {
+      data: barthelAnswers({ feeding: 7 }),
+    });
+
+    // then 400 with a pointer into data, the task is still open, no record
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: '/data/feeding' })]),
+    );
+    expect((await openTask(id)).status).toBe('open');
+    expect(await records()).toBe(before);
+
+    // and valid data completes it, stores a record and passes the computed total on
+    const good = await as(nurseA).post(`/api/tasks/${task.id}/complete`, { data: barthelAnswers() });
+    expect(good.status).toBe(200);
+    expect(good.body.recordId).toEqual(expect.any(String));
+    expect(await records()).toBe(before + 1);
+    const instance = await as(nurseA).get(`/api/process-instances/${id}`);
+    expect(instance.body).toMatchObject({
+      status: 'completed',
+      residentId: resident,
+      variables: { total: 65 },
+    });
+
+    // and a nurse of another wing cannot see the resident's instance
+    expect((await as(nurseB).get(`/api/process-instances/${id}`)).status).toBe(404);
+  });
+
+  it('should fire a timer from the job table when the test clock passes its due time', async () => {
+    await deploy(timerThenTaskProcess('timer-flow', 'PT2H'));
+    const id = await start('timer-flow');
+    expect(await tasksOf(id)).toEqual([]);
+    const jobs: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM job WHERE instance_id = $1 AND status = 'pending' AND type = 'timer'`,
+      [id],
+    );
+    expect(jobs[0]!.n).toBe(1);
+
+    // when an hour passes nothing happens; after two the task is there
+    expect((await as(admin).post('/api/test/clock', { advance: 'PT1H' })).status).toBe(200);
+    expect(await tasksOf(id)).toEqual([]);
+    const moved = await as(admin).post('/api/test/clock', { advance: 'PT1H1M' });
+    expect(moved.body.now).toEqual(expect.any(String));
+    expect((await openTask(id)).elementId).toBe('afterWait');
+  });
+
+  it('should correlate a message to the instance waiting with that key, and 404 when none waits', async () => {
+    await deploy(messageProcess('message-flow', 'payment-received'));
+    const first = await start('message-flow', { variables: { orderId: 'A-1' } });
+    const second = await start('message-flow', { variables: { orderId: 'B-2' } });
+
+    const correlated = await as(admin).post('/api/messages', {
+      name: 'payment-received',
+      correlationKey: 'B-2',
+      variables: { amount: 10 },
+    });
+
+    expect(correlated.status).toBe(200);
+    expect(correlated.body.processInstanceIds).toEqual([second]);
+    expect((await openTask(second)).elementId).toBe('afterMessage');
+    expect((await as(admin).get(`/api/process-instances/${second}`)).body.variables).toMatchObject({
+      amount: 10,
+    });
+    expect((await as(admin).get(`/api/process-instances/${first}`)).body.activeElementIds).toEqual([
+      'waitMessage',
+    ]);
+    const nobody = await as(admin).post('/api/messages', { name: 'payment-received', correlationKey: 'B-2' });
+    expect(nobody.status).toBe(404);
+  });
+
+  it('should cancel an instance, its tasks and its timers', async () => {
+    await deploy(singleTaskProcess('cancel-flow'));
+    const id = await start('cancel-flow', {}, nurseA);
+    const task = await openTask(id);
+
+    expect((await as(nurseB).post(`/api/process-instances/${id}/cancel`)).status).toBe(403);
+    const cancelled = await as(nurseA).post(`/api/process-instances/${id}/cancel`);
+
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect((await tasksOf(id)).find((x) => x.id === task.id)?.status).toBe('cancelled');
+    expect((await as(nurseA).post(`/api/tasks/${task.id}/complete`, { data: {} })).status).toBe(409);
+    expect((await as(nurseA).post(`/api/process-instances/${id}/cancel`)).status).toBe(409);
+  });
+
+  it('should offer tasks to candidates, and support claim, unclaim and delegate', async () => {
+    await deploy(singleTaskProcess('inbox-flow', { candidateGroups: 'nurse' }));
+    const id = await start('inbox-flow');
+    const task = await openTask(id);
+
+    const offered = await as(nurseA).get('/api/tasks?candidate=true');
+    expect(offered.body.map((x: Task) => x.id)).toContain(task.id);
+    expect((await as(nurseA).post(`/api/tasks/${task.id}/claim`)).body.assignee).toBe('nurse.a');
+    expect((await as(nurseB).post(`/api/tasks/${task.id}/claim`)).status).toBe(409);
+    expect((await as(nurseA).get('/api/tasks?mine=true')).body.map((x: Task) => x.id)).toContain(task.id);
+    expect((await as(nurseA).post(`/api/tasks/${task.id}/unclaim`)).body.assignee).toBeNull();
+    const delegated = await as(admin).post(`/api/tasks/${task.id}/delegate`, { userId: 'nurse.b' });
+    expect(delegated.body.assignee).toBe('nurse.b');
+    expect((await as(nurseB).get('/api/tasks?mine=true')).body.map((x: Task) => x.id)).toContain(task.id);
+  });
+  it('should simulate a model on a virtual clock without storing anything', async () => {
+    // given a timer model, as XML and deployed
+    const xml = timerThenTaskProcess('sim-flow', 'P2D');
+    const instancesBefore = (await as(admin).get('/api/process-instances')).body.length as number;
+
+    // when it is simulated from XML with the task completing after a day
+    const trace = await as(admin).post('/api/processes/simulate', {
+      xml,
+      script: { tasks: [{ elementId: 'afterWait', after: 'P1D' }] },
+      start: '2030-01-01T00:00:00.000Z',
+    });
+
+    // then the trace ends three virtual days later and nothing was stored
+    expect(trace.status).toBe(200);
+    expect(trace.body).toMatchObject({
+      status: 'completed',
+      stopped: 'finished',
+      endedAt: '2030-01-04T00:00:00.000Z',
+    });
+    expect((await as(admin).get('/api/process-instances')).body).toHaveLength(instancesBefore);
+    expect((await as(admin).get('/api/processes/sim-flow')).status).toBe(404);
+
+    // and a deployed version can be simulated by key
+    await deploy(xml);
+    const byKey = await as(admin).post('/api/processes/simulate', { key: 'sim-flow', version: 1 });
+    expect(byKey.status).toBe(200);
+    expect(byKey.body.steps.length).toBeGreaterThan(1);
+  });
+
+  describe('without the test clock setting', () => {
+    let plain: TestApp;
+    beforeAll(async () => {
+      plain = await startTestApp();
+    });
+    afterAll(async () => {
+      await plain.close();
+    });
+
+    it('should not have the test clock route', async () => {
+      const token = await plain.login('admin');
+      const response = await plain
+        .http()
+        .post('/api/test/clock')
+        .set('authorization', `Bearer ${token}`)
+        .send({ advance: 'P1D' });
+      expect(response.status).toBe(404);
+    });
+  });
+});
