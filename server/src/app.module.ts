@@ -11,12 +11,14 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { BenchModule } from './modules/bench/bench.module.js';
 import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgUnitsModule } from './modules/org-units/org-units.module.js';
 import { ProcessesModule } from './modules/processes/processes.module.js';
 import { TestClockModule } from './modules/jobs/test-clock.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
 import { RecordsModule } from './modules/records/records.module.js';
 import { ResidentsModule } from './modules/residents/residents.module.js';
+import { RulesModule } from './modules/rules/rules.module.js';
 import { SetupModule } from './modules/setup/setup.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -37,6 +39,8 @@ export class AppModule {
         ResidentsModule,
         FormsModule,
         RecordsModule,
+        NotificationsModule,
+        RulesModule,
         SetupModule,
         ...(config.benchRoutes ? [BenchModule] : []),
         ProcessesModule,

@@ -452,6 +452,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RulesController_list"];
+        put?: never;
+        post: operations["RulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RulesController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/firings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RulesController_firings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RulesController_get"];
+        put: operations["RulesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RulesController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RulesController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logic/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LogicController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/processes": {
         parameters: {
             query?: never;
@@ -702,38 +846,6 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["TasksController_complete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["NotificationsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["NotificationsController_markRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1165,6 +1277,131 @@ export interface components {
             };
             masked: boolean;
         };
+        NotificationDto: {
+            id: string;
+            title: string;
+            body: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            processInstanceId: string | null;
+            role: string | null;
+            read: boolean;
+            createdAt: string;
+        };
+        RuleSummaryDto: {
+            id: string;
+            key: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            enabled: boolean;
+            triggerType: string;
+            triggerFormKey: string | null;
+            currentVersion: number;
+            version: number;
+            updatedAt: string;
+        };
+        CreateRuleDto: {
+            /** @example high-fasting-glucose */
+            key: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            /** @default true */
+            enabled: boolean;
+            /** @description {trigger, context?, condition (JSON Logic), actions} */
+            definition: {
+                [key: string]: unknown;
+            };
+        };
+        RuleVersionSummaryDto: {
+            version: number;
+            createdAt: string;
+        };
+        RuleDto: {
+            id: string;
+            key: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            enabled: boolean;
+            triggerType: string;
+            triggerFormKey: string | null;
+            currentVersion: number;
+            version: number;
+            updatedAt: string;
+            definition: {
+                [key: string]: unknown;
+            };
+            versions: components["schemas"]["RuleVersionSummaryDto"][];
+        };
+        DryRunDto: {
+            /** @description A saved rule to run */
+            ruleId?: string;
+            /** @description An unsaved definition */
+            definition?: {
+                [key: string]: unknown;
+            };
+            /** @description Evaluate against this resident (and their records in the context windows) */
+            residentId?: string;
+            /** @description The triggering record data */
+            record?: {
+                [key: string]: unknown;
+            };
+            /** @description Evaluate the condition on exactly this data instead */
+            data?: Record<string, never>;
+        };
+        DryRunResultDto: {
+            matched: boolean;
+            result?: Record<string, never>;
+            explanation?: {
+                [key: string]: unknown;
+            } | null;
+            error: string | null;
+            /** @description What the condition saw */
+            data?: Record<string, never>;
+            actions: {
+                [key: string]: unknown;
+            }[];
+        };
+        RuleFiringDto: {
+            id: string;
+            ruleId: string;
+            ruleVersion: number;
+            /** @enum {string} */
+            status: "matched" | "failed" | "depth-limit";
+            residentId: string | null;
+            recordId: string | null;
+            event: {
+                [key: string]: unknown;
+            };
+            context: {
+                [key: string]: unknown;
+            };
+            explanation: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The explanation as readable lines, outermost first */
+            why: string[];
+            actions: {
+                [key: string]: unknown;
+            }[];
+            error: string | null;
+            depth: number;
+            at: string;
+        };
+        UpdateRuleDto: {
+            name?: components["schemas"]["LocalizedTextDto"];
+            definition: {
+                [key: string]: unknown;
+            };
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+        };
+        EvaluateLogicDto: {
+            /** @description A JSON Logic expression */
+            logic: Record<string, never>;
+            /** @description The data it reads */
+            data?: Record<string, never>;
+        };
+        EvaluateLogicResultDto: {
+            result?: Record<string, never>;
+        };
         DeployProcessDto: {
             /** @description BPMN 2.0 XML (or send the XML itself as application/xml) */
             xml: string;
@@ -1341,18 +1578,6 @@ export interface components {
             data?: {
                 [key: string]: unknown;
             };
-        };
-        NotificationDto: {
-            id: string;
-            title: string;
-            body: string | null;
-            payload: {
-                [key: string]: unknown;
-            };
-            processInstanceId: string | null;
-            role: string | null;
-            read: boolean;
-            createdAt: string;
         };
     };
     responses: never;
@@ -2212,6 +2437,244 @@ export interface operations {
             };
         };
     };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSummaryDto"][];
+                };
+            };
+        };
+    };
+    RulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+        };
+    };
+    RulesController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunResultDto"];
+                };
+            };
+        };
+    };
+    RulesController_firings: {
+        parameters: {
+            query?: {
+                residentId?: string;
+                ruleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleFiringDto"][];
+                };
+            };
+        };
+    };
+    RulesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+        };
+    };
+    RulesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+        };
+    };
+    RulesController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+        };
+    };
+    RulesController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDto"];
+                };
+            };
+        };
+    };
+    LogicController_evaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluateLogicDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluateLogicResultDto"];
+                };
+            };
+        };
+    };
     ProcessesController_list: {
         parameters: {
             query?: never;
@@ -2612,46 +3075,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TaskDto"];
                 };
-            };
-        };
-    };
-    NotificationsController_list: {
-        parameters: {
-            query?: {
-                unread?: "true" | "false";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"][];
-                };
-            };
-        };
-    };
-    NotificationsController_markRead: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };

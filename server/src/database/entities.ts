@@ -4,11 +4,12 @@ import { FormEntity, FormVersionEntity } from '../modules/forms/form.entity.js';
 import { OrgUnitEntity, TenantEntity } from '../modules/org-units/org-unit.entity.js';
 import { RecordEntity, RecordRevisionEntity } from '../modules/records/record.entity.js';
 import { FamilyLinkEntity, ResidentEntity } from '../modules/residents/resident.entity.js';
+import { RuleEntity, RuleFiringEntity, RuleVersionEntity } from '../modules/rules/rule.entity.js';
 import { MembershipEntity, RoleEntity, UserEntity } from '../modules/users/user.entity.js';
 import { IncidentEntity } from '../process-runtime/incident.entity.js';
 import { JobEntity } from '../process-runtime/job.entity.js';
 import { MessageSubscriptionEntity } from '../process-runtime/message-subscription.entity.js';
-import { NotificationEntity } from '../process-runtime/notification.entity.js';
+import { NotificationEntity } from '../modules/notifications/notification.entity.js';
 import { ProcessDefinitionEntity } from '../process-runtime/process-definition.entity.js';
 import { ProcessHistoryEntity } from '../process-runtime/process-history.entity.js';
 import { ProcessInstanceEntity } from '../process-runtime/process-instance.entity.js';
@@ -36,4 +37,7 @@ export const ENTITIES = [
   IncidentEntity,
   ProcessHistoryEntity,
   NotificationEntity,
+  RuleEntity,
+  RuleVersionEntity,
+  RuleFiringEntity,
 ];

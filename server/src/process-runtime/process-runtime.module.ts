@@ -1,3 +1,4 @@
+import { NotificationsModule } from '../modules/notifications/notifications.module.js';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RecordsModule } from '../modules/records/records.module.js';
@@ -5,7 +6,6 @@ import { UsersModule } from '../modules/users/users.module.js';
 import { JobRunnerService, WEBHOOK_SECRET } from './job-runner.service.js';
 import { JobWorkerService } from './job-worker.service.js';
 import { JobsRepository } from './jobs.repository.js';
-import { NotificationsRepository } from './notifications.repository.js';
 import { ProcessRuntimeService } from './process-runtime.service.js';
 import { ProcessesRepository } from './processes.repository.js';
 import { ServiceTasksService } from './service-tasks.service.js';
@@ -18,13 +18,12 @@ const DEVELOPMENT_WEBHOOK_SECRET = 'careloom-development-webhook-secret';
  * incidents, history and notifications as rows; the job runner and its background worker.
  */
 @Module({
-  imports: [RecordsModule, UsersModule],
+  imports: [RecordsModule, UsersModule, NotificationsModule],
   providers: [
     ProcessRuntimeService,
     ProcessesRepository,
     TasksRepository,
     JobsRepository,
-    NotificationsRepository,
     ServiceTasksService,
     JobRunnerService,
     JobWorkerService,
@@ -36,13 +35,6 @@ const DEVELOPMENT_WEBHOOK_SECRET = 'careloom-development-webhook-secret';
         process.env.CARELOOM_WEBHOOK_SECRET || (config.production ? null : DEVELOPMENT_WEBHOOK_SECRET),
     },
   ],
-  exports: [
-    ProcessRuntimeService,
-    ProcessesRepository,
-    TasksRepository,
-    NotificationsRepository,
-    JobRunnerService,
-    JobWorkerService,
-  ],
+  exports: [ProcessRuntimeService, ProcessesRepository, TasksRepository, JobRunnerService, JobWorkerService],
 })
 export class ProcessRuntimeModule {}

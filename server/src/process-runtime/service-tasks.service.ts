@@ -5,7 +5,7 @@ import type { Actor } from '../common/auth/actor.types.js';
 import { Clock } from '../common/time/clock.js';
 import { RecordsService } from '../modules/records/records.service.js';
 import { UsersService } from '../modules/users/users.service.js';
-import { NotificationsRepository } from './notifications.repository.js';
+import { NotificationsService } from '../modules/notifications/notifications.service.js';
 import type { ProcessInstanceEntity } from './process-instance.entity.js';
 
 /** What a built-in service task gets: the run-service effect as stored in the job's payload. */
@@ -38,7 +38,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 @Injectable()
 export class ServiceTasksService {
   constructor(
-    private readonly notifications: NotificationsRepository,
+    private readonly notifications: NotificationsService,
     private readonly records: RecordsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
@@ -139,22 +139,22 @@ export class ServiceTasksService {
     const role = userId === null ? this.text('role', p['role'] ?? 'admin', variables) : null;
     const title = p['title'] ?? p['template'] ?? call.elementId;
     const body = p['body'] === undefined ? null : this.value(p['body'], variables);
-    await this.notifications.insert(manager, {
-      tenantId: instance.tenantId,
-      userId,
-      role,
-      title: String(this.value(title, variables)),
-      body: body === null ? null : typeof body === 'string' ? body : JSON.stringify(body),
-      payload: {
-        processKey: instance.processKey,
-        elementId: call.elementId,
-        ...(isRecord(p['payload']) ? this.mapping(p['payload'], variables) : {}),
-        ...(typeof p['channel'] === 'string' ? { channel: p['channel'] } : {}),
+    await this.notifications.notify(
+      manager,
+      instance.tenantId,
+      userId !== null ? { userId } : { role: role ?? 'admin' },
+      {
+        title: String(this.value(title, variables)),
+        body: body === null ? null : typeof body === 'string' ? body : JSON.stringify(body),
+        payload: {
+          processKey: instance.processKey,
+          elementId: call.elementId,
+          ...(isRecord(p['payload']) ? this.mapping(p['payload'], variables) : {}),
+          ...(typeof p['channel'] === 'string' ? { channel: p['channel'] } : {}),
+        },
+        instanceId: instance.id,
       },
-      instanceId: instance.id,
-      readBy: [],
-      createdAt: this.clock.now(),
-    });
+    );
     return {};
   }
 

@@ -170,4 +170,19 @@ describe('form definitions', () => {
     expect(bad.body.valid).toBe(false);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/m', '/n']);
   });
+
+  it('should keep the order the author gave the fields', async () => {
+    const schema = {
+      type: 'object',
+      properties: { zeta: { type: 'string' }, alpha: { type: 'string' }, mid: { type: 'number' } },
+    };
+    const created = await as(admin).post('/api/forms', {
+      key: 'ordered',
+      name: { 'zh-CN': '顺序', en: 'Order' },
+      schema,
+    });
+    await as(admin).post(`/api/forms/${created.body.id}/publish`);
+    const version = await as(nurse).get(`/api/forms/${created.body.id}/versions/1`);
+    expect(Object.keys(version.body.schema.properties)).toEqual(['zeta', 'alpha', 'mid']);
+  });
 });

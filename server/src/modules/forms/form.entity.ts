@@ -37,10 +37,11 @@ export class FormEntity {
   @Column({ type: 'text' })
   status: FormStatus;
 
-  @Column({ name: 'draft_schema', type: 'jsonb' })
+  // `json`, not `jsonb`: a form keeps the order its author gave its fields (jsonb sorts keys).
+  @Column({ name: 'draft_schema', type: 'json' })
   draftSchema: object;
 
-  @Column({ name: 'draft_ui_schema', type: 'jsonb', default: () => `'{}'` })
+  @Column({ name: 'draft_ui_schema', type: 'json', default: () => `'{}'` })
   draftUiSchema: object;
 
   /** True when the draft differs from the latest published version. */
@@ -86,10 +87,11 @@ export class FormVersionEntity {
   @Column({ type: 'jsonb' })
   name: LocalizedText;
 
-  @Column({ type: 'jsonb' })
+  // `json` keeps the authored field order (see draftSchema).
+  @Column({ type: 'json' })
   schema: object;
 
-  @Column({ name: 'ui_schema', type: 'jsonb' })
+  @Column({ name: 'ui_schema', type: 'json' })
   uiSchema: object;
 
   @Column({ name: 'published_by', type: 'uuid', nullable: true })

@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationFailedError, type FieldError } from '../../common/errors/domain.errors.js';
+import { ValidationFailedError, type FieldError } from '../../common/errors/domain.errors.js';
 
 /** The task's form refused the data: nothing was completed or stored. */
 export class InvalidTaskDataError extends ValidationFailedError {
@@ -13,11 +13,5 @@ export class InvalidTaskDataError extends ValidationFailedError {
 export class UnknownDelegateError extends ValidationFailedError {
   constructor(userId: string) {
     super([{ path: '/userId', message: `No user ${userId} in this organisation.` }], `No user ${userId}.`);
-  }
-}
-
-export class NotificationNotFoundError extends NotFoundError {
-  constructor(id: string) {
-    super('Notification', id);
   }
 }

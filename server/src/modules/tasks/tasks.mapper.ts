@@ -1,6 +1,5 @@
-import type { NotificationEntity } from '../../process-runtime/notification.entity.js';
 import type { TaskEntity } from '../../process-runtime/task.entity.js';
-import type { NotificationDto, TaskDto } from './dto/task.dto.js';
+import type { TaskDto } from './dto/task.dto.js';
 
 export function toTaskDto(t: TaskEntity): TaskDto {
   return {
@@ -21,18 +20,5 @@ export function toTaskDto(t: TaskEntity): TaskDto {
     completedAt: t.completedAt?.toISOString() ?? null,
     completedBy: t.completedBy,
     recordId: t.recordId,
-  };
-}
-
-export function toNotificationDto(n: NotificationEntity, userId: string): NotificationDto {
-  return {
-    id: n.id,
-    title: n.title,
-    body: n.body,
-    payload: n.payload,
-    processInstanceId: n.instanceId,
-    role: n.role,
-    read: n.readBy.includes(userId),
-    createdAt: n.createdAt.toISOString(),
   };
 }

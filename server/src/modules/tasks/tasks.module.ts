@@ -5,13 +5,12 @@ import { FormsModule } from '../forms/forms.module.js';
 import { RecordsModule } from '../records/records.module.js';
 import { ResidentsModule } from '../residents/residents.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { NotificationsController } from './notifications.controller.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksService } from './tasks.service.js';
 
 @Module({
   imports: [ProcessRuntimeModule, FormsModule, RecordsModule, ResidentsModule, UsersModule, AuditModule],
-  controllers: [TasksController, NotificationsController],
+  controllers: [TasksController],
   providers: [TasksService],
   exports: [TasksService],
 })

@@ -6,8 +6,6 @@ import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors
 import type { RequestLocale } from '../../common/http/locale.decorator.js';
 import { Clock } from '../../common/time/clock.js';
 import { formKeyOf } from '../../process-runtime/instance-view.util.js';
-import type { NotificationEntity } from '../../process-runtime/notification.entity.js';
-import { NotificationsRepository } from '../../process-runtime/notifications.repository.js';
 import {
   TaskClaimedError,
   TaskNotFoundError,
@@ -21,7 +19,7 @@ import { FormsService } from '../forms/forms.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
 import { UsersService } from '../users/users.service.js';
-import { InvalidTaskDataError, NotificationNotFoundError, UnknownDelegateError } from './tasks.errors.js';
+import { InvalidTaskDataError, UnknownDelegateError } from './tasks.errors.js';
 
 export type TaskQuery = {
   processInstanceId?: string;
@@ -38,7 +36,6 @@ export class TasksService {
     private readonly transactions: Transactions,
     private readonly tasks: TasksRepository,
     private readonly runtime: ProcessRuntimeService,
-    private readonly notifications: NotificationsRepository,
     private readonly forms: FormsService,
     private readonly records: RecordsService,
     private readonly residents: ResidentsService,
@@ -212,18 +209,6 @@ export class TasksService {
       }
       await this.tasks.save(manager, task);
       return task;
-    });
-  }
-
-  notificationsOf(actor: Actor, unreadOnly: boolean): Promise<NotificationEntity[]> {
-    return this.notifications.list(this.transactions.manager, actor, unreadOnly);
-  }
-
-  async markRead(actor: Actor, id: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      if (!(await this.notifications.markRead(manager, actor, id))) {
-        throw new NotificationNotFoundError(id);
-      }
     });
   }
 }

@@ -64,21 +64,3 @@ export class DelegateTaskDto {
   @MaxLength(200)
   userId: string;
 }
-
-export class NotificationQueryDto {
-  @ApiPropertyOptional({ enum: BOOLEAN_TEXT })
-  @IsOptional()
-  @IsIn(BOOLEAN_TEXT)
-  unread?: 'true' | 'false';
-}
-
-export class NotificationDto {
-  @ApiProperty() id: string;
-  @ApiProperty() title: string;
-  @ApiProperty({ nullable: true, type: String }) body: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: String }) processInstanceId: string | null;
-  @ApiProperty({ nullable: true, type: String }) role: string | null;
-  @ApiProperty() read: boolean;
-  @ApiProperty() createdAt: string;
-}

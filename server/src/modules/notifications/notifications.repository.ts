@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import type { Actor } from '../common/auth/actor.types.js';
+import type { Actor } from '../../common/auth/actor.types.js';
 import { NotificationEntity } from './notification.entity.js';
 
 /** The only code that queries in-app notifications. */

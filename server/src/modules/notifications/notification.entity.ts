@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** An in-app notification written by the `notify` service task, for one user or everyone with a role. */
+/** An in-app notification (process notify tasks, rule alerts), for one user or everyone with a role. */
 @Entity('notification')
 @Index('notification_user_idx', ['tenantId', 'userId', 'createdAt'])
 @Index('notification_role_idx', ['tenantId', 'role', 'createdAt'])

@@ -2,28 +2,27 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { CurrentActor } from '../../common/auth/auth.decorators.js';
-import { NotificationDto, NotificationQueryDto } from './dto/task.dto.js';
-import { toNotificationDto } from './tasks.mapper.js';
-import { TasksService } from './tasks.service.js';
+import { NotificationDto, NotificationQueryDto } from './dto/notification.dto.js';
+import { NotificationsService } from './notifications.service.js';
 
-/** In-app notifications for the current user (written by `notify` service tasks). */
-@ApiTags('tasks')
+/** In-app notifications for the current user (process notify tasks, rule alerts). */
+@ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
   @ApiOkResponse({ type: [NotificationDto] })
   async list(@CurrentActor() actor: Actor, @Query() query: NotificationQueryDto): Promise<NotificationDto[]> {
-    const items = await this.tasks.notificationsOf(actor, query.unread === 'true');
-    return items.map((n) => toNotificationDto(n, actor.userId));
+    const items = await this.notifications.list(actor, query.unread === 'true');
+    return items.map((n) => NotificationDto.from(n, actor.userId));
   }
 
   @Post(':id/read')
   @HttpCode(204)
   @ApiNoContentResponse()
   async markRead(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.tasks.markRead(actor, id);
+    await this.notifications.markRead(actor, id);
   }
 }

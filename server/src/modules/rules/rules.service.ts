@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { evaluate, LogicError, type ExplanationNode } from '@careloom/logic';
+import { hasRole, type Actor } from '../../common/auth/actor.types.js';
+import { Transactions } from '../../common/database/transaction.js';
+import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { Clock } from '../../common/time/clock.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ResidentsService } from '../residents/residents.service.js';
+import type { RuleEntity, RuleFiringEntity, RuleVersionEntity } from './rule.entity.js';
+import { checkRuleDefinition, normaliseRuleDefinition } from './rule-definition.util.js';
+import { RuleRunner, type RuleData } from './rule-runner.service.js';
+import type { LocalizedText, RuleAction, RuleDefinition } from './rule.types.js';
+import { InvalidLogicError, InvalidRuleError, RuleKeyTakenError, StaleRuleError } from './rules.errors.js';
+import { RulesRepository } from './rules.repository.js';
+
+export const RULE_DESIGNERS = ['admin'] as const;
+
+export type RuleDetail = { rule: RuleEntity; definition: RuleDefinition; versions: RuleVersionEntity[] };
+export type DryRunInput = {
+  ruleId?: string;
+  definition?: unknown;
+  residentId?: string;
+  record?: Record<string, unknown>;
+  data?: unknown;
+};
+export type DryRunResult = {
+  matched: boolean;
+  result: unknown;
+  explanation: ExplanationNode | null;
+  error: string | null;
+  data: unknown;
+  actions: RuleAction[];
+};
+
+@Injectable()
+export class RulesService {
+  constructor(
+    private readonly repository: RulesRepository,
+    private readonly transactions: Transactions,
+    private readonly runner: RuleRunner,
+    private readonly residents: ResidentsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private assertDesigner(actor: Actor): void {
+    if (!hasRole(actor, RULE_DESIGNERS)) {
+      throw new ForbiddenError(`Designing rules needs one of: ${RULE_DESIGNERS.join(', ')}.`);
+    }
+  }
+
+  private checked(definition: unknown): RuleDefinition {
+    const errors = checkRuleDefinition(definition);
+    if (errors.length > 0) {
+      throw new InvalidRuleError(errors);
+    }
+    return normaliseRuleDefinition(definition as Record<string, unknown>);
+  }
+
+  private static indexOf(definition: RuleDefinition): Pick<RuleEntity, 'triggerType' | 'triggerFormKey'> {
+    const trigger = definition.trigger;
+    return { triggerType: trigger.type, triggerFormKey: 'formKey' in trigger ? trigger.formKey : null };
+  }
+
+  list(actor: Actor): Promise<RuleEntity[]> {
+    return this.repository.list(this.transactions.manager, actor.tenantId);
+  }
+
+  async get(actor: Actor, id: string): Promise<RuleDetail> {
+    const manager = this.transactions.manager;
+    const rule = await this.repository.findById(manager, actor.tenantId, id);
+    if (!rule) {
+      throw new NotFoundError('Rule', id);
+    }
+    const versions = await this.repository.versions(manager, rule.id);
+    const current = versions.find((v) => v.version === rule.currentVersion);
+    if (!current) {
+      throw new NotFoundError('Rule version', `${id}@${rule.currentVersion}`);
+    }
+    return { rule, definition: current.definition, versions };
+  }
+
+  async create(
+    actor: Actor,
+    input: { key: string; name: LocalizedText; enabled?: boolean; definition: unknown },
+  ): Promise<RuleDetail> {
+    this.assertDesigner(actor);
+    const definition = this.checked(input.definition);
+    return this.transactions.run(async (manager) => {
+      if (await this.repository.findByKey(manager, actor.tenantId, input.key)) {
+        throw new RuleKeyTakenError(input.key);
+      }
+      const rule = await this.repository.insert(manager, {
+        tenantId: actor.tenantId,
+        key: input.key,
+        name: input.name,
+        enabled: input.enabled ?? true,
+        ...RulesService.indexOf(definition),
+        currentVersion: 1,
+        updatedBy: actor.userId,
+      });
+      const version = await this.repository.insertVersion(manager, {
+        ruleId: rule.id,
+        version: 1,
+        definition,
+        createdBy: actor.userId,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'rule.created',
+        entityType: 'rule',
+        entityId: rule.id,
+        details: { key: rule.key, version: 1 },
+      });
+      return { rule, definition, versions: [version] };
+    });
+  }
+
+  /** Saves a new version (the running one from now on); firings keep the version they ran. */
+  async update(
+    actor: Actor,
+    id: string,
+    input: { name?: LocalizedText; definition: unknown; version: number },
+  ): Promise<RuleDetail> {
+    this.assertDesigner(actor);
+    const definition = this.checked(input.definition);
+    return this.transactions.run(async (manager) => {
+      const rule = await this.repository.findById(manager, actor.tenantId, id, true);
+      if (!rule) {
+        throw new NotFoundError('Rule', id);
+      }
+      if (rule.version !== input.version) {
+        throw new StaleRuleError(input.version, rule.version);
+      }
+      const next = rule.currentVersion + 1;
+      await this.repository.insertVersion(manager, {
+        ruleId: rule.id,
+        version: next,
+        definition,
+        createdBy: actor.userId,
+      });
+      Object.assign(rule, {
+        ...(input.name ? { name: input.name } : {}),
+        ...RulesService.indexOf(definition),
+        currentVersion: next,
+        updatedBy: actor.userId,
+      });
+      const saved = await this.repository.save(manager, rule);
+      await this.audit.record(manager, actor, {
+        action: 'rule.updated',
+        entityType: 'rule',
+        entityId: rule.id,
+        details: { key: rule.key, version: next },
+      });
+      return { rule: saved, definition, versions: await this.repository.versions(manager, rule.id) };
+    });
+  }
+
+  async setEnabled(actor: Actor, id: string, enabled: boolean): Promise<RuleDetail> {
+    this.assertDesigner(actor);
+    await this.transactions.run(async (manager) => {
+      const rule = await this.repository.findById(manager, actor.tenantId, id, true);
+      if (!rule) {
+        throw new NotFoundError('Rule', id);
+      }
+      rule.enabled = enabled;
+      rule.updatedBy = actor.userId;
+      await this.repository.save(manager, rule);
+      await this.audit.record(manager, actor, {
+        action: enabled ? 'rule.enabled' : 'rule.disabled',
+        entityType: 'rule',
+        entityId: rule.id,
+        details: { key: rule.key },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Evaluates a rule (saved or not) against given data or a real resident, with no side effects. */
+  async dryRun(actor: Actor, input: DryRunInput): Promise<DryRunResult> {
+    const definition =
+      input.ruleId !== undefined
+        ? (await this.get(actor, input.ruleId)).definition
+        : this.checked(input.definition);
+    let data: unknown = input.data;
+    if (data === undefined) {
+      const manager = this.transactions.manager;
+      const resident = input.residentId
+        ? await this.residents.visible(manager, actor, input.residentId)
+        : null;
+      const trigger = definition.trigger;
+      data = await this.runner.dataFor(
+        manager,
+        'formKey' in trigger
+          ? {
+              type: 'record.created',
+              tenantId: actor.tenantId,
+              recordId: '00000000-0000-0000-0000-000000000000',
+              formKey: trigger.formKey,
+              formVersion: 0,
+              residentId: resident?.id ?? null,
+              data: input.record ?? {},
+              actor,
+              depth: 0,
+            }
+          : {
+              type: 'resident.status-changed',
+              tenantId: actor.tenantId,
+              residentId: resident?.id ?? '00000000-0000-0000-0000-000000000000',
+              from: resident?.status ?? 'inquiry',
+              to: trigger.to ?? resident?.status ?? 'admitted',
+              actor,
+              depth: 0,
+            },
+        definition,
+      );
+    }
+    const evaluation = this.runner.evaluate(definition, data as RuleData);
+    return evaluation.status === 'failed'
+      ? { matched: false, result: null, explanation: null, error: evaluation.error, data, actions: [] }
+      : {
+          matched: evaluation.status === 'matched',
+          result: evaluation.result,
+          explanation: evaluation.explanation,
+          error: null,
+          data,
+          actions: evaluation.status === 'matched' ? definition.actions : [],
+        };
+  }
+
+  /** A bare JSON Logic expression, for the designer. */
+  evaluateLogic(logic: unknown, data: unknown): unknown {
+    try {
+      return evaluate(logic, data ?? {}, { now: this.clock.iso() });
+    } catch (error) {
+      if (error instanceof LogicError) {
+        throw new InvalidLogicError(`/logic${error.path}`, error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** Firings for a resident the caller may see, or for a rule (designers). */
+  async firings(actor: Actor, filter: { residentId?: string; ruleId?: string }): Promise<RuleFiringEntity[]> {
+    const manager = this.transactions.manager;
+    if (filter.residentId) {
+      await this.residents.visible(manager, actor, filter.residentId);
+    } else {
+      this.assertDesigner(actor);
+    }
+    return this.repository.firings(manager, actor.tenantId, { ...filter, limit: 200 });
+  }
+}

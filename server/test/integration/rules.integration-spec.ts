@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
+
+const VITALS = {
+  type: 'object',
+  required: ['fastingGlucose'],
+  properties: {
+    fastingGlucose: { type: 'number', title: '空腹血糖', minimum: 0, maximum: 40 },
+    note: { type: 'string', maxLength: 200 },
+    counter: { type: 'integer' },
+  },
+};
+
+const GLUCOSE_RULE = {
+  key: 'high-fasting-glucose',
+  name: { 'zh-CN': '空腹血糖连续三天偏高', en: 'Fasting glucose high three days running' },
+  definition: {
+    trigger: { type: 'record.saved', formKey: 'vital-signs' },
+    context: [{ name: 'readings', formKey: 'vital-signs', days: 3 }],
+    condition: {
+      '>=': [{ consecutive: [{ var: 'context.readings' }, { '>': [{ var: 'fastingGlucose' }, 7.0] }] }, 3],
+    },
+    actions: [
+      {
+        type: 'notify',
+        to: { role: 'head-nurse' },
+        message: {
+          'zh-CN': '{{resident.name}} 空腹血糖连续三天高于 7.0',
+          en: '{{resident.name}}: high glucose',
+        },
+      },
+    ],
+  },
+};
+
+describe('trigger rules', () => {
+  let t: TestApp;
+  let admin: string;
+  let nurse: string;
+  let headNurse: string;
+  let resident: string;
+
+  const as = (token: string) => ({
+    get: (url: string) => t.http().get(url).set('authorization', `Bearer ${token}`),
+    post: (url: string, body: object = {}) =>
+      t.http().post(url).set('authorization', `Bearer ${token}`).send(body),
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.login('admin');
+    nurse = await t.login('nurse.a');
+    headNurse = await t.login('headnurse');
+    const units = await demoOrgUnits(t.dataSource);
+    resident = (await as(admin).post('/api/residents', residentInput(units.wingA, { name: '血糖测试长者' })))
+      .body.id;
+    const form = await as(admin).post('/api/forms', {
+      key: 'vital-signs',
+      name: { 'zh-CN': '生命体征', en: 'Vital signs' },
+      schema: VITALS,
+    });
+    await as(admin).post(`/api/forms/${form.body.id}/publish`);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const reading = (fastingGlucose: number, extra: Record<string, unknown> = {}) =>
+    as(nurse).post('/api/records', {
+      formKey: 'vital-signs',
+      residentId: resident,
+      data: { fastingGlucose, ...extra },
+    });
+
+  it('should fire the glucose rule on the third high reading, not the second, and tell the head nurse why', async () => {
+    // given the rule
+    const created = await as(admin).post('/api/rules', GLUCOSE_RULE);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ key: 'high-fasting-glucose', currentVersion: 1, enabled: true });
+
+    // when two high readings are recorded
+    expect((await reading(7.5)).status).toBe(201);
+    expect((await reading(7.8)).status).toBe(201);
+
+    // then nothing fired yet
+    const afterTwo = await as(nurse).get(`/api/rules/firings?residentId=${resident}`);
+    expect(afterTwo.body).toEqual([]);
+
+    // when the third is recorded
+    expect((await reading(8.1)).status).toBe(201);
+
+    // then one firing with its explanation, and the head nurse has the alert
+    const firings = (await as(nurse).get(`/api/rules/firings?residentId=${resident}`)).body;
+    expect(firings).toHaveLength(1);
+    expect(firings[0]).toMatchObject({ status: 'matched', ruleVersion: 1, depth: 0 });
+    expect(firings[0].context.context.readings).toHaveLength(3);
+    expect(firings[0].why[0]).toMatch(/^>=\(3, 3\) = true/);
+    expect(firings[0].actions).toEqual([
+      { type: 'notify', ok: true, detail: expect.stringMatching(/notified/) },
+    ]);
+    const notes = (await as(headNurse).get('/api/notifications')).body as { title: string }[];
+    expect(notes.map((n) => n.title)).toContain('血糖测试长者 空腹血糖连续三天高于 7.0');
+  });
+
+  it('should dry-run a rule against data and against a real resident without side effects', async () => {
+    // given an unsaved definition
+    const definition = GLUCOSE_RULE.definition;
+    const before = (await as(admin).get(`/api/rules/firings?residentId=${resident}`)).body.length;
+
+    // when it is dry-run with given data and with the real resident
+    const onData = await as(admin).post('/api/rules/dry-run', {
+      definition,
+      data: { context: { readings: [{ fastingGlucose: 8 }, { fastingGlucose: 6 }] } },
+    });
+    const onResident = await as(admin).post('/api/rules/dry-run', {
+      definition,
+      residentId: resident,
+      record: { fastingGlucose: 9 },
+    });
+
+    // then the verdicts come with explanations, and nothing was stored
+    expect(onData.status).toBe(200);
+    expect(onData.body).toMatchObject({ matched: false, result: false, error: null, actions: [] });
+    expect(onData.body.explanation.text).toMatch(/^>=\(1, 3\) = false/);
+    expect(onResident.body.matched).toBe(true);
+    expect(onResident.body.actions).toHaveLength(1);
+    expect((await as(admin).get(`/api/rules/firings?residentId=${resident}`)).body).toHaveLength(before);
+  });
+
+  it('should refuse a broken rule with pointers into its definition', async () => {
+    const response = await as(admin).post('/api/rules', {
+      key: 'broken',
+      name: { 'zh-CN': '坏规则', en: 'Broken' },
+      definition: {
+        trigger: { type: 'record.saved' },
+        condition: { method: [{ var: 'x' }, 'toString'] },
+        actions: [{ type: 'notify', to: {}, message: {} }],
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      '/definition/trigger/formKey',
+      '/definition/condition',
+      '/definition/actions/0/to',
+      '/definition/actions/0/message',
+    ]);
+  });
+
+  it('should stop a chain of rules at the depth limit with a warning firing, and keep the record', async () => {
+    // given a rule that bumps a counter on every save of the form (so it triggers itself)
+    const created = await as(admin).post('/api/rules', {
+      key: 'self-trigger',
+      name: { 'zh-CN': '自触发', en: 'Self trigger' },
+      definition: {
+        trigger: { type: 'record.saved', formKey: 'vital-signs' },
+        condition: { '==': [{ var: 'record.note' }, 'loop'] },
+        actions: [{ type: 'update-field', field: 'counter', value: { '+': [{ var: 'record.counter' }, 1] } }],
+      },
+    });
+    expect(created.status).toBe(201);
+
+    // when a record that matches is saved
+    const saved = await reading(5.0, { note: 'loop', counter: 0 });
+
+    // then the record is saved, bumped up to the limit, and the limit is on record
+    expect(saved.status).toBe(201);
+    const record = (await as(admin).get(`/api/records/${saved.body.id}`)).body;
+    expect(record.data.counter).toBe(3);
+    const firings = (await as(admin).get(`/api/rules/firings?ruleId=${created.body.id}`)).body as {
+      status: string;
+      depth: number;
+    }[];
+    expect(firings.map((f) => [f.status, f.depth]).sort()).toEqual([
+      ['depth-limit', 3],
+      ['matched', 0],
+      ['matched', 1],
+      ['matched', 2],
+    ]);
+    await as(admin).post(`/api/rules/${created.body.id}/disable`);
+  });
+
+  it('should store a failed evaluation instead of taking a default path, and still save the record', async () => {
+    const created = await as(admin).post('/api/rules', {
+      key: 'bad-date',
+      name: { 'zh-CN': '日期错误', en: 'Bad date' },
+      definition: {
+        trigger: { type: 'record.created', formKey: 'vital-signs' },
+        condition: { '>': [{ days_between: [{ var: 'record.note' }, '2026-01-01'] }, 1] },
+        actions: [],
+      },
+    });
+    const saved = await reading(5.5, { note: 'not a date' });
+    expect(saved.status).toBe(201);
+    const firings = (await as(admin).get(`/api/rules/firings?ruleId=${created.body.id}`)).body;
+    expect(firings).toEqual([expect.objectContaining({ status: 'failed', error: expect.any(String) })]);
+    await as(admin).post(`/api/rules/${created.body.id}/disable`);
+  });
+
+  it('should evaluate bare JSON Logic for the designer and refuse hostile expressions with a reason', async () => {
+    const ok = await as(admin).post('/api/logic/evaluate', {
+      logic: {
+        band: [
+          { var: 'total' },
+          [
+            [0, '重度'],
+            [41, '中度'],
+            [61, '轻度'],
+            [100, '无'],
+          ],
+        ],
+      },
+      data: { total: 65 },
+    });
+    expect(ok.body).toEqual({ result: '轻度' });
+    for (const logic of [
+      { var: '__proto__.polluted' },
+      { method: ['x', 'toString'] },
+      JSON.parse('{"!":'.repeat(100) + 'true' + '}'.repeat(100)),
+    ]) {
+      const refused = await as(admin).post('/api/logic/evaluate', { logic, data: {} });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].path).toMatch(/^\/logic/);
+    }
+  });
+});
