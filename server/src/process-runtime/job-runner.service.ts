@@ -12,7 +12,6 @@ import {
   EngineConflictError,
   InstanceNotActiveError,
   ProcessInstanceNotFoundError,
-  ProcessNotFoundError,
 } from './process-runtime.errors.js';
 import { ProcessRuntimeService } from './process-runtime.service.js';
 import { ProcessesRepository } from './processes.repository.js';
@@ -187,13 +186,9 @@ export class JobRunnerService {
     key: string,
     variables: Record<string, unknown>,
   ): Promise<string> {
-    const definition = await this.processes.latestDefinition(manager, parent.tenantId, key);
-    if (!definition) {
-      throw new ProcessNotFoundError(key);
-    }
-    const started = await this.runtime.start(manager, {
+    const started = await this.runtime.startLatest(manager, {
       tenantId: parent.tenantId,
-      definition,
+      processKey: key,
       variables,
       residentId: parent.residentId,
       businessKey: parent.businessKey,

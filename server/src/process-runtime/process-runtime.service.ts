@@ -17,6 +17,7 @@ import {
 } from '@careloom/engine';
 import type { EntityManager } from 'typeorm';
 import { ValidationFailedError } from '../common/errors/domain.errors.js';
+import { DomainEvents } from '../common/events/domain-events.js';
 import { Clock } from '../common/time/clock.js';
 import { instanceStatusOf } from './instance-view.util.js';
 import { JobsRepository } from './jobs.repository.js';
@@ -58,7 +59,8 @@ const START_TIMER_LIMITS = { maxRepetitions: 1000, minCycleMs: 60_000 };
 type FollowUp =
   | { type: 'start-child'; callId: string; processKey: string; variables: Record<string, unknown> }
   | { type: 'cancel-child'; callId: string }
-  | { type: 'notify-parent' };
+  | { type: 'notify-parent' }
+  | { type: 'publish-ended'; status: string };
 
 /**
  * The adapter around @careloom/engine: one command = one engine step on a locked instance row,
@@ -75,6 +77,7 @@ export class ProcessRuntimeService {
     private readonly tasks: TasksRepository,
     private readonly jobs: JobsRepository,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Parses, validates and stores each executable process of `xml` (identical XML: same version). */
@@ -293,6 +296,19 @@ export class ProcessRuntimeService {
   }
 
   /** Locks the instance row for the rest of the transaction (callers that lock other rows first). */
+  /** Starts the latest version of `processKey` in the caller's transaction (rules, start-process tasks). */
+  async startLatest(
+    manager: EntityManager,
+    input: Omit<StartInput, 'definition'> & { processKey: string },
+  ): Promise<ProcessInstanceEntity> {
+    const { processKey, ...rest } = input;
+    const definition = await this.processes.latestDefinition(manager, input.tenantId, processKey);
+    if (!definition) {
+      throw new ProcessNotFoundError(processKey);
+    }
+    return this.start(manager, { ...rest, definition });
+  }
+
   async lockInstance(manager: EntityManager, instanceId: string): Promise<void> {
     if (!(await this.processes.lockInstance(manager, instanceId))) {
       throw new ProcessInstanceNotFoundError(instanceId);
@@ -550,6 +566,7 @@ export class ProcessRuntimeService {
           if (effect.status !== 'cancelled' && instance.parentInstanceId) {
             followUps.push({ type: 'notify-parent' });
           }
+          followUps.push({ type: 'publish-ended', status: effect.status });
           break;
       }
     }
@@ -565,6 +582,19 @@ export class ProcessRuntimeService {
   /** Work on other instances, after this one's state is saved (a child may answer at once). */
   private async followUp(manager: EntityManager, instance: ProcessInstanceEntity, followUp: FollowUp) {
     switch (followUp.type) {
+      case 'publish-ended':
+        await this.events.publish(manager, {
+          type: 'process.ended',
+          tenantId: instance.tenantId,
+          instanceId: instance.id,
+          processKey: instance.processKey,
+          status: followUp.status,
+          residentId: instance.residentId,
+          variables: (instance.state.variables as Record<string, unknown> | undefined) ?? {},
+          actor: null,
+          depth: 0,
+        });
+        return;
       case 'start-child': {
         const definition = await this.processes.latestDefinition(
           manager,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { singleTaskProcess } from '../factories/bpmn.factory.js';
 import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
@@ -222,5 +223,68 @@ describe('trigger rules', () => {
       expect(refused.status).toBe(400);
       expect(refused.body.errors[0].path).toMatch(/^\/logic/);
     }
+  });
+
+  it('should start a process for the resident when a fall is reported, and react when it ends', async () => {
+    // given a fall-response process with one task for the head nurse, and two rules
+    const deployed = await t
+      .http()
+      .post('/api/processes')
+      .set('authorization', `Bearer ${admin}`)
+      .set('content-type', 'application/xml')
+      .send(singleTaskProcess('fall-response', { candidateGroups: 'head-nurse', taskName: '跌倒评估' }));
+    expect(deployed.status).toBe(201);
+    await as(admin).post('/api/rules', {
+      key: 'fall-starts-response',
+      name: { 'zh-CN': '跌倒即启动处置流程', en: 'A fall starts the response' },
+      definition: {
+        trigger: { type: 'record.created', formKey: 'vital-signs' },
+        condition: { '==': [{ var: 'record.note' }, 'fall'] },
+        actions: [
+          {
+            type: 'start-process',
+            processKey: 'fall-response',
+            variables: { reading: { var: 'record.fastingGlucose' } },
+          },
+        ],
+      },
+    });
+    await as(admin).post('/api/rules', {
+      key: 'fall-response-done',
+      name: { 'zh-CN': '跌倒处置完成', en: 'Fall response done' },
+      definition: {
+        trigger: { type: 'process.ended', processKey: 'fall-response' },
+        condition: true,
+        actions: [
+          {
+            type: 'notify',
+            to: { role: 'doctor' },
+            message: { 'zh-CN': '{{resident.name}} 跌倒处置已完成', en: 'done' },
+          },
+        ],
+      },
+    });
+
+    // when a nurse records a fall
+    expect((await reading(6.0, { note: 'fall' })).status).toBe(201);
+
+    // then the head nurse has the task for this resident, with the mapped variable
+    const tasks = (await as(headNurse).get('/api/tasks?candidate=true')).body as {
+      id: string;
+      name: string;
+      residentId: string;
+      processInstanceId: string;
+    }[];
+    const task = tasks.find((x) => x.name === '跌倒评估');
+    expect(task).toMatchObject({ residentId: resident });
+    const instance = (await as(admin).get(`/api/process-instances/${task!.processInstanceId}`)).body;
+    expect(instance.variables).toMatchObject({ reading: 6 });
+
+    // and when the task is completed the process ends and the ended-rule tells the doctor
+    const done = await as(headNurse).post(`/api/tasks/${task!.id}/complete`, { data: {} });
+    expect(done.status).toBe(200);
+    const doctor = await t.login('doctor');
+    const notes = (await as(doctor).get('/api/notifications')).body as { title: string }[];
+    expect(notes.map((n) => n.title)).toContain('血糖测试长者 跌倒处置已完成');
   });
 });

@@ -16,6 +16,25 @@ export type DomainEvent =
       data: Record<string, unknown>;
     } & EventCause)
   | ({
+      type: 'task.completed';
+      tenantId: string;
+      taskId: string;
+      instanceId: string;
+      processKey: string;
+      elementId: string;
+      residentId: string | null;
+      data: Record<string, unknown>;
+    } & EventCause)
+  | ({
+      type: 'process.ended';
+      tenantId: string;
+      instanceId: string;
+      processKey: string;
+      status: string;
+      residentId: string | null;
+      variables: Record<string, unknown>;
+    } & EventCause)
+  | ({
       type: 'resident.status-changed';
       tenantId: string;
       residentId: string;

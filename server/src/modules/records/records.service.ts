@@ -123,62 +123,68 @@ export class RecordsService {
     return staff.orgUnitId;
   }
 
-  async create(
+  create(
+    actor: Actor,
+    input: { formKey: string; residentId?: string; data: Record<string, unknown> },
+    locale: Locale,
+  ): Promise<VisibleRecord> {
+    return this.transactions.run((manager) => this.createIn(manager, actor, input, locale));
+  }
+
+  /** Creates a record inside the caller's transaction (e.g. completing a task with its form). */
+  async createIn(
+    manager: EntityManager,
     actor: Actor,
     input: { formKey: string; residentId?: string; data: Record<string, unknown> },
     locale: Locale,
   ): Promise<VisibleRecord> {
     this.assertWriter(actor);
-    return this.transactions.run(async (manager) => {
-      const form = await this.forms.latestPublished(manager, actor.tenantId, input.formKey);
-      const resident = input.residentId
-        ? await this.residents.visible(manager, actor, input.residentId)
-        : null;
-      const { data, scores } = this.process(form, input.data, locale);
-      const record = await this.repository.insert(manager, {
-        tenantId: actor.tenantId,
-        formId: form.form.id,
-        formVersion: form.version.version,
-        residentId: resident?.id ?? null,
-        orgUnitId: resident?.orgUnitId ?? this.homeUnit(actor),
-        data,
-        scores,
-        revision: 1,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-        deletedAt: null,
-      });
-      await this.repository.insertRevision(manager, {
-        tenantId: actor.tenantId,
-        recordId: record.id,
-        revision: 1,
-        action: 'created',
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        diff: diffJson({}, data),
-        data,
-      });
-      await this.events.publish(manager, {
-        type: 'record.created',
-        tenantId: actor.tenantId,
-        recordId: record.id,
-        formKey: form.form.key,
-        formVersion: form.version.version,
-        residentId: record.residentId,
-        data,
-        actor,
-        depth: 0,
-      });
-      return this.masked(
-        form,
-        Object.assign(record, {
-          formKey: form.form.key,
-          residentName: resident?.name ?? null,
-          createdByName: actor.displayName,
-        }),
-        false,
-      );
+    const form = await this.forms.latestPublished(manager, actor.tenantId, input.formKey);
+    const resident = input.residentId ? await this.residents.visible(manager, actor, input.residentId) : null;
+    const { data, scores } = this.process(form, input.data, locale);
+    const record = await this.repository.insert(manager, {
+      tenantId: actor.tenantId,
+      formId: form.form.id,
+      formVersion: form.version.version,
+      residentId: resident?.id ?? null,
+      orgUnitId: resident?.orgUnitId ?? this.homeUnit(actor),
+      data,
+      scores,
+      revision: 1,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+      deletedAt: null,
     });
+    await this.repository.insertRevision(manager, {
+      tenantId: actor.tenantId,
+      recordId: record.id,
+      revision: 1,
+      action: 'created',
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      diff: diffJson({}, data),
+      data,
+    });
+    await this.events.publish(manager, {
+      type: 'record.created',
+      tenantId: actor.tenantId,
+      recordId: record.id,
+      formKey: form.form.key,
+      formVersion: form.version.version,
+      residentId: record.residentId,
+      data,
+      actor,
+      depth: 0,
+    });
+    return this.masked(
+      form,
+      Object.assign(record, {
+        formKey: form.form.key,
+        residentName: resident?.name ?? null,
+        createdByName: actor.displayName,
+      }),
+      false,
+    );
   }
 
   async get(actor: Actor, id: string, reveal: boolean): Promise<VisibleRecord> {

@@ -32,10 +32,17 @@ function checkTrigger(trigger: unknown): FieldError[] {
       ? []
       : [{ path: '/trigger/to', message: 'to must be a resident status' }];
   }
+  if (trigger.type === 'task.completed' || trigger.type === 'process.ended') {
+    return (['processKey', 'elementId', 'status'] as const).flatMap((key) =>
+      trigger[key] === undefined || isText(trigger[key], 200)
+        ? []
+        : [{ path: `/trigger/${key}`, message: `${key} must be a non-empty text` }],
+    );
+  }
   return [
     {
       path: '/trigger/type',
-      message: `unknown trigger type "${trigger.type}"; use one of ${[...RECORD_TRIGGERS, 'resident.status-changed'].join(', ')}`,
+      message: `unknown trigger type "${trigger.type}"; use one of ${[...RECORD_TRIGGERS, 'resident.status-changed', 'task.completed', 'process.ended'].join(', ')}`,
     },
   ];
 }
@@ -111,11 +118,28 @@ function checkAction(action: unknown, at: string): FieldError[] {
           : [{ path: `${at}/field`, message: 'field must be a top-level field key of the triggering form' }]),
         ...logicErrors(action.value, `${at}/value`),
       ];
+    case 'start-process': {
+      const variables = action.variables;
+      return [
+        ...(isText(action.processKey, 200)
+          ? []
+          : [{ path: `${at}/processKey`, message: 'start-process needs the key of a deployed process' }]),
+        ...(variables === undefined
+          ? []
+          : isObject(variables)
+            ? Object.entries(variables).flatMap(([name, logic]) =>
+                NAME.test(name)
+                  ? logicErrors(logic, `${at}/variables/${name}`)
+                  : [{ path: `${at}/variables/${name}`, message: 'variable names are identifiers' }],
+              )
+            : [{ path: `${at}/variables`, message: 'variables map names to JSON Logic' }]),
+      ];
+    }
     default:
       return [
         {
           path: `${at}/type`,
-          message: `unknown action type "${String(action.type)}"; use notify or update-field`,
+          message: `unknown action type "${String(action.type)}"; use notify, update-field or start-process`,
         },
       ];
   }
@@ -150,10 +174,17 @@ export function normaliseRuleDefinition(definition: Record<string, unknown>): Ru
   };
 }
 
-/** Does an event of this type for this form wake the rule? */
+/** Does this event wake the rule? */
 export function triggerMatches(
   trigger: RuleTrigger,
-  event: { type: string; formKey?: string; to?: string },
+  event: {
+    type: string;
+    formKey?: string;
+    to?: string;
+    processKey?: string;
+    elementId?: string;
+    status?: string;
+  },
 ): boolean {
   switch (trigger.type) {
     case 'record.created':
@@ -167,6 +198,18 @@ export function triggerMatches(
     case 'resident.status-changed':
       return (
         event.type === 'resident.status-changed' && (trigger.to === undefined || trigger.to === event.to)
+      );
+    case 'task.completed':
+      return (
+        event.type === 'task.completed' &&
+        (trigger.processKey === undefined || trigger.processKey === event.processKey) &&
+        (trigger.elementId === undefined || trigger.elementId === event.elementId)
+      );
+    case 'process.ended':
+      return (
+        event.type === 'process.ended' &&
+        (trigger.processKey === undefined || trigger.processKey === event.processKey) &&
+        (trigger.status === undefined || trigger.status === event.status)
       );
   }
 }

@@ -3,6 +3,7 @@ import { evaluate, evaluateExplained, LogicError, truthy } from '@careloom/logic
 import type { EntityManager } from 'typeorm';
 import { DomainEvents, type DomainEvent } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
+import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
@@ -43,6 +44,37 @@ function eventSummary(event: DomainEvent): Record<string, unknown> {
       };
     case 'resident.status-changed':
       return { type: event.type, residentId: event.residentId, from: event.from, to: event.to };
+    case 'task.completed':
+      return {
+        type: event.type,
+        taskId: event.taskId,
+        instanceId: event.instanceId,
+        processKey: event.processKey,
+        elementId: event.elementId,
+        residentId: event.residentId,
+      };
+    case 'process.ended':
+      return {
+        type: event.type,
+        instanceId: event.instanceId,
+        processKey: event.processKey,
+        status: event.status,
+        residentId: event.residentId,
+      };
+  }
+}
+
+/** The data an event carries for the condition's `record`: the form data, the task output or the process variables. */
+function eventData(event: DomainEvent): Record<string, unknown> | null {
+  switch (event.type) {
+    case 'record.created':
+    case 'record.updated':
+    case 'task.completed':
+      return event.data;
+    case 'process.ended':
+      return event.variables;
+    case 'resident.status-changed':
+      return null;
   }
 }
 
@@ -58,6 +90,7 @@ export class RuleRunner implements OnModuleInit {
     private readonly records: RecordsService,
     private readonly residents: ResidentsService,
     private readonly notifications: NotificationsService,
+    private readonly processes: ProcessRuntimeService,
     private readonly clock: Clock,
   ) {}
 
@@ -144,7 +177,7 @@ export class RuleRunner implements OnModuleInit {
 
   /** Builds what the condition sees; also used by the dry run. */
   async dataFor(manager: EntityManager, event: DomainEvent, definition: RuleDefinition): Promise<RuleData> {
-    const record = event.type === 'resident.status-changed' ? null : event.data;
+    const record = eventData(event);
     const resident = event.residentId
       ? await this.residents.snapshot(manager, event.tenantId, event.residentId)
       : null;
@@ -244,8 +277,29 @@ export class RuleRunner implements OnModuleInit {
           detail: to.role ? `notified role ${to.role}` : `notified user ${to.userId ?? ''}`,
         };
       }
+      case 'start-process': {
+        const variables = Object.fromEntries(
+          Object.entries(action.variables ?? {}).map(([name, logic]) => [
+            name,
+            evaluate(logic, data, { now: this.clock.iso() }),
+          ]),
+        );
+        const started = await this.processes.startLatest(manager, {
+          tenantId: event.tenantId,
+          processKey: action.processKey,
+          variables,
+          residentId: event.residentId,
+          businessKey: null,
+          startedBy: rule.updatedBy,
+        });
+        return {
+          type: 'start-process',
+          ok: true,
+          detail: `started ${action.processKey} instance ${started.id}`,
+        };
+      }
       case 'update-field': {
-        if (event.type === 'resident.status-changed') {
+        if (event.type !== 'record.created' && event.type !== 'record.updated') {
           return { type: 'update-field', ok: false, detail: 'update-field needs a record trigger' };
         }
         const value = evaluate(action.value, data, { now: this.clock.iso() });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProcessRuntimeModule } from '../../process-runtime/process-runtime.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { RecordsModule } from '../records/records.module.js';
@@ -10,7 +11,7 @@ import { RulesRepository } from './rules.repository.js';
 import { RulesService } from './rules.service.js';
 
 @Module({
-  imports: [AuditModule, RecordsModule, ResidentsModule, NotificationsModule],
+  imports: [AuditModule, RecordsModule, ResidentsModule, NotificationsModule, ProcessRuntimeModule],
   controllers: [RulesController, LogicController],
   providers: [RulesService, RulesRepository, RuleRunner],
   exports: [RulesService],

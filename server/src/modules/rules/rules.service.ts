@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { evaluate, LogicError, type ExplanationNode } from '@careloom/logic';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
+import type { DomainEvent } from '../../common/events/domain-events.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -60,6 +61,58 @@ export class RulesService {
   private static indexOf(definition: RuleDefinition): Pick<RuleEntity, 'triggerType' | 'triggerFormKey'> {
     const trigger = definition.trigger;
     return { triggerType: trigger.type, triggerFormKey: 'formKey' in trigger ? trigger.formKey : null };
+  }
+
+  /** The event a dry run pretends happened: the rule's own trigger, for the chosen resident. */
+  private static sampleEvent(
+    actor: Actor,
+    definition: RuleDefinition,
+    resident: { id: string; status: string } | null,
+    data: Record<string, unknown>,
+  ): DomainEvent {
+    const trigger = definition.trigger;
+    const base = { tenantId: actor.tenantId, residentId: resident?.id ?? null, actor, depth: 0 };
+    const none = '00000000-0000-0000-0000-000000000000';
+    switch (trigger.type) {
+      case 'record.created':
+      case 'record.updated':
+      case 'record.saved':
+        return {
+          ...base,
+          type: trigger.type === 'record.updated' ? 'record.updated' : 'record.created',
+          recordId: none,
+          formKey: trigger.formKey,
+          formVersion: 0,
+          data,
+        };
+      case 'resident.status-changed':
+        return {
+          ...base,
+          type: 'resident.status-changed',
+          residentId: resident?.id ?? none,
+          from: resident?.status ?? 'inquiry',
+          to: trigger.to ?? resident?.status ?? 'admitted',
+        };
+      case 'task.completed':
+        return {
+          ...base,
+          type: 'task.completed',
+          taskId: none,
+          instanceId: none,
+          processKey: trigger.processKey ?? '',
+          elementId: trigger.elementId ?? '',
+          data,
+        };
+      case 'process.ended':
+        return {
+          ...base,
+          type: 'process.ended',
+          instanceId: none,
+          processKey: trigger.processKey ?? '',
+          status: trigger.status ?? 'completed',
+          variables: data,
+        };
+    }
   }
 
   list(actor: Actor): Promise<RuleEntity[]> {
@@ -187,30 +240,9 @@ export class RulesService {
       const resident = input.residentId
         ? await this.residents.visible(manager, actor, input.residentId)
         : null;
-      const trigger = definition.trigger;
       data = await this.runner.dataFor(
         manager,
-        'formKey' in trigger
-          ? {
-              type: 'record.created',
-              tenantId: actor.tenantId,
-              recordId: '00000000-0000-0000-0000-000000000000',
-              formKey: trigger.formKey,
-              formVersion: 0,
-              residentId: resident?.id ?? null,
-              data: input.record ?? {},
-              actor,
-              depth: 0,
-            }
-          : {
-              type: 'resident.status-changed',
-              tenantId: actor.tenantId,
-              residentId: resident?.id ?? '00000000-0000-0000-0000-000000000000',
-              from: resident?.status ?? 'inquiry',
-              to: trigger.to ?? resident?.status ?? 'admitted',
-              actor,
-              depth: 0,
-            },
+        RulesService.sampleEvent(actor, definition, resident, input.record ?? {}),
         definition,
       );
     }

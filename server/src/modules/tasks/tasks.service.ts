@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isAdmin, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { RequestLocale } from '../../common/http/locale.decorator.js';
 import { Clock } from '../../common/time/clock.js';
@@ -42,6 +43,7 @@ export class TasksService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   list(actor: Actor, query: TaskQuery): Promise<TaskEntity[]> {
@@ -181,14 +183,15 @@ export class TasksService {
         }
         output = processed.data;
       }
-      await this.runtime.command(manager, task.instanceId, {
+      const instance = await this.runtime.command(manager, task.instanceId, {
         type: 'complete-task',
         taskId: task.engineTaskId,
         output,
       });
       if (task.formKey) {
-        // Its own transaction (RecordsService's); last, so a refusal there rolls this one back.
-        const record = await this.records.create(
+        // In this transaction: the task completes with its record or not at all.
+        const record = await this.records.createIn(
+          manager,
           actor,
           {
             formKey: formKeyOf(task.formKey),
@@ -208,6 +211,18 @@ export class TasksService {
         task.assignee = actor.username;
       }
       await this.tasks.save(manager, task);
+      await this.events.publish(manager, {
+        type: 'task.completed',
+        tenantId: actor.tenantId,
+        taskId: task.id,
+        instanceId: task.instanceId,
+        processKey: instance.processKey,
+        elementId: task.elementId,
+        residentId: task.residentId,
+        data: output,
+        actor,
+        depth: 0,
+      });
       return task;
     });
   }
