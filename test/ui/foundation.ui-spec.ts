@@ -102,6 +102,8 @@ describe('runtime UI and designer shells', () => {
     // given the admin in the designer
     const page = await phonePage();
     await signIn(page, `${server.url}/designer/`, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('button', { name: '菜单' }).click();
+    await page.getByRole('menuitem', { name: /机构与人员/ }).click();
     await page.getByText('组织架构').waitFor();
     await page.getByText('nurse.a').waitFor();
 

@@ -1,0 +1,102 @@
+import type { BuilderLocale, ConditionOperator } from './logic-builder.types.js';
+
+/** The builder's own texts, so it works in any app (the form designer, the rule designer). */
+const TEXT = {
+  'zh-CN': {
+    'op.eq': '等于',
+    'op.ne': '不等于',
+    'op.gt': '大于',
+    'op.gte': '大于或等于',
+    'op.lt': '小于',
+    'op.lte': '小于或等于',
+    'op.empty': '为空',
+    'op.not-empty': '不为空',
+    'op.contains': '包含',
+    'op.one-of': '是以下之一',
+    and: '并且',
+    or: '或者',
+    'all.and': '满足全部条件',
+    'all.or': '满足任一条件',
+    yes: '是',
+    no: '否',
+    always: '（无条件）',
+    addCondition: '添加条件',
+    addGroup: '添加条件组',
+    remove: '删除',
+    field: '字段',
+    operator: '比较方式',
+    value: '值',
+    advanced: '高级（JSON）',
+    visual: '可视化编辑',
+    apply: '应用',
+    clear: '清除',
+    unsupported: '此条件无法用可视化编辑器显示，请在 JSON 中编辑。',
+    invalidJson: 'JSON 格式错误',
+    sum: '字段求和',
+    arithmetic: '两个字段运算',
+    number: '数字',
+    otherField: '另一个字段',
+    none: '（不计算）',
+    sumOf: '{fields} 之和',
+    divide: '÷',
+    multiply: '×',
+    plus: '+',
+    minus: '−',
+  },
+  en: {
+    'op.eq': 'is',
+    'op.ne': 'is not',
+    'op.gt': 'is greater than',
+    'op.gte': 'is at least',
+    'op.lt': 'is less than',
+    'op.lte': 'is at most',
+    'op.empty': 'is empty',
+    'op.not-empty': 'is not empty',
+    'op.contains': 'contains',
+    'op.one-of': 'is one of',
+    and: 'and',
+    or: 'or',
+    'all.and': 'All conditions hold',
+    'all.or': 'Any condition holds',
+    yes: 'Yes',
+    no: 'No',
+    always: '(no condition)',
+    addCondition: 'Add condition',
+    addGroup: 'Add group',
+    remove: 'Remove',
+    field: 'Field',
+    operator: 'Operator',
+    value: 'Value',
+    advanced: 'Advanced (JSON)',
+    visual: 'Visual editor',
+    apply: 'Apply',
+    clear: 'Clear',
+    unsupported: 'This condition cannot be shown in the visual editor; edit it as JSON.',
+    invalidJson: 'Invalid JSON',
+    sum: 'Sum of fields',
+    arithmetic: 'Two fields',
+    number: 'Number',
+    otherField: 'Another field',
+    none: '(not computed)',
+    sumOf: 'sum of {fields}',
+    divide: '÷',
+    multiply: '×',
+    plus: '+',
+    minus: '−',
+  },
+} as const;
+
+export type BuilderTextKey = keyof (typeof TEXT)['zh-CN'];
+
+export function builderText(
+  locale: BuilderLocale,
+  key: BuilderTextKey,
+  values: Record<string, string> = {},
+): string {
+  const text: string = TEXT[locale][key];
+  return text.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
+}
+
+export function operatorText(locale: BuilderLocale, operator: ConditionOperator): string {
+  return builderText(locale, `op.${operator}`);
+}

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+
+const ADMIN_PASSWORD = 'ui-admin-secret-1';
+const DEMO_PASSWORD = 'ui-demo-secret-1';
+const DESKTOP = { width: 1280, height: 900 };
+
+describe('designing a form and filling it', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
+      CARELOOM_UI_ROOT: REPO_ROOT,
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signedIn(
+    app: 'designer' | 'app',
+    viewport: { width: number; height: number },
+    user: string,
+    password: string,
+  ): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/${app}/`);
+    await page.getByLabel('用户名').fill(user);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    return page;
+  }
+
+  /** Picks an option of an antd Select. */
+  async function choose(page: Page, select: Locator, option: string): Promise<void> {
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+  }
+
+  async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(width);
+  }
+
+  it('should let the admin drag a conditional form together, publish it, and a nurse fill it on a phone', async () => {
+    // given the admin in the designer on a desk, on the form list (the designer's home)
+    const page = await signedIn('designer', DESKTOP, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: '表单' }).waitFor();
+
+    // when she creates the form "跌倒事件 / Fall incident"
+    await page.getByTestId('new-form').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('中文名称').fill('跌倒事件');
+    await dialog.getByLabel('英文名称').fill('Fall incident');
+    await dialog.getByLabel('标识').fill('fall-incident');
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await page.getByTestId('form-editor').waitFor();
+    await page.getByRole('heading', { name: '跌倒事件' }).waitFor();
+
+    // and drags a text, a yes/no and a long text field onto the canvas
+    const end = page.getByTestId('canvas-drop-end');
+    await page.getByTestId('palette-text').dragTo(end, { steps: 10 });
+    await page.getByTestId('field-card-text').waitFor();
+    await page.getByTestId('palette-yes-no').dragTo(end, { steps: 10 });
+    await page.getByTestId('field-card-yesNo').waitFor();
+    await page.getByTestId('palette-textarea').dragTo(end, { steps: 10 });
+    await page.getByTestId('field-card-notes').waitFor();
+    await expect(page.locator('[data-testid^="field-card-"]').count()).resolves.toBe(3);
+
+    // and undo (Ctrl+Z) takes the last one away, redo brings it back
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('field-card-notes').waitFor({ state: 'detached' });
+    await expect(page.locator('[data-testid^="field-card-"]').count()).resolves.toBe(2);
+    await page.getByRole('button', { name: '重做' }).click();
+    await page.getByTestId('field-card-notes').waitFor();
+
+    // and names them, makes the place required
+    const props = page.getByTestId('field-properties');
+    await page.getByTestId('field-card-text').click();
+    await props.getByLabel('中文名称').fill('发生地点');
+    await props.getByLabel('英文名称').fill('Place');
+    await props.getByRole('switch', { name: '必填' }).click();
+    await page.getByTestId('field-card-yesNo').click();
+    await props.getByLabel('中文名称').fill('是否受伤');
+    await props.getByLabel('英文名称').fill('Injured');
+    await page.getByTestId('field-card-notes').click();
+    await props.getByLabel('中文名称').fill('受伤情况');
+    await props.getByLabel('英文名称').fill('Injury');
+
+    // and shows the injury text only when "injured" is yes, with the condition builder
+    const visibleIf = props.getByTestId('visible-if');
+    await visibleIf.getByRole('button', { name: /添加条件/ }).click();
+    await choose(page, visibleIf.getByLabel('字段'), '是否受伤');
+    await choose(page, visibleIf.getByLabel('比较方式'), '等于');
+    await choose(page, visibleIf.getByLabel('值'), '是');
+    await visibleIf.getByTestId('condition-sentence').getByText('「是否受伤」等于是').waitFor();
+    await page.getByTestId('field-card-text').getByText('发生地点 *').waitFor();
+    await snapshot(page, 'form-designer-editor');
+
+    // then the live preview hides the injury text until "yes" is picked
+    await page.getByRole('tab', { name: '预览' }).click();
+    const preview = page.getByTestId('preview');
+    await preview.getByLabel('发生地点').waitFor();
+    await expect(preview.getByLabel('受伤情况').count()).resolves.toBe(0);
+    await preview.getByRole('radiogroup', { name: '是否受伤' }).getByText('是', { exact: true }).click();
+    await preview.getByLabel('受伤情况').waitFor();
+    await snapshot(page, 'form-designer-preview');
+
+    // when she publishes (the draft is saved first)
+    await page.getByTestId('publish').click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /发\s*布/ })
+      .click();
+
+    // then version 1 exists, and undo has nothing of the saved state left to lose
+    await page.getByText('已发布版本 v1').waitFor();
+    await page.getByTestId('form-editor').getByText('已发布', { exact: true }).waitFor();
+    await page.getByRole('tab', { name: '版本' }).click();
+    await page.getByTestId('versions').getByRole('listitem').getByText('v1', { exact: true }).waitFor();
+    await page.getByTestId('versions').getByText('两个版本的字段相同').waitFor();
+    await snapshot(page, 'form-designer-published');
+    await page.context().close();
+
+    // when nurse A opens resident 刘桂兰 on a phone and fills the new form
+    const nurse = await signedIn('app', PHONE, 'nurse.a', DEMO_PASSWORD);
+    await nurse.getByRole('heading', { name: '长者名册' }).waitFor();
+    await nurse.getByRole('cell', { name: '刘桂兰' }).first().click();
+    await nurse.getByRole('heading', { name: '刘桂兰' }).waitFor();
+    await nurse.getByRole('button', { name: /填写表单/ }).click();
+    await nurse.getByRole('dialog').getByRole('button', { name: '跌倒事件' }).click();
+    await nurse.getByRole('heading', { name: '跌倒事件' }).waitFor();
+    await nurse.getByLabel('发生地点').fill('卫生间');
+
+    // then the injury text appears only once "yes" is picked
+    await expect(nurse.getByLabel('受伤情况').count()).resolves.toBe(0);
+    await nurse.getByRole('radiogroup', { name: '是否受伤' }).getByText('是', { exact: true }).click();
+    await nurse.getByLabel('受伤情况').fill('右膝擦伤，已消毒包扎');
+    await expectNoHorizontalScroll(nurse, PHONE.width);
+    await snapshot(nurse, 'form-designer-runtime-fill');
+
+    // and the record saves
+    await nurse.getByTestId('care-form-submit').click();
+    await nurse.waitForURL(/\/app\/records\/[0-9a-f-]+$/);
+    await nurse.getByText('右膝擦伤，已消毒包扎').waitFor();
+    await snapshot(nurse, 'form-designer-runtime-record');
+    const recordId = new URL(nurse.url()).pathname.split('/').pop() ?? '';
+    await nurse.context().close();
+
+    // and the record is deleted again (the database is shared: other specs count 刘桂兰's records)
+    const token = await login(server.url, 'nurse.a', DEMO_PASSWORD);
+    const deleted = await fetch(`${server.url}/api/records/${recordId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(deleted.ok).toBe(true);
+  });
+
+  it('should show the form list without horizontal scrolling on a 390-px screen', async () => {
+    // given the admin in the designer on a phone
+    const page = await signedIn('designer', PHONE, 'admin', ADMIN_PASSWORD);
+
+    // then the form list fits the screen
+    await page.getByRole('heading', { name: '表单' }).waitFor();
+    await page.getByRole('link', { name: '跌倒事件' }).waitFor();
+    await expectNoHorizontalScroll(page, PHONE.width);
+    await snapshot(page, 'form-designer-list-phone');
+
+    // and so does the editor, with the palette in a drawer
+    await page.getByRole('link', { name: '跌倒事件' }).click();
+    await page.getByTestId('form-editor').waitFor();
+    await page.getByTestId('field-card-notes').waitFor();
+    await expectNoHorizontalScroll(page, PHONE.width);
+    await page.getByRole('button', { name: /添加字段/ }).click();
+    await page.getByTestId('palette-date').click();
+    await page.getByTestId('field-card-date').waitFor();
+    await snapshot(page, 'form-designer-editor-phone');
+    await page.context().close();
+  });
+});
