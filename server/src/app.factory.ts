@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { BUNDLE_LIMITS } from '@careloom/contracts';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { JsonLogger } from './common/logging/json.logger.js';
@@ -66,6 +67,12 @@ export async function createApp(
     }
     void parseJson(request, typeof body === 'string' ? body : body.toString('utf8'), done);
   });
+  // Template bundles may be uploaded as .zip archives (read and checked by the bundles module).
+  fastify.addContentTypeParser(
+    ['application/zip', 'application/x-zip-compressed'],
+    { parseAs: 'buffer', bodyLimit: BUNDLE_LIMITS.maxTotalBytes },
+    (_request, body, done) => done(null, body),
+  );
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });

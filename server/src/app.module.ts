@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BenchModule } from './modules/bench/bench.module.js';
+import { BundlesModule } from './modules/bundles/bundles.module.js';
 import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         RecordsModule,
         NotificationsModule,
         RulesModule,
+        BundlesModule,
         SetupModule,
         ...(config.benchRoutes ? [BenchModule] : []),
         ProcessesModule,

@@ -596,6 +596,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BundlesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bundles/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BundlesController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bundles/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BundlesController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bundles/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BundlesController_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/processes": {
         parameters: {
             query?: never;
@@ -1401,6 +1465,51 @@ export interface components {
         };
         EvaluateLogicResultDto: {
             result?: Record<string, never>;
+        };
+        BundleDto: {
+            key: string;
+            version: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            formKeys: string[];
+            installedAt: string;
+        };
+        BundleUploadDto: {
+            /** @description The bundle as path → file text (manifest.json, forms/…json, processes/…bpmn, rules/…json) */
+            files: {
+                [key: string]: string;
+            };
+        };
+        BundleCheckDto: {
+            valid: boolean;
+            key: string;
+            version: string;
+            forms: number;
+            processes: number;
+            rules: number;
+        };
+        ImportedItemDto: {
+            key: string;
+            /** @enum {string} */
+            action: "created" | "updated" | "unchanged";
+            version: number | string;
+        };
+        ImportReportDto: {
+            key: string;
+            version: string;
+            previousVersion: string | null;
+            forms: components["schemas"]["ImportedItemDto"][];
+            processes: components["schemas"]["ImportedItemDto"][];
+            rules: components["schemas"]["ImportedItemDto"][];
+        };
+        ExportBundleDto: {
+            /** @example my-home-setup */
+            key: string;
+            /** @example 1.0.0 */
+            version: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            forms: string[];
+            processes: string[];
+            rules: string[];
         };
         DeployProcessDto: {
             /** @description BPMN 2.0 XML (or send the XML itself as application/xml) */
@@ -2671,6 +2780,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvaluateLogicResultDto"];
+                };
+            };
+        };
+    };
+    BundlesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleDto"][];
+                };
+            };
+        };
+    };
+    BundlesController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BundleUploadDto"];
+                "application/zip": components["schemas"]["BundleUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleCheckDto"];
+                };
+            };
+        };
+    };
+    BundlesController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BundleUploadDto"];
+                "application/zip": components["schemas"]["BundleUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+        };
+    };
+    BundlesController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportBundleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleUploadDto"];
                 };
             };
         };

@@ -1,5 +1,6 @@
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
+import { BundleInstallationEntity } from '../modules/bundles/bundle-installation.entity.js';
 import { FormEntity, FormVersionEntity } from '../modules/forms/form.entity.js';
 import { OrgUnitEntity, TenantEntity } from '../modules/org-units/org-unit.entity.js';
 import { RecordEntity, RecordRevisionEntity } from '../modules/records/record.entity.js';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   RuleEntity,
   RuleVersionEntity,
   RuleFiringEntity,
+  BundleInstallationEntity,
 ];

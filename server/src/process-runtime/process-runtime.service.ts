@@ -296,6 +296,15 @@ export class ProcessRuntimeService {
   }
 
   /** Locks the instance row for the rest of the transaction (callers that lock other rows first). */
+  /** The BPMN XML of a process's latest version (bundle export). */
+  async latestXml(manager: EntityManager, tenantId: string, processKey: string): Promise<string> {
+    const definition = await this.processes.latestDefinition(manager, tenantId, processKey);
+    if (!definition) {
+      throw new ProcessNotFoundError(processKey);
+    }
+    return definition.xml;
+  }
+
   /** Starts the latest version of `processKey` in the caller's transaction (rules, start-process tasks). */
   async startLatest(
     manager: EntityManager,

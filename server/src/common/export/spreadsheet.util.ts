@@ -71,8 +71,8 @@ function sheetXml(header: string[], rows: Cell[][]): string {
   );
 }
 
-/** A ZIP archive (deflated entries), as the XLSX container needs. */
-function zip(files: { name: string; content: Buffer }[]): Buffer {
+/** A ZIP archive (deflated entries): the XLSX container, and bundle downloads. */
+export function zip(files: { name: string; content: Buffer }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

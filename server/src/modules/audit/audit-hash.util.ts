@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.util.js';
+import { canonicalJson } from '../../common/json/canonical-json.util.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

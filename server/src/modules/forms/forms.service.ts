@@ -11,6 +11,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
+import { canonicalJson } from '../../common/json/canonical-json.util.js';
 import { ForbiddenError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { FormEntity, FormStatus, FormVersionEntity, LocalizedText } from './form.entity.js';
@@ -162,47 +163,54 @@ export class FormsService {
   }
 
   /** Freezes the draft as the next version; refuses a schema that would hurt at run time. */
-  async publish(
+  publish(
     actor: Actor,
     id: string,
     locale: Locale,
   ): Promise<{ form: FormEntity; version: FormVersionEntity }> {
     this.assertDesigner(actor);
-    return this.transactions.run(async (manager) => {
-      const form = await this.getIn(manager, actor, id, true);
-      if (!form.draftChanged && form.latestVersion !== null && form.status !== 'retired') {
-        throw new NothingToPublishError(form.latestVersion);
+    return this.transactions.run((manager) => this.publishIn(manager, actor, id, locale));
+  }
+
+  private async publishIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    locale: Locale,
+  ): Promise<{ form: FormEntity; version: FormVersionEntity }> {
+    const form = await this.getIn(manager, actor, id, true);
+    if (!form.draftChanged && form.latestVersion !== null && form.status !== 'retired') {
+      throw new NothingToPublishError(form.latestVersion);
+    }
+    try {
+      compileForm(form.draftSchema, { locale });
+    } catch (error) {
+      if (error instanceof FormSchemaError) {
+        throw new InvalidFormSchemaError(toFieldErrors(error.issues, locale));
       }
-      try {
-        compileForm(form.draftSchema, { locale });
-      } catch (error) {
-        if (error instanceof FormSchemaError) {
-          throw new InvalidFormSchemaError(toFieldErrors(error.issues, locale));
-        }
-        throw error;
-      }
-      const next = (form.latestVersion ?? 0) + 1;
-      const version = await this.repository.insertVersion(manager, {
-        tenantId: actor.tenantId,
-        formId: form.id,
-        version: next,
-        name: form.name,
-        schema: form.draftSchema,
-        uiSchema: form.draftUiSchema,
-        publishedBy: actor.userId,
-      });
-      form.latestVersion = next;
-      form.status = 'published';
-      form.draftChanged = false;
-      await this.repository.save(manager, form);
-      await this.audit.record(manager, actor, {
-        action: 'form.published',
-        entityType: 'form',
-        entityId: form.id,
-        details: { key: form.key, version: next },
-      });
-      return { form, version };
+      throw error;
+    }
+    const next = (form.latestVersion ?? 0) + 1;
+    const version = await this.repository.insertVersion(manager, {
+      tenantId: actor.tenantId,
+      formId: form.id,
+      version: next,
+      name: form.name,
+      schema: form.draftSchema,
+      uiSchema: form.draftUiSchema,
+      publishedBy: actor.userId,
     });
+    form.latestVersion = next;
+    form.status = 'published';
+    form.draftChanged = false;
+    await this.repository.save(manager, form);
+    await this.audit.record(manager, actor, {
+      action: 'form.published',
+      entityType: 'form',
+      entityId: form.id,
+      details: { key: form.key, version: next },
+    });
+    return { form, version };
   }
 
   async retire(actor: Actor, id: string): Promise<FormDetail> {
@@ -314,5 +322,64 @@ export class FormsService {
       lint,
       data: processed.data,
     };
+  }
+
+  /**
+   * A form from a bundle, inside the importer's transaction: created and published when new, a new
+   * version published when its schema, UI schema or name changed, nothing done when it is the same.
+   */
+  async importIn(
+    manager: EntityManager,
+    actor: Actor,
+    file: {
+      key: string;
+      name: LocalizedText;
+      description?: string | null;
+      schema: object;
+      uiSchema?: object;
+    },
+    locale: Locale,
+  ): Promise<{ key: string; action: 'created' | 'updated' | 'unchanged'; version: number }> {
+    this.assertDesigner(actor);
+    const uiSchema = file.uiSchema ?? {};
+    let form = await this.repository.findByKey(manager, actor.tenantId, file.key);
+    if (form?.latestVersion) {
+      const latest = await this.repository.version(manager, form.id, form.latestVersion);
+      if (
+        latest &&
+        form.status !== 'retired' &&
+        JSON.stringify(latest.schema) === JSON.stringify(file.schema) &&
+        canonicalJson(latest.uiSchema) === canonicalJson(uiSchema) &&
+        canonicalJson(latest.name) === canonicalJson(file.name)
+      ) {
+        return { key: file.key, action: 'unchanged', version: latest.version };
+      }
+    }
+    const action = form ? 'updated' : 'created';
+    if (!form) {
+      form = await this.repository.insert(manager, {
+        tenantId: actor.tenantId,
+        key: file.key,
+        name: file.name,
+        description: file.description ?? null,
+        status: 'draft',
+        draftSchema: file.schema,
+        draftUiSchema: uiSchema,
+        draftChanged: true,
+        latestVersion: null,
+        createdBy: actor.userId,
+      });
+    } else {
+      Object.assign(form, {
+        name: file.name,
+        description: file.description ?? form.description,
+        draftSchema: file.schema,
+        draftUiSchema: uiSchema,
+        draftChanged: true,
+      });
+      form = await this.repository.save(manager, form);
+    }
+    const { version } = await this.publishIn(manager, actor, form.id, locale);
+    return { key: file.key, action, version: version.version };
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { evaluate, LogicError, type ExplanationNode } from '@careloom/logic';
+import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
+import { canonicalJson } from '../../common/json/canonical-json.util.js';
 import type { DomainEvent } from '../../common/events/domain-events.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { Clock } from '../../common/time/clock.js';
@@ -133,6 +135,14 @@ export class RulesService {
     return { rule, definition: current.definition, versions };
   }
 
+  async byKey(actor: Actor, key: string): Promise<RuleDetail> {
+    const rule = await this.repository.findByKey(this.transactions.manager, actor.tenantId, key);
+    if (!rule) {
+      throw new NotFoundError('Rule', key);
+    }
+    return this.get(actor, rule.id);
+  }
+
   async create(
     actor: Actor,
     input: { key: string; name: LocalizedText; enabled?: boolean; definition: unknown },
@@ -143,29 +153,38 @@ export class RulesService {
       if (await this.repository.findByKey(manager, actor.tenantId, input.key)) {
         throw new RuleKeyTakenError(input.key);
       }
-      const rule = await this.repository.insert(manager, {
-        tenantId: actor.tenantId,
-        key: input.key,
-        name: input.name,
-        enabled: input.enabled ?? true,
-        ...RulesService.indexOf(definition),
-        currentVersion: 1,
-        updatedBy: actor.userId,
-      });
-      const version = await this.repository.insertVersion(manager, {
-        ruleId: rule.id,
-        version: 1,
-        definition,
-        createdBy: actor.userId,
-      });
-      await this.audit.record(manager, actor, {
-        action: 'rule.created',
-        entityType: 'rule',
-        entityId: rule.id,
-        details: { key: rule.key, version: 1 },
-      });
-      return { rule, definition, versions: [version] };
+      return this.insertRule(manager, actor, input, definition);
     });
+  }
+
+  private async insertRule(
+    manager: EntityManager,
+    actor: Actor,
+    input: { key: string; name: LocalizedText; enabled?: boolean },
+    definition: RuleDefinition,
+  ): Promise<RuleDetail> {
+    const rule = await this.repository.insert(manager, {
+      tenantId: actor.tenantId,
+      key: input.key,
+      name: input.name,
+      enabled: input.enabled ?? true,
+      ...RulesService.indexOf(definition),
+      currentVersion: 1,
+      updatedBy: actor.userId,
+    });
+    const version = await this.repository.insertVersion(manager, {
+      ruleId: rule.id,
+      version: 1,
+      definition,
+      createdBy: actor.userId,
+    });
+    await this.audit.record(manager, actor, {
+      action: 'rule.created',
+      entityType: 'rule',
+      entityId: rule.id,
+      details: { key: rule.key, version: 1 },
+    });
+    return { rule, definition, versions: [version] };
   }
 
   /** Saves a new version (the running one from now on); firings keep the version they ran. */
@@ -184,28 +203,63 @@ export class RulesService {
       if (rule.version !== input.version) {
         throw new StaleRuleError(input.version, rule.version);
       }
-      const next = rule.currentVersion + 1;
-      await this.repository.insertVersion(manager, {
-        ruleId: rule.id,
-        version: next,
-        definition,
-        createdBy: actor.userId,
-      });
-      Object.assign(rule, {
-        ...(input.name ? { name: input.name } : {}),
-        ...RulesService.indexOf(definition),
-        currentVersion: next,
-        updatedBy: actor.userId,
-      });
-      const saved = await this.repository.save(manager, rule);
-      await this.audit.record(manager, actor, {
-        action: 'rule.updated',
-        entityType: 'rule',
-        entityId: rule.id,
-        details: { key: rule.key, version: next },
-      });
-      return { rule: saved, definition, versions: await this.repository.versions(manager, rule.id) };
+      return this.appendVersion(manager, actor, rule, definition, input.name);
     });
+  }
+
+  private async appendVersion(
+    manager: EntityManager,
+    actor: Actor,
+    rule: RuleEntity,
+    definition: RuleDefinition,
+    name?: LocalizedText,
+  ): Promise<RuleDetail> {
+    const next = rule.currentVersion + 1;
+    await this.repository.insertVersion(manager, {
+      ruleId: rule.id,
+      version: next,
+      definition,
+      createdBy: actor.userId,
+    });
+    Object.assign(rule, {
+      ...(name ? { name } : {}),
+      ...RulesService.indexOf(definition),
+      currentVersion: next,
+      updatedBy: actor.userId,
+    });
+    const saved = await this.repository.save(manager, rule);
+    await this.audit.record(manager, actor, {
+      action: 'rule.updated',
+      entityType: 'rule',
+      entityId: rule.id,
+      details: { key: rule.key, version: next },
+    });
+    return { rule: saved, definition, versions: await this.repository.versions(manager, rule.id) };
+  }
+
+  /** A rule from a bundle, inside the importer's transaction: created, given a new version, or left alone. */
+  async importIn(
+    manager: EntityManager,
+    actor: Actor,
+    file: { key: string; name: LocalizedText; enabled?: boolean; definition: unknown },
+  ): Promise<{ key: string; action: 'created' | 'updated' | 'unchanged'; version: number }> {
+    this.assertDesigner(actor);
+    const definition = this.checked(file.definition);
+    const rule = await this.repository.findByKey(manager, actor.tenantId, file.key);
+    if (!rule) {
+      await this.insertRule(manager, actor, file, definition);
+      return { key: file.key, action: 'created', version: 1 };
+    }
+    const current = await this.repository.version(manager, rule.id, rule.currentVersion);
+    if (
+      current &&
+      canonicalJson(current.definition) === canonicalJson(definition) &&
+      canonicalJson(rule.name) === canonicalJson(file.name)
+    ) {
+      return { key: file.key, action: 'unchanged', version: rule.currentVersion };
+    }
+    const detail = await this.appendVersion(manager, actor, rule, definition, file.name);
+    return { key: file.key, action: 'updated', version: detail.rule.currentVersion };
   }
 
   async setEnabled(actor: Actor, id: string, enabled: boolean): Promise<RuleDetail> {

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../common/auth/actor.types.js';
+import { CurrentActor } from '../../common/auth/auth.decorators.js';
+import { ValidationFailedError } from '../../common/errors/domain.errors.js';
+import { Locale, type RequestLocale } from '../../common/http/locale.decorator.js';
+import type { BundleFiles } from './bundle-validation.types.js';
+import {
+  BundleCheckDto,
+  BundleDto,
+  BundleUploadDto,
+  ExportBundleDto,
+  ImportReportDto,
+} from './dto/bundle.dto.js';
+import { BundlesService } from './bundles.service.js';
+import { BadArchiveError, readZip } from './zip-reader.util.js';
+
+/** A bundle arrives as JSON {files} or as a .zip body (application/zip). */
+function filesOf(request: FastifyRequest): BundleFiles {
+  const body: unknown = request.body;
+  if (Buffer.isBuffer(body)) {
+    try {
+      return readZip(body);
+    } catch (error) {
+      if (error instanceof BadArchiveError) {
+        throw new ValidationFailedError(
+          [{ path: '', message: error.message }],
+          `The archive was refused: ${error.message}`,
+        );
+      }
+      throw error;
+    }
+  }
+  const files = (body as { files?: unknown } | null)?.files;
+  if (typeof files !== 'object' || files === null || Array.isArray(files)) {
+    throw new ValidationFailedError([{ path: '/files', message: 'files must map paths to file contents' }]);
+  }
+  const entries = Object.entries(files as Record<string, unknown>);
+  const bad = entries.find(([, content]) => typeof content !== 'string');
+  if (bad) {
+    throw new ValidationFailedError([{ path: `/files/${bad[0]}`, message: 'file contents must be text' }]);
+  }
+  return new Map(entries as [string, string][]);
+}
+
+@ApiTags('bundles')
+@ApiBearerAuth()
+@Controller('bundles')
+export class BundlesController {
+  constructor(private readonly bundles: BundlesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [BundleDto] })
+  async list(@CurrentActor() actor: Actor): Promise<BundleDto[]> {
+    return (await this.bundles.list(actor)).map((b) => BundleDto.from(b));
+  }
+
+  /** Checks a bundle without importing it: 200 when it would import, 400 with every problem otherwise. */
+  @Post('validate')
+  @HttpCode(200)
+  @ApiConsumes('application/json', 'application/zip')
+  @ApiBody({ type: BundleUploadDto })
+  @ApiOkResponse({ type: BundleCheckDto })
+  async validate(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<BundleCheckDto> {
+    const bundle = await this.bundles.check(actor, filesOf(request));
+    return {
+      valid: true,
+      key: bundle.manifest.key,
+      version: bundle.manifest.version,
+      forms: bundle.forms.length,
+      processes: bundle.processes.length,
+      rules: bundle.rules.length,
+    };
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('application/json', 'application/zip')
+  @ApiBody({ type: BundleUploadDto })
+  @ApiOkResponse({ type: ImportReportDto })
+  import(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Locale() locale: RequestLocale,
+  ): Promise<ImportReportDto> {
+    return this.bundles.import(actor, filesOf(request), locale);
+  }
+
+  @Post('export')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BundleUploadDto })
+  async export(@CurrentActor() actor: Actor, @Body() body: ExportBundleDto): Promise<BundleUploadDto> {
+    return { files: await this.bundles.export(actor, body) };
+  }
+}

@@ -1,0 +1,12 @@
+import type { BundleProblem } from '@careloom/contracts';
+import { ValidationFailedError } from '../../common/errors/domain.errors.js';
+
+/** Everything wrong with a bundle, at once: `path` is `/<file>` plus the location inside it. */
+export class InvalidBundleError extends ValidationFailedError {
+  constructor(problems: BundleProblem[]) {
+    super(
+      problems.map((p) => ({ path: `/${p.file}${p.location ? `#${p.location}` : ''}`, message: p.message })),
+      `The bundle has ${problems.length} problem(s); nothing was imported. See errors (file#location).`,
+    );
+  }
+}

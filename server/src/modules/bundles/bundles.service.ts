@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import type { BundleManifest } from '@careloom/contracts';
+import { hasRole, type Actor } from '../../common/auth/actor.types.js';
+import { Transactions } from '../../common/database/transaction.js';
+import { ForbiddenError } from '../../common/errors/domain.errors.js';
+import type { RequestLocale } from '../../common/http/locale.decorator.js';
+import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { FormsService } from '../forms/forms.service.js';
+import { RulesService } from '../rules/rules.service.js';
+import type { BundleInstallationEntity } from './bundle-installation.entity.js';
+import type { BundleFiles, ValidatedBundle } from './bundle-validation.types.js';
+import { validateBundle } from './bundle-validation.util.js';
+import { InvalidBundleError } from './bundles.errors.js';
+import { BundlesRepository } from './bundles.repository.js';
+
+export const BUNDLE_MANAGERS = ['admin', 'integrator'] as const;
+
+export type ImportedItem = {
+  key: string;
+  action: 'created' | 'updated' | 'unchanged';
+  version: number | string;
+};
+export type ImportReport = {
+  key: string;
+  version: string;
+  previousVersion: string | null;
+  forms: ImportedItem[];
+  processes: ImportedItem[];
+  rules: ImportedItem[];
+};
+
+@Injectable()
+export class BundlesService {
+  constructor(
+    private readonly repository: BundlesRepository,
+    private readonly transactions: Transactions,
+    private readonly forms: FormsService,
+    private readonly rules: RulesService,
+    private readonly runtime: ProcessRuntimeService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private assertManager(actor: Actor): void {
+    if (!hasRole(actor, BUNDLE_MANAGERS)) {
+      throw new ForbiddenError(`Managing bundles needs one of: ${BUNDLE_MANAGERS.join(', ')}.`);
+    }
+  }
+
+  list(actor: Actor): Promise<BundleInstallationEntity[]> {
+    return this.repository.list(this.transactions.manager, actor.tenantId);
+  }
+
+  /** Every problem of the bundle at once; throws InvalidBundleError when there are any. */
+  async check(actor: Actor, files: BundleFiles): Promise<ValidatedBundle> {
+    this.assertManager(actor);
+    const installed = await this.repository.list(this.transactions.manager, actor.tenantId);
+    const result = await validateBundle(files, {
+      available: installed.map((b) => ({ key: b.key, version: b.version, formKeys: b.formKeys })),
+    });
+    if (!result.ok) {
+      throw new InvalidBundleError(result.problems);
+    }
+    return result.bundle;
+  }
+
+  /**
+   * Validates the whole bundle, then applies it in one transaction: new forms, processes and rules
+   * are created, changed ones get a new version (running instances stay on theirs), identical ones
+   * are left alone — so importing the same bundle twice changes nothing.
+   */
+  async import(actor: Actor, files: BundleFiles, locale: RequestLocale): Promise<ImportReport> {
+    const bundle = await this.check(actor, files);
+    const manifest = bundle.manifest;
+    return this.transactions.run(async (manager) => {
+      const installed = (await this.repository.list(manager, actor.tenantId)).find(
+        (b) => b.key === manifest.key,
+      );
+      const forms: ImportedItem[] = [];
+      for (const form of bundle.forms) {
+        forms.push(
+          await this.forms.importIn(
+            manager,
+            actor,
+            {
+              ...form,
+              description: form.description ? form.description[locale] || form.description['zh-CN'] : null,
+            },
+            locale,
+          ),
+        );
+      }
+      const processes: ImportedItem[] = [];
+      for (const process of bundle.processes) {
+        for (const deployed of await this.runtime.deploy(
+          manager,
+          actor.tenantId,
+          actor.userId,
+          process.xml,
+          locale,
+        )) {
+          processes.push({
+            key: deployed.key,
+            action: deployed.created ? (deployed.version === 1 ? 'created' : 'updated') : 'unchanged',
+            version: deployed.version,
+          });
+        }
+      }
+      const rules: ImportedItem[] = [];
+      for (const rule of bundle.rules) {
+        rules.push(await this.rules.importIn(manager, actor, rule));
+      }
+      await this.repository.upsert(manager, {
+        tenantId: actor.tenantId,
+        key: manifest.key,
+        version: manifest.version,
+        manifest,
+        formKeys: bundle.forms.map((f) => f.key),
+        installedBy: actor.userId,
+      });
+      const changed = [...forms, ...processes, ...rules].filter((item) => item.action !== 'unchanged');
+      await this.audit.record(manager, actor, {
+        action: 'bundle.imported',
+        entityType: 'bundle',
+        entityId: manifest.key,
+        details: { version: manifest.version, previous: installed?.version ?? null, changed: changed.length },
+      });
+      return {
+        key: manifest.key,
+        version: manifest.version,
+        previousVersion: installed?.version ?? null,
+        forms,
+        processes,
+        rules,
+      };
+    });
+  }
+
+  /** A bundle (path → text) of the chosen forms, processes and rules, importable into another home. */
+  async export(
+    actor: Actor,
+    selection: {
+      key: string;
+      version: string;
+      title: BundleManifest['title'];
+      forms: string[];
+      processes: string[];
+      rules: string[];
+    },
+  ): Promise<Record<string, string>> {
+    this.assertManager(actor);
+    const files: Record<string, string> = {};
+    const manager = this.transactions.manager;
+    for (const key of selection.forms) {
+      const form = await this.forms.latestPublished(manager, actor.tenantId, key, 'read');
+      files[`forms/${key}.json`] = JSON.stringify(
+        {
+          key,
+          name: form.form.name,
+          ...(form.form.description
+            ? { description: { 'zh-CN': form.form.description, en: form.form.description } }
+            : {}),
+          schema: form.version.schema,
+          uiSchema: form.version.uiSchema,
+        },
+        null,
+        2,
+      );
+    }
+    for (const key of selection.processes) {
+      files[`processes/${key}.bpmn`] = await this.runtime.latestXml(manager, actor.tenantId, key);
+    }
+    for (const key of selection.rules) {
+      const rule = await this.rules.byKey(actor, key);
+      files[`rules/${key}.json`] = JSON.stringify(
+        { key, name: rule.rule.name, enabled: rule.rule.enabled, definition: rule.definition },
+        null,
+        2,
+      );
+    }
+    const manifest: BundleManifest = {
+      schemaVersion: 1,
+      key: selection.key,
+      version: selection.version,
+      title: selection.title,
+      description: selection.title,
+      roles: [],
+      contents: {
+        forms: Object.keys(files).filter((f) => f.startsWith('forms/')),
+        processes: Object.keys(files).filter((f) => f.startsWith('processes/')),
+        rules: Object.keys(files).filter((f) => f.startsWith('rules/')),
+      },
+    };
+    files['manifest.json'] = JSON.stringify(manifest, null, 2);
+    return files;
+  }
+}
