@@ -86,6 +86,21 @@ export async function runRecordsBench() {
       schema: archiveSchema(),
     });
     await api(server.url, token, 'POST', `/api/forms/${form.id}/publish`);
+    // The rule hook of every submission: a rule watching this form with a 3-day context window.
+    await api(server.url, token, 'POST', '/api/rules', {
+      key: 'bench-low-adl',
+      name: { 'zh-CN': '基准：ADL 连续偏低', en: 'Bench: ADL low three times' },
+      definition: {
+        trigger: { type: 'record.saved', formKey: 'bench-archive' },
+        context: [{ name: 'recent', formKey: 'bench-archive', days: 3, limit: 3 }],
+        condition: {
+          '>=': [{ consecutive: [{ var: 'context.recent' }, { '<': [{ var: 'adlTotal' }, 0] }] }, 3],
+        },
+        actions: [
+          { type: 'notify', to: { role: 'head-nurse' }, message: { 'zh-CN': 'ADL 偏低', en: 'ADL low' } },
+        ],
+      },
+    });
     const units = await api(server.url, token, 'GET', '/api/org-units');
     const wing = units.find((u) => u.kind === 'wing');
     const resident = await api(server.url, token, 'POST', '/api/residents', {
