@@ -1,15 +1,26 @@
 import { lazy, Suspense } from 'react';
-import { App as AntApp, Skeleton } from 'antd';
-import { TeamOutlined } from '@ant-design/icons';
+import { App as AntApp, Flex, Skeleton } from 'antd';
+import { CheckSquareOutlined, TeamOutlined } from '@ant-design/icons';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppFrame, I18nProvider, SessionProvider, useI18n } from '@careloom/app-shell';
+import { NotificationBell } from '../features/notifications/components/NotificationBell.js';
 import { ResidentDetailPage } from '../features/residents/components/ResidentDetailPage.js';
 import { ResidentListPage } from '../features/residents/components/ResidentListPage.js';
+import { TaskInboxPage } from '../features/tasks/components/TaskInboxPage.js';
 import { messages } from './messages.js';
+
+/**
+ * Where `/` lands. The inbox (`/tasks`) is meant to become the home; it stays `/residents` until the
+ * foundation and records browser tests, which expect the resident list after sign-in, are updated.
+ */
+const HOME = '/residents';
 
 // the form pages carry rjsf and the forms validator: loaded when first opened
 const FillFormPage = lazy(async () => ({
   default: (await import('../features/records/components/FillFormPage.js')).FillFormPage,
+}));
+const TaskPage = lazy(async () => ({
+  default: (await import('../features/tasks/components/TaskPage.js')).TaskPage,
 }));
 const RecordPage = lazy(async () => ({
   default: (await import('../features/records/components/RecordPage.js')).RecordPage,
@@ -20,16 +31,25 @@ function Routed() {
   return (
     <AppFrame
       title={t('app.title')}
-      nav={[{ path: '/residents', label: t('nav.residents'), icon: <TeamOutlined /> }]}
+      nav={[
+        { path: '/tasks', label: t('nav.tasks'), icon: <CheckSquareOutlined /> },
+        { path: '/residents', label: t('nav.residents'), icon: <TeamOutlined /> },
+      ]}
     >
+      {/* app-shell's header has no slot for actions yet: the bell heads the page area instead */}
+      <Flex justify="end" style={{ marginTop: -8, marginBottom: 4 }}>
+        <NotificationBell />
+      </Flex>
       <Suspense fallback={<Skeleton active />}>
         <Routes>
-          <Route path="/" element={<Navigate to="/residents" replace />} />
+          <Route path="/" element={<Navigate to={HOME} replace />} />
+          <Route path="/tasks" element={<TaskInboxPage />} />
+          <Route path="/tasks/:id" element={<TaskPage />} />
           <Route path="/residents" element={<ResidentListPage />} />
           <Route path="/residents/:id" element={<ResidentDetailPage />} />
           <Route path="/residents/:id/forms/:formKey/new" element={<FillFormPage />} />
           <Route path="/records/:id" element={<RecordPage />} />
-          <Route path="*" element={<Navigate to="/residents" replace />} />
+          <Route path="*" element={<Navigate to={HOME} replace />} />
         </Routes>
       </Suspense>
     </AppFrame>

@@ -20,6 +20,8 @@ import { unwrap } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useSession } from '@careloom/app-shell';
 import { RecordsCard } from '../../records/components/RecordsCard.js';
 import { useResident, type ResidentStatus } from '../hooks/useResidents.js';
+import { ArchiveSummary } from './ArchiveSummary.js';
+import { ResidentTimeline } from './ResidentTimeline.js';
 import { StatusTag } from './StatusTag.js';
 
 const SENSITIVE_READERS = ['admin', 'head-nurse', 'front-desk', 'doctor'];
@@ -97,7 +99,8 @@ export function ResidentDetailPage() {
           </Flex>
         }
       >
-        <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
+        <ArchiveSummary residentId={resident.id} careLevel={resident.careLevel} />
+        <Descriptions style={{ marginTop: 12 }} column={{ xs: 1, sm: 2, lg: 3 }} size="small">
           <Descriptions.Item label={t('resident.gender')}>
             {t(`resident.gender.${resident.gender}`)}
           </Descriptions.Item>
@@ -123,6 +126,7 @@ export function ResidentDetailPage() {
           </Flex>
         )}
       </Card>
+      <ResidentTimeline residentId={resident.id} />
       <RecordsCard residentId={resident.id} />
       <Card title={t('resident.changeStatus')} size="small">
         {resident.allowedTransitions.length === 0 ? (

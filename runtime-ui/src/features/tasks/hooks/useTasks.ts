@@ -1,0 +1,86 @@
+import { useCallback } from 'react';
+import { unwrap, type ApiClient, type Schemas } from '@careloom/api-client';
+import { useApi, useLoader } from '@careloom/app-shell';
+import { formKeyOf } from '../utils/task-view.util.js';
+
+export type Task = Schemas['TaskDto'];
+export type InboxTab = 'mine' | 'candidate' | 'overdue';
+export const INBOX_TABS: readonly InboxTab[] = ['mine', 'candidate', 'overdue'];
+
+const TAB_QUERY = {
+  mine: { mine: 'true' },
+  candidate: { candidate: 'true' },
+  overdue: { overdue: 'true' },
+} as const satisfies Record<InboxTab, Record<string, 'true'>>;
+
+/** Names of the given residents by id; a resident the user may not see is left out. */
+async function residentNames(api: ApiClient, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const distinct = [...new Set(ids.filter((id): id is string => id !== null))];
+  const found = await Promise.all(
+    distinct.map(async (id) => {
+      const answer = await api.GET('/api/residents/{id}', { params: { path: { id } } });
+      return answer.response.ok && answer.data ? ([id, answer.data.name] as const) : null;
+    }),
+  );
+  return new Map(found.filter((entry): entry is readonly [string, string] => entry !== null));
+}
+
+/** The three inbox lists and the names of the residents they concern. */
+export function useTaskInbox() {
+  const api = useApi();
+  const load = useCallback(async () => {
+    const [mine, candidate, overdue] = await Promise.all(
+      INBOX_TABS.map(async (tab) =>
+        unwrap(await api.GET('/api/tasks', { params: { query: TAB_QUERY[tab] } })),
+      ),
+    );
+    const lists: Record<InboxTab, Task[]> = {
+      mine: mine ?? [],
+      candidate: candidate ?? [],
+      overdue: overdue ?? [],
+    };
+    const residents = await residentNames(
+      api,
+      [...lists.mine, ...lists.candidate, ...lists.overdue].map((task) => task.residentId),
+    );
+    return { lists, residents };
+  }, [api]);
+  return useLoader(load);
+}
+
+/** One task, its resident's name and the latest published version of its form (null: no form). */
+export function useTaskDetail(id: string) {
+  const api = useApi();
+  const load = useCallback(async () => {
+    const task = unwrap(await api.GET('/api/tasks/{id}', { params: { path: { id } } }));
+    const key = formKeyOf(task.formKey);
+    const [residents, form] = await Promise.all([
+      residentNames(api, [task.residentId]),
+      key === null ? Promise.resolve(null) : latestFormVersion(api, key),
+    ]);
+    return {
+      task,
+      formKey: key,
+      form,
+      residentName: task.residentId ? (residents.get(task.residentId) ?? null) : null,
+    };
+  }, [api, id]);
+  return useLoader(load);
+}
+
+/** The latest published version of a form, or undefined when no published form has that key. */
+async function latestFormVersion(
+  api: ApiClient,
+  key: string,
+): Promise<Schemas['FormVersionDto'] | undefined> {
+  const forms = unwrap(await api.GET('/api/forms', { params: { query: { status: 'published' } } }));
+  const form = forms.find((f) => f.key === key);
+  if (!form || form.latestVersion === null) {
+    return undefined;
+  }
+  return unwrap(
+    await api.GET('/api/forms/{id}/versions/{version}', {
+      params: { path: { id: form.id, version: form.latestVersion } },
+    }),
+  );
+}
