@@ -19,11 +19,13 @@ interface AppFrameProps {
   nav: NavItem[];
   /** Roles that may use this app at all; empty means every signed-in user. */
   roles?: string[];
+  /** Extra header buttons (e.g. a notifications bell), shown before the language switch when signed in. */
+  actions?: ReactNode;
   children: ReactNode;
 }
 
 /** Login gate + header + navigation (side menu on a desk, drawer on a phone). */
-export function AppFrame({ title, nav, roles = [], children }: AppFrameProps) {
+export function AppFrame({ title, nav, roles = [], actions, children }: AppFrameProps) {
   const { t } = useI18n();
   const { user, logout, hasRole } = useSession();
   const screens = Grid.useBreakpoint();
@@ -73,6 +75,7 @@ export function AppFrame({ title, nav, roles = [], children }: AppFrameProps) {
         <Typography.Text strong className="cl-title">
           {title}
         </Typography.Text>
+        {allowed && actions}
         <LocaleSwitch />
         <Dropdown
           menu={{

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { App as AntApp, Flex, Skeleton } from 'antd';
+import { App as AntApp, Skeleton } from 'antd';
 import { CheckSquareOutlined, TeamOutlined } from '@ant-design/icons';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppFrame, I18nProvider, SessionProvider, useI18n } from '@careloom/app-shell';
@@ -35,11 +35,8 @@ function Routed() {
         { path: '/tasks', label: t('nav.tasks'), icon: <CheckSquareOutlined /> },
         { path: '/residents', label: t('nav.residents'), icon: <TeamOutlined /> },
       ]}
+      actions={<NotificationBell />}
     >
-      {/* app-shell's header has no slot for actions yet: the bell heads the page area instead */}
-      <Flex justify="end" style={{ marginTop: -8, marginBottom: 4 }}>
-        <NotificationBell />
-      </Flex>
       <Suspense fallback={<Skeleton active />}>
         <Routes>
           <Route path="/" element={<Navigate to={HOME} replace />} />

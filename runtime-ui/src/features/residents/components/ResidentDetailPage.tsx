@@ -111,7 +111,6 @@ export function ResidentDetailPage() {
           <Descriptions.Item label={t('resident.roomBed')}>
             {[resident.room, resident.bed].filter(Boolean).join(' / ') || '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('resident.careLevel')}>{resident.careLevel ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('resident.idNumber')}>{resident.idNumber ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('resident.phone')}>{resident.phone ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('resident.admittedAt')}>{when(resident.admittedAt)}</Descriptions.Item>
