@@ -1,12 +1,25 @@
-import { App as AntApp } from 'antd';
-import { ApartmentOutlined, FormOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { lazy, Suspense } from 'react';
+import { App as AntApp, Spin } from 'antd';
+import {
+  ApartmentOutlined,
+  BranchesOutlined,
+  FormOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppFrame, I18nProvider, SessionProvider, useI18n } from '@careloom/app-shell';
 import { FormEditorPage } from '../features/forms/components/FormEditorPage.js';
 import { FormListPage } from '../features/forms/components/FormListPage.js';
 import { AuditLogPage } from '../features/audit/components/AuditLogPage.js';
 import { OrganisationPage } from '../features/organisation/components/OrganisationPage.js';
+import { ProcessListPage } from '../features/processes/components/ProcessListPage.js';
 import { messages } from './messages.js';
+
+/** bpmn-js is large: the process editor is its own chunk, loaded when the route is opened. */
+const ProcessEditorPage = lazy(async () => {
+  const module = await import('../features/processes/components/ProcessEditorPage.js');
+  return { default: module.ProcessEditorPage };
+});
 
 function Routed() {
   const { t } = useI18n();
@@ -16,6 +29,7 @@ function Routed() {
       roles={['admin']}
       nav={[
         { path: '/forms', label: t('nav.forms'), icon: <FormOutlined /> },
+        { path: '/processes', label: t('nav.processes'), icon: <BranchesOutlined /> },
         { path: '/organisation', label: t('nav.organisation'), icon: <ApartmentOutlined /> },
         { path: '/audit', label: t('nav.audit'), icon: <SafetyCertificateOutlined /> },
       ]}
@@ -23,6 +37,23 @@ function Routed() {
       <Routes>
         <Route path="/forms" element={<FormListPage />} />
         <Route path="/forms/:id" element={<FormEditorPage />} />
+        <Route path="/processes" element={<ProcessListPage />} />
+        <Route
+          path="/processes/new"
+          element={
+            <Suspense fallback={<Spin />}>
+              <ProcessEditorPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/processes/:key"
+          element={
+            <Suspense fallback={<Spin />}>
+              <ProcessEditorPage />
+            </Suspense>
+          }
+        />
         <Route path="/organisation" element={<OrganisationPage />} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="*" element={<Navigate to="/forms" replace />} />

@@ -1,0 +1,67 @@
+/** The few parts of bpmn-js / moddle objects the designer touches (bpmn-js types them loosely as `any`). */
+export interface ModdleElement {
+  readonly $type: string;
+  readonly $attrs: Record<string, unknown>;
+  readonly $parent?: ModdleElement;
+  id?: string;
+  name?: string;
+  body?: string;
+  eventDefinitions?: ModdleElement[];
+  conditionExpression?: ModdleElement;
+  sourceRef?: ModdleElement;
+  default?: ModdleElement;
+  timeDuration?: ModdleElement;
+  timeDate?: ModdleElement;
+  timeCycle?: ModdleElement;
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+}
+
+/** A shape or connection on the canvas. */
+export interface DiagramElement {
+  readonly id: string;
+  readonly type: string;
+  readonly businessObject: ModdleElement;
+}
+
+export interface Modeling {
+  updateProperties(element: DiagramElement, properties: Record<string, unknown>): void;
+  updateModdleProperties(
+    element: DiagramElement,
+    moddleElement: ModdleElement,
+    properties: Record<string, unknown>,
+  ): void;
+}
+
+export interface Moddle {
+  create(type: string, properties?: Record<string, unknown>): ModdleElement;
+}
+
+export interface Canvas {
+  addMarker(element: string | DiagramElement, marker: string): void;
+  removeMarker(element: string | DiagramElement, marker: string): void;
+  getRootElement(): DiagramElement;
+  zoom(level: 'fit-viewport' | number, center?: 'auto'): number;
+  scrollToElement(element: DiagramElement): void;
+}
+
+export interface ElementRegistry {
+  get(id: string): DiagramElement | undefined;
+  getAll(): DiagramElement[];
+}
+
+export interface Selection {
+  select(element: DiagramElement | DiagramElement[] | null): void;
+}
+
+export interface EventBus {
+  on(event: string, callback: (event: { newSelection?: DiagramElement[] }) => void): void;
+  off(event: string, callback: (event: { newSelection?: DiagramElement[] }) => void): void;
+}
+
+/** One problem the server found in a diagram it refused to deploy. */
+export interface DeployProblem {
+  elementId: string | null;
+  elementType: string | null;
+  message: string;
+}
