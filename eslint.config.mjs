@@ -91,6 +91,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/process-runtime/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@careloom/engine'],
+              message:
+                'Only server/src/process-runtime imports the engine; use its services or process-model.util.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // HTTP response bodies in tests are untyped JSON; asserting on them is the point.
     files: ['**/*.spec.ts', '**/*-spec.ts', 'test/**/*.ts', 'server/test/**/*.ts'],
     rules: {

@@ -1,5 +1,5 @@
 import type { BundleFormFile, BundleManifest, BundleProblem, BundleRuleFile } from '@careloom/contracts';
-import type { ProcessDefinition } from '@careloom/engine';
+import type { ProcessDefinition } from '../../process-runtime/process-model.util.js';
 
 /** The files of a bundle by path relative to its root (a folder read from disk, zip entries, an upload). */
 export type BundleFiles = ReadonlyMap<string, string | Uint8Array>;

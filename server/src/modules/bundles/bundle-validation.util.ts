@@ -13,7 +13,11 @@ import {
   type BundleProblem,
   type BundleRuleFile,
 } from '@careloom/contracts';
-import { deployBpmn, type ProcessDefinition, type ValueExpression } from '@careloom/engine';
+import {
+  checkProcessModel,
+  type ProcessDefinition,
+  type ValueExpression,
+} from '../../process-runtime/process-model.util.js';
 import { createFormsAjv, lintFormSchema } from '@careloom/forms';
 import { formKeyOf } from '../../process-runtime/instance-view.util.js';
 import { checkRuleDefinition } from '../rules/rule-definition.util.js';
@@ -331,7 +335,7 @@ async function checkProcesses(texts: Map<string, string>, context: Context): Pro
   const processes: BundleProcessFile[] = [];
   const seen = new Map<string, string>();
   for (const [file, xml] of texts) {
-    const result = await deployBpmn(xml);
+    const result = await checkProcessModel(xml);
     if (!result.ok) {
       for (const error of result.errors) {
         problems.add(file, error.elementId ?? '', error.messages.en);
