@@ -13,7 +13,7 @@ function printRecords(r) {
       `| endpoint                                  | req/s   | p50 ms | p99 ms | errors |\n` +
       `| ----------------------------------------- | ------- | ------ | ------ | ------ |\n` +
       `| baseline: insert one JSONB row            | ${fmt(r.base.rps).padStart(7)} | ${fmt(r.base.p50).padStart(6)} | ${fmt(r.base.p99).padStart(6)} | ${String(r.base.errors).padStart(6)} |\n` +
-      `| POST /api/records (+ compute, rule hook) | ${fmt(r.submit.rps).padStart(7)} | ${fmt(r.submit.p50).padStart(6)} | ${fmt(r.submit.p99).padStart(6)} | ${String(r.submit.errors).padStart(6)} |\n` +
+      `| POST /api/records (+ compute, rule hook)  | ${fmt(r.submit.rps).padStart(7)} | ${fmt(r.submit.p50).padStart(6)} | ${fmt(r.submit.p99).padStart(6)} | ${String(r.submit.errors).padStart(6)} |\n` +
       `records / baseline: ${fmt(ratio * 100)} % (goal ≥ 50 %), p99 ${fmt(r.submit.p99)} ms (goal ≤ 50 ms)\n` +
       (r.submit.firstError ? `first error: ${r.submit.firstError}\n` : '') +
       `\nFiltered lists over ${r.records.toLocaleString('en')} records (seeded in ${fmt(r.seedSeconds)} s), 30 sequential requests each\n` +
