@@ -138,6 +138,8 @@ describe('designing a form and filling it', () => {
 
     // when nurse A opens resident 刘桂兰 on a phone and fills the new form
     const nurse = await signedIn('app', PHONE, 'nurse.a', DEMO_PASSWORD);
+    await nurse.getByRole('heading', { name: '待办任务' }).waitFor();
+    await nurse.goto(`${server.url}/app/residents`);
     await nurse.getByRole('heading', { name: '长者名册' }).waitFor();
     await nurse.getByRole('cell', { name: '刘桂兰' }).first().click();
     await nurse.getByRole('heading', { name: '刘桂兰' }).waitFor();

@@ -42,7 +42,7 @@ describe('runtime UI and designer shells', () => {
   it('should let the admin create a resident and move it to trial on a phone-sized screen', async () => {
     // given the admin signed into the runtime UI on a 390-px-wide screen
     const page = await phonePage();
-    await signIn(page, `${server.url}/app/`, 'admin', ADMIN_PASSWORD);
+    await signIn(page, `${server.url}/app/residents`, 'admin', ADMIN_PASSWORD);
     await expect(page.getByRole('heading', { name: '长者名册' }).waitFor()).resolves.toBeUndefined();
     await page.getByText('刘桂兰').first().waitFor();
     await snapshot(page, 'runtime-resident-list');
@@ -83,7 +83,7 @@ describe('runtime UI and designer shells', () => {
   it('should switch the runtime UI to English and keep the choice after a reload', async () => {
     // given a signed-in nurse of wing A
     const page = await phonePage();
-    await signIn(page, `${server.url}/app/`, 'nurse.a', DEMO_PASSWORD);
+    await signIn(page, `${server.url}/app/residents`, 'nurse.a', DEMO_PASSWORD);
     await page.getByRole('heading', { name: '长者名册' }).waitFor();
 
     // when English is chosen and the page reloaded

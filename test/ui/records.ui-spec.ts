@@ -91,7 +91,7 @@ describe('filling forms in the runtime UI', () => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${server.url}/app/residents`);
     await page.getByLabel('用户名').fill('nurse.a');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();

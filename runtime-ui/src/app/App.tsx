@@ -9,11 +9,8 @@ import { ResidentListPage } from '../features/residents/components/ResidentListP
 import { TaskInboxPage } from '../features/tasks/components/TaskInboxPage.js';
 import { messages } from './messages.js';
 
-/**
- * Where `/` lands. The inbox (`/tasks`) is meant to become the home; it stays `/residents` until the
- * foundation and records browser tests, which expect the resident list after sign-in, are updated.
- */
-const HOME = '/residents';
+/** Where `/` lands: a nurse's shift starts at her task inbox. */
+const HOME = '/tasks';
 
 // the form pages carry rjsf and the forms validator: loaded when first opened
 const FillFormPage = lazy(async () => ({
