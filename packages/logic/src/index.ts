@@ -17,3 +17,16 @@ export { LOGIC_OPERATIONS } from './logic.constants.js';
 export { evaluate, evaluateExplained, truthy } from './evaluate.util.js';
 export { checkLogic, collectVars, lintLogic } from './check.util.js';
 export { compileFilterToSql } from './sql.util.js';
+// Calendar and time-zone primitives, shared with the engine so both read dates and zones alike.
+export {
+  assertTimeZone,
+  daysInMonth,
+  formatInstant,
+  parseTemporal,
+  startOfDay,
+  zonedWallTime,
+  zonedWallToInstant,
+  type CalendarDate,
+  type Temporal,
+  type WallTime,
+} from './date.util.js';
