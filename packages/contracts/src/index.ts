@@ -28,3 +28,21 @@ export {
 } from './bundle-manifest.schema.js';
 export { bundlePathProblem, isSafeBundlePath } from './bundle-path.util.js';
 export { compareVersions, parseVersion, satisfiesVersionRange, type SemVer } from './version-range.util.js';
+export type {
+  ChartSpec,
+  ChartType,
+  DashboardResult,
+  DashboardSpec,
+  DatasetGroupBy,
+  DatasetMeasure,
+  DatasetSource,
+  DatasetSpec,
+  DrillResult,
+  DurationUnit,
+  LogicExpression,
+  ReportColumn,
+  ReportFilters,
+  ReportResult,
+  ReportSpec,
+  TimeBucket,
+} from './report.types.js';
