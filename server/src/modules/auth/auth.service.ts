@@ -57,25 +57,33 @@ export class AuthService {
     });
   }
 
-  /** Resolves a bearer token (session or API token) to the caller, or refuses. */
+  /** Resolves a bearer token (session or API token) to the caller, or refuses. One query on the hot path. */
   async authenticate(token: string, info: RequestInfo): Promise<Actor> {
     const manager = this.transactions.manager;
-    const session = await this.sessions.findByTokenHash(manager, sha256(token));
+    const caller = await this.sessions.findCaller(manager, sha256(token));
     const now = new Date();
-    if (!session) {
+    if (!caller) {
       throw new NotAuthenticatedError('The token is not valid; log in again.');
     }
-    if (session.revokedAt || (session.expiresAt && session.expiresAt <= now)) {
+    if (caller.revokedAt || (caller.expiresAt && caller.expiresAt <= now)) {
       throw new SessionExpiredError();
     }
-    const user = await this.users.findForSession(manager, session.userId);
-    if (!user?.active) {
+    if (!caller.active) {
       throw new NotAuthenticatedError('The account is disabled.');
     }
-    if (!session.lastUsedAt || now.getTime() - session.lastUsedAt.getTime() > 60_000) {
-      await this.sessions.touch(manager, session.id, now);
+    if (!caller.lastUsedAt || now.getTime() - caller.lastUsedAt.getTime() > 60_000) {
+      await this.sessions.touch(manager, caller.sessionId, now);
     }
-    return this.actorOf(user, await this.users.memberships(manager, user.id), session, info);
+    return {
+      userId: caller.userId,
+      tenantId: caller.tenantId,
+      username: caller.username,
+      displayName: caller.displayName,
+      roles: caller.roles,
+      sessionId: caller.sessionId,
+      ip: info.ip,
+      requestId: info.requestId,
+    };
   }
 
   async me(actor: Actor): Promise<{ user: UserEntity; memberships: MembershipView[] }> {

@@ -1,6 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
+import type { ActorRole } from '../../common/auth/actor.types.js';
 import { SessionEntity } from './session.entity.js';
+
+/** A bearer token's session with its user and roles, read in one round trip (every request does this). */
+export type SessionCaller = {
+  sessionId: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  userId: string;
+  tenantId: string;
+  username: string;
+  displayName: string;
+  active: boolean;
+  roles: ActorRole[];
+};
+
+type SessionCallerRow = {
+  session_id: string;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  user_id: string;
+  tenant_id: string;
+  username: string;
+  display_name: string;
+  active: boolean;
+  roles: ActorRole[];
+};
 
 @Injectable()
 export class SessionsRepository {
@@ -13,6 +41,35 @@ export class SessionsRepository {
 
   findByTokenHash(manager: EntityManager, tokenHash: string): Promise<SessionEntity | null> {
     return manager.getRepository(SessionEntity).findOneBy({ tokenHash });
+  }
+
+  async findCaller(manager: EntityManager, tokenHash: string): Promise<SessionCaller | null> {
+    const rows: SessionCallerRow[] = await manager.query(
+      `SELECT s.id AS session_id, s.expires_at, s.revoked_at, s.last_used_at,
+              u.id AS user_id, u.tenant_id, u.username, u.display_name, u.active,
+              COALESCE((SELECT json_agg(json_build_object('role', r.key, 'orgUnitId', o.id, 'orgUnitPath', o.path)
+                                        ORDER BY r.key, o.path)
+                          FROM membership m JOIN role r ON r.id = m.role_id JOIN org_unit o ON o.id = m.org_unit_id
+                         WHERE m.user_id = u.id), '[]'::json) AS roles
+         FROM auth_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.token_hash = $1`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    return row
+      ? {
+          sessionId: row.session_id,
+          expiresAt: row.expires_at,
+          revokedAt: row.revoked_at,
+          lastUsedAt: row.last_used_at,
+          userId: row.user_id,
+          tenantId: row.tenant_id,
+          username: row.username,
+          displayName: row.display_name,
+          active: row.active,
+          roles: row.roles,
+        }
+      : null;
   }
 
   async touch(manager: EntityManager, id: string, at: Date): Promise<void> {

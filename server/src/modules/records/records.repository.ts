@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { accessScope } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { RecordEntity, RecordRevisionEntity } from './record.entity.js';
@@ -176,11 +175,52 @@ export class RecordsRepository {
   }
 
   /** A plain INSERT … RETURNING (not `save`, which costs a lot more per row); fills the generated columns. */
-  async insert(manager: EntityManager, record: Partial<RecordEntity>): Promise<RecordEntity> {
-    const entity = manager.getRepository(RecordEntity).create(record);
-    // JSONB columns typed as records trip TypeORM's deep-partial type; the entity is complete here.
-    await manager.getRepository(RecordEntity).insert(entity as QueryDeepPartialEntity<RecordEntity>);
-    return entity;
+  /**
+   * Inserts a new record and its first revision in one statement (one round trip: submissions are the
+   * hot path). The revision stores the same data the record holds.
+   */
+  async insertWithFirstRevision(
+    manager: EntityManager,
+    record: Omit<RecordEntity, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'revision'>,
+    revision: Pick<RecordRevisionEntity, 'actorId' | 'actorName' | 'diff'>,
+  ): Promise<RecordEntity> {
+    const rows: { id: string; created_at: Date; updated_at: Date }[] = await manager.query(
+      `WITH inserted AS (
+         INSERT INTO record (tenant_id, form_id, form_version, resident_id, org_unit_id, data, scores, revision,
+                             created_by, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)
+         RETURNING id, tenant_id, data, created_at, updated_at
+       ), revision AS (
+         INSERT INTO record_revision (tenant_id, record_id, revision, action, actor_id, actor_name, at, diff, data)
+         SELECT tenant_id, id, 1, 'created', $10, $11, created_at, $12, data FROM inserted
+       )
+       SELECT id, created_at, updated_at FROM inserted`,
+      [
+        record.tenantId,
+        record.formId,
+        record.formVersion,
+        record.residentId,
+        record.orgUnitId,
+        JSON.stringify(record.data),
+        JSON.stringify(record.scores),
+        record.createdBy,
+        record.updatedBy,
+        revision.actorId,
+        revision.actorName,
+        JSON.stringify(revision.diff),
+      ],
+    );
+    const row = rows[0];
+    if (!row) {
+      throw new Error('the record insert returned no row');
+    }
+    return Object.assign(new RecordEntity(), record, {
+      id: row.id,
+      revision: 1,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      deletedAt: null,
+    });
   }
 
   save(manager: EntityManager, record: RecordEntity): Promise<RecordEntity> {

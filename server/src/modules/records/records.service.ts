@@ -142,29 +142,21 @@ export class RecordsService {
     const form = await this.forms.latestPublished(manager, actor.tenantId, input.formKey);
     const resident = input.residentId ? await this.residents.visible(manager, actor, input.residentId) : null;
     const { data, scores } = this.process(form, input.data, locale);
-    const record = await this.repository.insert(manager, {
-      tenantId: actor.tenantId,
-      formId: form.form.id,
-      formVersion: form.version.version,
-      residentId: resident?.id ?? null,
-      orgUnitId: resident?.orgUnitId ?? this.homeUnit(actor),
-      data,
-      scores,
-      revision: 1,
-      createdBy: actor.userId,
-      updatedBy: actor.userId,
-      deletedAt: null,
-    });
-    await this.repository.insertRevision(manager, {
-      tenantId: actor.tenantId,
-      recordId: record.id,
-      revision: 1,
-      action: 'created',
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      diff: diffJson({}, data),
-      data,
-    });
+    const record = await this.repository.insertWithFirstRevision(
+      manager,
+      {
+        tenantId: actor.tenantId,
+        formId: form.form.id,
+        formVersion: form.version.version,
+        residentId: resident?.id ?? null,
+        orgUnitId: resident?.orgUnitId ?? this.homeUnit(actor),
+        data,
+        scores,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      },
+      { actorId: actor.userId, actorName: actor.displayName, diff: diffJson({}, data) },
+    );
     await this.events.publish(manager, {
       type: 'record.created',
       tenantId: actor.tenantId,

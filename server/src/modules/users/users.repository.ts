@@ -11,10 +11,6 @@ export class UsersRepository {
     return manager.getRepository(UserEntity).findOneBy({ username });
   }
 
-  findByIdInAnyTenant(manager: EntityManager, id: string): Promise<UserEntity | null> {
-    return manager.getRepository(UserEntity).findOneBy({ id });
-  }
-
   findById(manager: EntityManager, tenantId: string, id: string): Promise<UserEntity | null> {
     return manager.getRepository(UserEntity).findOneBy({ tenantId, id });
   }

@@ -49,11 +49,6 @@ export class UsersService {
     return this.repository.findByUsername(manager, username);
   }
 
-  /** The owner of a session: sessions are looked up by token before any tenant is known. */
-  findForSession(manager: EntityManager, id: string): Promise<UserEntity | null> {
-    return this.repository.findByIdInAnyTenant(manager, id);
-  }
-
   findById(manager: EntityManager, tenantId: string, id: string): Promise<UserEntity | null> {
     return this.repository.findById(manager, tenantId, id);
   }
