@@ -358,4 +358,35 @@ describe('processes over time', () => {
       await worker.stop();
     }
   });
+
+  it('stamps records and their revisions with the server clock', async () => {
+    // the test clock keeps running from where it was set: times land just after it
+    const near = (at: string, from: string) => {
+      const ms = Date.parse(at) - Date.parse(from);
+      expect(ms).toBeGreaterThanOrEqual(0);
+      expect(ms).toBeLessThan(10_000);
+    };
+    const created = await clock({ set: '2036-02-28T15:30:00.000Z' });
+    const record = await as(admin).post('/api/records', {
+      formKey: 'complaint',
+      data: { complaintType: 'food' },
+    });
+    expect(record.status).toBe(201);
+    near(record.body.createdAt as string, created);
+    const changed = await clock({ advance: 'P1D' });
+    const updated = await t
+      .http()
+      .patch(`/api/records/${record.body.id}`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ data: { complaintType: 'care' }, revision: 1 });
+    expect(updated.status).toBe(200);
+    near(updated.body.updatedAt as string, changed);
+    const revisions = (await as(admin).get(`/api/records/${record.body.id}/revisions`)).body as {
+      revision: number;
+      at: string;
+    }[];
+    expect(revisions.map((r) => r.revision)).toEqual([1, 2]);
+    expect(revisions[0]?.at).toBe(record.body.createdAt);
+    expect(revisions[1]?.at).toBe(updated.body.updatedAt);
+  });
 });

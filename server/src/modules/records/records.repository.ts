@@ -177,24 +177,25 @@ export class RecordsRepository {
   /** A plain INSERT … RETURNING (not `save`, which costs a lot more per row); fills the generated columns. */
   /**
    * Inserts a new record and its first revision in one statement (one round trip: submissions are the
-   * hot path). The revision stores the same data the record holds.
+   * hot path). The revision stores the same data the record holds. Times come from the server clock
+   * (the test clock moves them too).
    */
   async insertWithFirstRevision(
     manager: EntityManager,
-    record: Omit<RecordEntity, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'revision'>,
+    record: Omit<RecordEntity, 'id' | 'updatedAt' | 'deletedAt' | 'revision'>,
     revision: Pick<RecordRevisionEntity, 'actorId' | 'actorName' | 'diff'>,
   ): Promise<RecordEntity> {
-    const rows: { id: string; created_at: Date; updated_at: Date }[] = await manager.query(
+    const rows: { id: string }[] = await manager.query(
       `WITH inserted AS (
          INSERT INTO record (tenant_id, form_id, form_version, resident_id, org_unit_id, data, scores, revision,
-                             created_by, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)
-         RETURNING id, tenant_id, data, created_at, updated_at
+                             created_by, updated_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $13, $13)
+         RETURNING id, tenant_id, data, created_at
        ), revision AS (
          INSERT INTO record_revision (tenant_id, record_id, revision, action, actor_id, actor_name, at, diff, data)
          SELECT tenant_id, id, 1, 'created', $10, $11, created_at, $12, data FROM inserted
        )
-       SELECT id, created_at, updated_at FROM inserted`,
+       SELECT id FROM inserted`,
       [
         record.tenantId,
         record.formId,
@@ -208,6 +209,7 @@ export class RecordsRepository {
         revision.actorId,
         revision.actorName,
         JSON.stringify(revision.diff),
+        record.createdAt,
       ],
     );
     const row = rows[0];
@@ -217,8 +219,7 @@ export class RecordsRepository {
     return Object.assign(new RecordEntity(), record, {
       id: row.id,
       revision: 1,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
+      updatedAt: record.createdAt,
       deletedAt: null,
     });
   }

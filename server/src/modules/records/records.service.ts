@@ -154,6 +154,7 @@ export class RecordsService {
         scores,
         createdBy: actor.userId,
         updatedBy: actor.userId,
+        createdAt: this.clock.now(),
       },
       { actorId: actor.userId, actorName: actor.displayName, diff: diffJson({}, data) },
     );
@@ -245,11 +246,13 @@ export class RecordsService {
       record.scores = scores;
       record.revision += 1;
       record.updatedBy = actor.userId;
+      record.updatedAt = this.clock.now();
       await this.repository.save(manager, record);
       await this.repository.insertRevision(manager, {
         tenantId: actor.tenantId,
         recordId: record.id,
         revision: record.revision,
+        at: record.updatedAt,
         action: 'updated',
         actorId: actor.userId,
         actorName: actor.displayName,
@@ -278,11 +281,13 @@ export class RecordsService {
       record.deletedAt = this.clock.now();
       record.revision += 1;
       record.updatedBy = actor.userId;
+      record.updatedAt = record.deletedAt;
       await this.repository.save(manager, record);
       await this.repository.insertRevision(manager, {
         tenantId: actor.tenantId,
         recordId: record.id,
         revision: record.revision,
+        at: record.deletedAt,
         action: 'deleted',
         actorId: actor.userId,
         actorName: actor.displayName,
@@ -527,11 +532,13 @@ export class RecordsService {
     record.scores = processed.scores;
     record.revision += 1;
     record.updatedBy = cause.actorId;
+    record.updatedAt = this.clock.now();
     await this.repository.save(manager, record);
     await this.repository.insertRevision(manager, {
       tenantId,
       recordId,
       revision: record.revision,
+      at: record.updatedAt,
       action: 'updated',
       actorId: cause.actorId,
       actorName: cause.actorName,

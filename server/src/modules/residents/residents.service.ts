@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
+import { Clock } from '../../common/time/clock.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -55,6 +56,7 @@ export class ResidentsService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -67,7 +69,7 @@ export class ResidentsService {
       tenantId,
       ...fields,
       status: admitted ? 'admitted' : 'inquiry',
-      admittedAt: admitted ? new Date() : null,
+      admittedAt: admitted ? this.clock.now() : null,
     });
     if (family) {
       await this.repository.insertFamilyLink(manager, {
@@ -179,10 +181,10 @@ export class ResidentsService {
       }
       resident.status = status;
       if (status === 'admitted') {
-        resident.admittedAt = new Date();
+        resident.admittedAt = this.clock.now();
       }
       if (status === 'discharged' || status === 'deceased') {
-        resident.leftAt = new Date();
+        resident.leftAt = this.clock.now();
       }
       const saved = await this.repository.save(manager, resident);
       await this.audit.record(manager, actor, {
