@@ -98,6 +98,38 @@ describe('runtime UI and designer shells', () => {
     await page.context().close();
   });
 
+  it('should switch to large text from the account menu and keep it after a reload', async () => {
+    // given a signed-in nurse on a phone
+    const page = await phonePage();
+    await signIn(page, `${server.url}/app/residents`, 'nurse.a', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: '长者名册' }).waitFor();
+    const cellFont = () =>
+      page
+        .locator('.ant-table-cell')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const buttonHeight = () =>
+      page
+        .locator('.cl-content .ant-btn')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().height);
+    const normal = { font: await cellFont(), height: await buttonHeight() };
+
+    // when large text is chosen from the account menu and the page reloaded
+    await page.getByRole('button', { name: /账号菜单/ }).click();
+    await page.getByRole('menuitem', { name: '大字体' }).click();
+    await page.reload();
+    await page.getByRole('heading', { name: '长者名册' }).waitFor();
+
+    // then table text and buttons are larger, and the menu offers the way back
+    expect(await cellFont()).toBeGreaterThanOrEqual(normal.font * 1.2);
+    expect(await buttonHeight()).toBeGreaterThan(normal.height);
+    await snapshot(page, 'large-text-residents');
+    await page.getByRole('button', { name: /账号菜单/ }).click();
+    await page.getByRole('menuitem', { name: '标准字体' }).waitFor();
+    await page.context().close();
+  });
+
   it('should open the designer for the admin and refuse a nurse', async () => {
     // given the admin in the designer
     const page = await phonePage();

@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Spin, Typography } from 'antd';
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, ConfigProvider, Drawer, Dropdown, Grid, Layout, Menu, Result, Spin, Typography } from 'antd';
+import { FontSizeOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from './i18n.js';
 import { LocaleSwitch } from './LocaleSwitch.js';
 import { LoginPage } from './LoginPage.js';
 import { useSession } from './session.js';
+import { LARGE_TEXT_THEME, useTextSize } from './textSize.js';
 
 export interface NavItem {
   /** Route path inside the app, e.g. '/residents'. */
@@ -24,8 +25,28 @@ interface AppFrameProps {
   children: ReactNode;
 }
 
-/** Login gate + header + navigation (side menu on a desk, drawer on a phone). */
-export function AppFrame({ title, nav, roles = [], actions, children }: AppFrameProps) {
+/** Login gate + header + navigation (side menu on a desk, drawer on a phone), in the user's text size. */
+export function AppFrame(props: AppFrameProps) {
+  const [textSize, setTextSize] = useTextSize();
+  const frame = (
+    <Frame
+      {...props}
+      largeText={textSize === 'large'}
+      onLargeText={(on) => setTextSize(on ? 'large' : 'normal')}
+    />
+  );
+  return textSize === 'large' ? <ConfigProvider theme={LARGE_TEXT_THEME}>{frame}</ConfigProvider> : frame;
+}
+
+function Frame({
+  title,
+  nav,
+  roles = [],
+  actions,
+  children,
+  largeText,
+  onLargeText,
+}: AppFrameProps & { largeText: boolean; onLargeText: (on: boolean) => void }) {
   const { t } = useI18n();
   const { user, logout, hasRole } = useSession();
   const screens = Grid.useBreakpoint();
@@ -79,11 +100,23 @@ export function AppFrame({ title, nav, roles = [], actions, children }: AppFrame
         <LocaleSwitch />
         <Dropdown
           menu={{
-            items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('shell.logout') }],
-            onClick: () => void logout(),
+            items: [
+              {
+                key: 'text-size',
+                icon: <FontSizeOutlined />,
+                label: largeText ? t('shell.textSize.normal') : t('shell.textSize.large'),
+              },
+              { key: 'logout', icon: <LogoutOutlined />, label: t('shell.logout') },
+            ],
+            onClick: ({ key }) => (key === 'logout' ? void logout() : onLargeText(!largeText)),
           }}
         >
-          <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+          <Button
+            type="text"
+            icon={<UserOutlined />}
+            data-testid="user-menu"
+            aria-label={t('shell.userMenu', { name: user.displayName })}
+          >
             {wide ? user.displayName : null}
           </Button>
         </Dropdown>

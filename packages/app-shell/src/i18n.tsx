@@ -26,6 +26,9 @@ const shellMessages = {
     'shell.error.network': '无法连接服务器，请检查网络后重试',
     'shell.forbidden': '您的账号没有访问此页面的权限',
     'shell.loading': '加载中…',
+    'shell.userMenu': '{name}：账号菜单',
+    'shell.textSize.large': '大字体',
+    'shell.textSize.normal': '标准字体',
   },
   en: {
     'shell.language': 'Language',
@@ -40,6 +43,9 @@ const shellMessages = {
     'shell.error.network': 'Cannot reach the server; check the connection and try again',
     'shell.forbidden': 'Your account may not open this page',
     'shell.loading': 'Loading…',
+    'shell.userMenu': '{name}: account menu',
+    'shell.textSize.large': 'Large text',
+    'shell.textSize.normal': 'Standard text',
   },
 } satisfies Catalog;
 

@@ -15,3 +15,4 @@ export { LoginPage } from './LoginPage.js';
 export { describeError, fieldErrorsOf } from './problem.util.js';
 export { SessionProvider, useApi, useSession, type CurrentUser } from './session.js';
 export { useLoader, type Loaded } from './useLoader.js';
+export { useTextSize, type TextSize } from './textSize.js';
