@@ -29,12 +29,16 @@ import { CareChoiceWidget } from './widgets/CareChoiceWidget.js';
 import { CareComputedWidget } from './widgets/CareComputedWidget.js';
 import { CareDateWidget } from './widgets/CareDateWidget.js';
 import { CareHiddenField } from './widgets/CareHiddenField.js';
+import { CarePhotoWidget } from './widgets/CarePhotoWidget.js';
+import { CareSignatureWidget } from './widgets/CareSignatureWidget.js';
 import { CareScaleResultField } from './widgets/CareScaleResultField.js';
 
 const WIDGETS: RegistryWidgetsType = {
   [CARE_WIDGETS.choice]: CareChoiceWidget,
   [CARE_WIDGETS.date]: CareDateWidget,
   [CARE_WIDGETS.computed]: CareComputedWidget,
+  [CARE_WIDGETS.signature]: CareSignatureWidget,
+  [CARE_WIDGETS.photo]: CarePhotoWidget,
 };
 const FIELDS: RegistryFieldsType = {
   [CARE_FIELDS.hidden]: CareHiddenField,

@@ -3,6 +3,7 @@ import { Descriptions, Typography } from 'antd';
 import type { UiSchema } from '@rjsf/utils';
 import type { Locale } from '@careloom/forms';
 import { describeValue } from './describe-value.util.js';
+import { imageFormatOf } from './image.util.js';
 import { formFields, labelOf, scaleOptionsByField } from './form-fields.util.js';
 import { pointerSegments, valueAt } from './pointer.util.js';
 
@@ -59,10 +60,12 @@ export function CareRecordView({ schema, uiSchema, data, locale, highlight }: Ca
         const own = labelOf(field.schema, locale) ?? field.name;
         const options = scales.get(field.pointer);
         const uiEntry = uiEntryAt(uiSchema, field.pointer);
+        const value = valueAt(data, field.pointer);
         return {
           pointer: field.pointer,
           label: [...parents.filter((p) => p !== ''), own].join(' · '),
-          text: describeValue(field.schema, valueAt(data, field.pointer), {
+          image: imageFormatOf(field.schema) !== null && typeof value === 'string' ? value : null,
+          text: describeValue(field.schema, value, {
             locale,
             ...(options ? { scaleOptions: options } : {}),
             ...(uiEntry ? { uiEntry } : {}),
@@ -79,13 +82,22 @@ export function CareRecordView({ schema, uiSchema, data, locale, highlight }: Ca
           label={row.label}
           styles={highlight?.has(row.pointer) ? { content: { background: '#fffbe6' } } : undefined}
         >
-          <Typography.Text
-            data-field={row.pointer}
-            strong={highlight?.has(row.pointer) ?? false}
-            style={{ wordBreak: 'break-word' }}
-          >
-            {row.text}
-          </Typography.Text>
+          {row.image ? (
+            <img
+              data-field={row.pointer}
+              src={row.image}
+              alt={`${row.label}：${row.text}`}
+              style={{ maxWidth: '100%', maxHeight: 240, objectFit: 'contain' }}
+            />
+          ) : (
+            <Typography.Text
+              data-field={row.pointer}
+              strong={highlight?.has(row.pointer) ?? false}
+              style={{ wordBreak: 'break-word' }}
+            >
+              {row.text}
+            </Typography.Text>
+          )}
         </Descriptions.Item>
       ))}
     </Descriptions>

@@ -15,6 +15,8 @@ export const CARE_WIDGETS = {
   choice: 'CareChoiceWidget',
   date: 'CareDateWidget',
   computed: 'CareComputedWidget',
+  signature: 'CareSignatureWidget',
+  photo: 'CarePhotoWidget',
 } as const;
 export const CARE_FIELDS = {
   hidden: 'CareHiddenField',
@@ -98,6 +100,10 @@ function derivedEntry(
     entry['ui:enumNames'] = YES_NO[locale];
   } else if (field['type'] === 'string' && field['format'] === 'date') {
     entry['ui:widget'] = CARE_WIDGETS.date;
+  } else if (field['type'] === 'string' && field['format'] === 'signature') {
+    entry['ui:widget'] = CARE_WIDGETS.signature;
+  } else if (field['type'] === 'string' && field['format'] === 'photo') {
+    entry['ui:widget'] = CARE_WIDGETS.photo;
   } else if (
     field['type'] === 'string' &&
     field['format'] === undefined &&

@@ -24,6 +24,9 @@ export function describeValue(field: SchemaNode, value: unknown, options: Descri
   if (value === undefined || value === null || value === '') {
     return careText(locale, 'empty');
   }
+  if (field['type'] === 'string' && (field['format'] === 'signature' || field['format'] === 'photo')) {
+    return careText(locale, field['format'] === 'signature' ? 'signed' : 'photo');
+  }
   if (field['x-scale'] !== undefined && isObject(value)) {
     const total =
       typeof value['total'] === 'number' ? careText(locale, 'points', { score: value['total'] }) : '';

@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsImport, { type FormatsPlugin } from 'ajv-formats';
 import { isChineseIdNumber, isChineseMobile } from './cn-identity.util.js';
+import { isImageDataUrl } from './image.util.js';
 
 /**
  * ajv-formats is CommonJS (`module.exports = plugin; exports.default = plugin`). Under tsc (nodenext) the default
@@ -132,6 +133,8 @@ export function createFormsAjv(): FormsAjv {
   addFormats(ajv, { mode: 'full', formats: ['date', 'time', 'date-time', 'email', 'uri'], keywords: false });
   ajv.addFormat('cn-id-number', { type: 'string', validate: isChineseIdNumber });
   ajv.addFormat('cn-mobile', { type: 'string', validate: isChineseMobile });
+  ajv.addFormat('signature', { type: 'string', validate: isImageDataUrl });
+  ajv.addFormat('photo', { type: 'string', validate: isImageDataUrl });
   for (const { keyword, metaSchema } of KEYWORD_META) {
     ajv.addKeyword({ keyword, metaSchema });
   }

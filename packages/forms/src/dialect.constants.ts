@@ -108,7 +108,14 @@ export const FORMATS: readonly string[] = [
   'uri',
   'cn-id-number',
   'cn-mobile',
+  /** A handwritten signature: `data:image/png;base64,…` drawn on the form. */
+  'signature',
+  /** A photo taken or chosen on the device: `data:image/jpeg;base64,…` (PNG and WebP too), scaled down. */
+  'photo',
 ];
+
+/** Formats whose value is an image as a data URL. */
+export const IMAGE_FORMATS: readonly string[] = ['signature', 'photo'];
 
 export const FORBIDDEN_PROPERTY_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
@@ -118,4 +125,6 @@ export const LIMITS = {
   maxBytes: 512 * 1024,
   /** A bounded outer quantifier above this count is treated like an unbounded one by the ReDoS check. */
   maxRepeat: 10,
+  /** Largest maxLength of a signature or photo field: a request body is 1 MiB, a record holds several. */
+  maxImageLength: 400_000,
 } as const;

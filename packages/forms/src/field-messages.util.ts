@@ -26,6 +26,14 @@ const FORMAT_MESSAGES: Record<string, Labels> = {
     'zh-CN': '手机号码无效（应为 1 开头的 11 位数字）',
     en: 'Invalid mobile number (11 digits starting with 1)',
   },
+  signature: {
+    'zh-CN': '签名图像无效，请清除后重新签名',
+    en: 'The signature image is not valid; clear it and sign again',
+  },
+  photo: {
+    'zh-CN': '照片无效，请重新拍摄或选择（PNG、JPEG 或 WebP）',
+    en: 'The photo is not valid; take or choose it again (PNG, JPEG or WebP)',
+  },
 };
 
 const ID_NUMBER_MESSAGES: Record<string, Labels> = {

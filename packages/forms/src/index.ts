@@ -28,4 +28,5 @@ export type { ChineseIdNumberCheck } from './cn-identity.util.js';
 export { scoreScale } from './scale.util.js';
 export type { ScoreScaleOptions } from './scale.util.js';
 export { createFormsAjv } from './ajv.util.js';
-export { DIALECT_KEYWORDS, FORMATS } from './dialect.constants.js';
+export { DIALECT_KEYWORDS, FORMATS, IMAGE_FORMATS } from './dialect.constants.js';
+export { isImageDataUrl } from './image.util.js';

@@ -6,6 +6,7 @@ import {
   BEHAVIOUR_KEYWORDS,
   DIALECT_KEYWORDS,
   FORBIDDEN_PROPERTY_NAMES,
+  IMAGE_FORMATS,
   LIMITS,
   SCHEMA_DIALECT_URI,
   STANDARD_KEYWORDS,
@@ -179,6 +180,17 @@ function walkSchema(schema: unknown, path: string, state: WalkState, collector: 
             'zh-CN': '使用 pattern 时必须同时设置 maxLength',
             en: 'A pattern needs a maxLength on the same schema',
           });
+        }
+        break;
+      case 'format':
+        if (typeof value === 'string' && IMAGE_FORMATS.includes(value)) {
+          const max = schema['maxLength'];
+          if (typeof max !== 'number' || max > LIMITS.maxImageLength) {
+            collector.error('image-without-max-length', at, {
+              'zh-CN': `签名或照片字段必须设置 maxLength（不超过 ${LIMITS.maxImageLength}）`,
+              en: `A signature or photo field needs a maxLength of at most ${LIMITS.maxImageLength}`,
+            });
+          }
         }
         break;
       case 'uniqueItems':

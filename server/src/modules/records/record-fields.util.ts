@@ -40,7 +40,8 @@ export function filterableFields(schema: object, prefix = '', depth = 0): Record
   return fields;
 }
 
-export type ExportColumn = { path: string[]; label: string };
+/** `image`: a signature or photo field, exported as a word, not its data URL. */
+export type ExportColumn = { path: string[]; label: string; image?: 'signature' | 'photo' };
 
 function labelOf(schema: Record<string, unknown>, name: string, locale: 'zh-CN' | 'en'): string {
   const labels = schema['x-labels'];
@@ -74,8 +75,11 @@ export function exportColumns(
         ? `${prefix.label} / ${labelOf(child, name, locale)}`
         : labelOf(child, name, locale),
     };
-    return child.type === 'object' && isObject(child.properties)
-      ? exportColumns(child, locale, column, depth + 1)
+    if (child.type === 'object' && isObject(child.properties)) {
+      return exportColumns(child, locale, column, depth + 1);
+    }
+    return child.format === 'signature' || child.format === 'photo'
+      ? [{ ...column, image: child.format }]
       : [column];
   });
 }

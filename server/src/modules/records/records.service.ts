@@ -53,6 +53,12 @@ function cellOf(data: unknown, path: string[]): Cell {
   return JSON.stringify(value);
 }
 
+/** Spreadsheets get a word for a signature or photo: a data URL would overflow an XLSX cell. */
+const IMAGE_CELL = {
+  signature: { 'zh-CN': '已签名', en: 'signed' },
+  photo: { 'zh-CN': '有照片', en: 'photo attached' },
+} as const;
+
 const CASTS: Record<FilterFieldType, string> = {
   string: 'text',
   number: 'numeric',
@@ -457,7 +463,10 @@ export class RecordsService {
           record.residentName,
           record.createdAt.toISOString(),
           record.formVersion,
-          ...columns.map((c) => cellOf(data, c.path)),
+          ...columns.map((c) => {
+            const cell = cellOf(data, c.path);
+            return c.image && cell !== null ? IMAGE_CELL[c.image][locale] : cell;
+          }),
         ]);
       }
       if (items.length < EXPORT_PAGE) {
