@@ -152,12 +152,28 @@ export function addBusinessTime(start: string, amount: BusinessDuration, calenda
   throw new Error('no working time found in ten years of the calendar');
 }
 
-const TEXT =
+const WORDS =
   /^\s*(\d+(?:\.\d+)?)\s*(?:个)?\s*(working days?|business days?|工作日|working hours?|business hours?|工作小时|working minutes?|工作分钟)\s*$/i;
+/** ISO-like form: `P3WD` (working days), `PT4WH`, `PT30WM`, `PT1WH30WM` (working hours and minutes). */
+const ISO_LIKE = /^\s*P(?:(\d+)WD|T(?:(\d+)WH)?(?:(\d+)WM)?)\s*$/;
 
-/** Reads "3 working days", "3个工作日", "4 working hours", "4个工作小时", "30 working minutes"; null otherwise. */
+/**
+ * Reads a business duration: the ISO-like form `P3WD` / `PT4WH` / `PT30WM` / `PT1WH30WM`, or words
+ * "3 working days", "3个工作日", "4 working hours", "4个工作小时", "30 working minutes". Null otherwise
+ * (plain ISO durations such as `P3D` are not business time).
+ */
 export function parseBusinessDuration(text: string): BusinessDuration | null {
-  const match = TEXT.exec(text);
+  const iso = ISO_LIKE.exec(text);
+  if (iso) {
+    if (iso[1] !== undefined) {
+      return { days: Number(iso[1]) };
+    }
+    if (iso[2] === undefined && iso[3] === undefined) {
+      return null;
+    }
+    return { minutes: Number(iso[2] ?? '0') * 60 + Number(iso[3] ?? '0') };
+  }
+  const match = WORDS.exec(text);
   if (!match) {
     return null;
   }
@@ -168,4 +184,193 @@ export function parseBusinessDuration(text: string): BusinessDuration | null {
   }
   const minutes = unit.includes('hour') || unit === '工作小时' ? n * 60 : n;
   return Number.isInteger(minutes) ? { minutes } : null;
+}
+
+/** A business duration for people: "3 个工作日" / "3 working days", "4 个工作小时 30 分钟" / "4 working hours 30 minutes". */
+export function describeBusinessDuration(amount: BusinessDuration, locale: 'zh-CN' | 'en'): string {
+  const zh = locale === 'zh-CN';
+  if ('days' in amount) {
+    return zh ? `${amount.days} 个工作日` : `${amount.days} working day${amount.days === 1 ? '' : 's'}`;
+  }
+  const hours = Math.floor(amount.minutes / 60);
+  const minutes = amount.minutes % 60;
+  if (hours === 0) {
+    return zh ? `${minutes} 个工作分钟` : `${minutes} working minute${minutes === 1 ? '' : 's'}`;
+  }
+  const head = zh ? `${hours} 个工作小时` : `${hours} working hour${hours === 1 ? '' : 's'}`;
+  if (minutes === 0) {
+    return head;
+  }
+  return zh ? `${head} ${minutes} 分钟` : `${head} ${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** One year of a calendar: days off and make-up workdays, where they came from, and whether they are final. */
+export interface CalendarYear {
+  holidays: string[];
+  workdays: string[];
+  /** True until the year's official arrangement (the State Council notice) has been loaded. */
+  provisional: boolean;
+  source: string;
+}
+
+/** A calendar as data (the shipped JSON, the server's table row): per-year holidays and make-up workdays. */
+export interface CalendarData {
+  timeZone: string;
+  weekdays: number[];
+  hours: WorkingPeriod[];
+  years: Record<string, CalendarYear>;
+}
+
+/** Flattens calendar data into the calendar `addBusinessTime` works on. */
+export function businessCalendarOf(data: CalendarData, alwaysOpen = false): BusinessCalendar {
+  const years = Object.keys(data.years).sort();
+  return {
+    timeZone: data.timeZone,
+    ...(alwaysOpen ? { alwaysOpen: true } : {}),
+    weekdays: [...data.weekdays],
+    hours: data.hours.map((period) => ({ ...period })),
+    holidays: years.flatMap((year) => data.years[year]?.holidays ?? []),
+    workdays: years.flatMap((year) => data.years[year]?.workdays ?? []),
+  };
+}
+
+/** The calendar used when business time is asked for and the context has none: Monday–Friday, standard hours, no holidays. */
+export function standardCalendar(timeZone: string): BusinessCalendar {
+  return { timeZone, weekdays: [1, 2, 3, 4, 5], hours: STANDARD_HOURS, holidays: [], workdays: [] };
+}
+
+export interface CalendarProblem {
+  /** JSON pointer into the calendar data. */
+  path: string;
+  message: string;
+  messageZh: string;
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const isRealDate = (text: string, year?: string): boolean => {
+  const match = DATE.exec(text);
+  if (!match || (year !== undefined && match[1] !== year)) {
+    return false;
+  }
+  const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return d.toISOString().slice(0, 10) === text;
+};
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Working hours: 'HH:MM' periods, each start before its end, in order and not overlapping. */
+export function workingHoursProblems(hours: WorkingPeriod[], path: string): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  if (hours.length === 0) {
+    problems.push({
+      path,
+      message: 'at least one working period is needed',
+      messageZh: '至少需要一个工作时段',
+    });
+  }
+  let previousEnd = -1;
+  hours.forEach((period, index) => {
+    const at = `${path}/${index}`;
+    if (!HHMM.test(period.start) || !HHMM.test(period.end)) {
+      problems.push({
+        path: at,
+        message: 'start and end must be HH:MM',
+        messageZh: '开始和结束时间须为 HH:MM',
+      });
+      return;
+    }
+    const start = minutesOf(period.start);
+    const end = minutesOf(period.end);
+    if (end <= start) {
+      problems.push({
+        path: `${at}/end`,
+        message: 'the end must be after the start',
+        messageZh: '结束时间须晚于开始时间',
+      });
+    } else if (start < previousEnd) {
+      problems.push({
+        path: `${at}/start`,
+        message: 'periods must be in order and must not overlap',
+        messageZh: '工作时段须按时间顺序且不能重叠',
+      });
+    }
+    previousEnd = Math.max(previousEnd, end);
+  });
+  return problems;
+}
+
+/** One year's data: real dates of that year, no date both a holiday and a make-up workday. */
+export function calendarYearProblems(
+  year: string,
+  data: Pick<CalendarYear, 'holidays' | 'workdays'>,
+  path: string,
+): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  if (!/^\d{4}$/.test(year)) {
+    return [{ path, message: 'the year must have four digits', messageZh: '年份须为四位数字' }];
+  }
+  for (const list of ['holidays', 'workdays'] as const) {
+    const seen = new Set<string>();
+    data[list].forEach((date, index) => {
+      if (!isRealDate(date, year)) {
+        problems.push({
+          path: `${path}/${list}/${index}`,
+          message: `"${date}" is not a date (YYYY-MM-DD) in ${year}`,
+          messageZh: `"${date}" 不是 ${year} 年的日期（YYYY-MM-DD）`,
+        });
+      } else if (seen.has(date)) {
+        problems.push({
+          path: `${path}/${list}/${index}`,
+          message: `${date} is listed twice`,
+          messageZh: `${date} 重复列出`,
+        });
+      }
+      seen.add(date);
+    });
+  }
+  data.workdays.forEach((date, index) => {
+    if (data.holidays.includes(date)) {
+      problems.push({
+        path: `${path}/workdays/${index}`,
+        message: `${date} cannot be both a holiday and a make-up workday`,
+        messageZh: `${date} 不能既是假日又是调休上班日`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** Everything wrong with calendar data (empty when it can be used). */
+export function calendarProblems(data: CalendarData): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  if (!isTimeZone(data.timeZone)) {
+    problems.push({
+      path: '/timeZone',
+      message: `"${data.timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)`,
+      messageZh: `"${data.timeZone}" 不是 IANA 时区（例如 Asia/Shanghai）`,
+    });
+  }
+  data.weekdays.forEach((day, index) => {
+    if (!Number.isInteger(day) || day < 1 || day > 7 || data.weekdays.indexOf(day) !== index) {
+      problems.push({
+        path: `/weekdays/${index}`,
+        message: 'weekdays are distinct numbers 1 (Monday) to 7 (Sunday)',
+        messageZh: '工作日须为不重复的 1（周一）到 7（周日）',
+      });
+    }
+  });
+  problems.push(...workingHoursProblems(data.hours, '/hours'));
+  for (const [year, value] of Object.entries(data.years)) {
+    problems.push(...calendarYearProblems(year, value, `/years/${year}`));
+  }
+  return problems;
 }

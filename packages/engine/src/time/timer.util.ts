@@ -1,3 +1,9 @@
+import {
+  addBusinessTime,
+  parseBusinessDuration,
+  standardCalendar,
+  type BusinessCalendar,
+} from './business-time.util.js';
 import { approximateDurationMs, addDurationMs, parseDuration, type Duration } from './duration.util.js';
 import { formatInstant, parseInstant } from './zone.util.js';
 
@@ -47,8 +53,34 @@ export type TimerSchedule =
       dueAt: string;
       /** Occurrences left after this one (null = unbounded) */ remaining: number | null;
       interval: string | null;
+      /** Set for a business duration: computed on the given calendar, or on the standard one (none given). */
+      businessCalendar?: 'context' | 'standard';
     }
   | { ok: false; message: string; messageZh: string };
+
+/**
+ * A deadline `text` after `now`: a business duration (`P3WD`, `PT4WH`, "3 个工作日") on `calendar` — or, when
+ * there is none, on the standard Monday–Friday calendar in `timeZone` (flagged `businessCalendar: 'standard'`) — else
+ * an ISO 8601 duration on the wall clock of `timeZone`. Null when `text` is neither.
+ */
+export const addDeadline = (
+  nowMs: number,
+  text: string,
+  timeZone: string,
+  calendar: BusinessCalendar | null,
+): { dueAt: string; businessCalendar: 'context' | 'standard' | null } | null => {
+  const business = parseBusinessDuration(text);
+  if (business) {
+    return {
+      dueAt: addBusinessTime(formatInstant(nowMs), business, calendar ?? standardCalendar(timeZone)),
+      businessCalendar: calendar === null ? 'standard' : 'context',
+    };
+  }
+  const duration = parseDuration(text);
+  return duration
+    ? { dueAt: formatInstant(addDurationMs(nowMs, duration, timeZone)), businessCalendar: null }
+    : null;
+};
 
 /** Computes the first due time of a timer from its (already evaluated) text. */
 export const scheduleTimer = (
@@ -57,21 +89,29 @@ export const scheduleTimer = (
   now: string,
   timeZone: string,
   limits: TimerLimits,
+  calendar: BusinessCalendar | null = null,
 ): TimerSchedule => {
   const nowMs = parseInstant(now, timeZone);
   if (nowMs === null) {
     return { ok: false, message: `invalid now: ${now}`, messageZh: `无效的当前时间：${now}` };
   }
   if (kind === 'duration') {
-    const duration = parseDuration(text);
-    if (!duration) {
+    let deadline: ReturnType<typeof addDeadline>;
+    try {
+      deadline = addDeadline(nowMs, text, timeZone, calendar);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, message: `timer ${text}: ${message}`, messageZh: `定时 ${text}：${message}` };
+    }
+    if (!deadline) {
       return bad(text);
     }
     return {
       ok: true,
-      dueAt: formatInstant(addDurationMs(nowMs, duration, timeZone)),
+      dueAt: deadline.dueAt,
       remaining: 0,
       interval: null,
+      ...(deadline.businessCalendar ? { businessCalendar: deadline.businessCalendar } : {}),
     };
   }
   if (kind === 'date') {
@@ -83,6 +123,13 @@ export const scheduleTimer = (
   }
   const cycle = parseTimerCycle(text, timeZone);
   if (!cycle) {
+    if (parseBusinessDuration(text.split('/').pop() ?? '')) {
+      return {
+        ok: false,
+        message: `timer cycle ${text}: a cycle repeats in calendar time, not business time`,
+        messageZh: `定时周期 ${text}：周期只能使用日历时间，不能使用工作时间`,
+      };
+    }
     return bad(text);
   }
   const limitIssue = checkCycleLimits(cycle, limits);

@@ -52,6 +52,14 @@ export class OrgUnitEntity {
   @Column({ type: 'text' })
   kind: OrgUnitKind;
 
+  /** Business-time calendar (key in the calendars module); null = the nearest ancestor's, else the tenant default. */
+  @Column({ name: 'calendar_key', type: 'text', nullable: true })
+  calendarKey: string | null;
+
+  /** Open 24×7 (e.g. a nursing floor): business time is plain time here and in the units below. */
+  @Column({ name: 'always_open', type: 'boolean', default: false })
+  alwaysOpen: boolean;
+
   /** Materialised path of ids, `/<root>/<child>/…/<self>/`: "this unit and below" is a prefix match. */
   @Column({ type: 'text' })
   path: string;

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators.js';
-import { CreateOrgUnitDto, OrgUnitDto } from './dto/org-unit.dto.js';
+import { CreateOrgUnitDto, OrgUnitDto, UpdateOrgUnitBusinessTimeDto } from './dto/org-unit.dto.js';
 import { OrgUnitsService } from './org-units.service.js';
 
 @ApiTags('org-units')
@@ -26,7 +26,21 @@ export class OrgUnitsController {
         parentId: body.parentId ?? null,
         name: body.name,
         kind: body.kind,
+        ...(body.calendarKey !== undefined ? { calendarKey: body.calendarKey } : {}),
+        ...(body.alwaysOpen !== undefined ? { alwaysOpen: body.alwaysOpen } : {}),
       }),
     );
+  }
+
+  /** Business time of a unit: its calendar (null = inherit) and whether it is open 24×7. */
+  @Patch(':id/business-time')
+  @Roles('admin')
+  @ApiOkResponse({ type: OrgUnitDto })
+  async updateBusinessTime(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateOrgUnitBusinessTimeDto,
+  ): Promise<OrgUnitDto> {
+    return OrgUnitDto.from(await this.orgUnits.updateBusinessTime(actor, id, body));
   }
 }

@@ -1,5 +1,19 @@
 import { ValidationFailedError } from '../../common/errors/domain.errors.js';
 
+export class UnknownCalendarError extends ValidationFailedError {
+  constructor(key: string) {
+    super(
+      [
+        {
+          path: '/calendarKey',
+          message: `There is no calendar "${key}": see GET /api/calendars, or send null for the tenant default.`,
+        },
+      ],
+      'The org unit names an unknown calendar.',
+    );
+  }
+}
+
 export class OrgUnitHierarchyError extends ValidationFailedError {
   constructor(kind: string, parentKind: string | null) {
     super(

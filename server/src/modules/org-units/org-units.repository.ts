@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { OrgUnitEntity, TenantEntity, type OrgUnitKind } from './org-unit.entity.js';
 
 @Injectable()
@@ -24,10 +24,36 @@ export class OrgUnitsRepository {
     return manager.getRepository(OrgUnitEntity).findOneBy({ tenantId, id });
   }
 
+  /** The units on a unit's path, root first (the unit itself last). */
+  async chain(manager: EntityManager, tenantId: string, unitId: string): Promise<OrgUnitEntity[]> {
+    const unit = await this.findById(manager, tenantId, unitId);
+    if (!unit) {
+      return [];
+    }
+    const ids = unit.path.split('/').filter((id) => id !== '');
+    const units = await manager.getRepository(OrgUnitEntity).findBy({ tenantId, id: In(ids) });
+    return ids.flatMap((id) => units.filter((u) => u.id === id));
+  }
+
+  async updateBusinessTime(
+    manager: EntityManager,
+    id: string,
+    change: Partial<Pick<OrgUnitEntity, 'calendarKey' | 'alwaysOpen'>>,
+  ): Promise<void> {
+    await manager.getRepository(OrgUnitEntity).update({ id }, change);
+  }
+
   /** Inserts and then sets the materialised path, which needs the new id. */
   async create(
     manager: EntityManager,
-    unit: { tenantId: string; parent: OrgUnitEntity | null; name: string; kind: OrgUnitKind },
+    unit: {
+      tenantId: string;
+      parent: OrgUnitEntity | null;
+      name: string;
+      kind: OrgUnitKind;
+      calendarKey?: string | null;
+      alwaysOpen?: boolean;
+    },
   ): Promise<OrgUnitEntity> {
     const repository = manager.getRepository(OrgUnitEntity);
     const saved = await repository.save(
@@ -36,6 +62,8 @@ export class OrgUnitsRepository {
         parentId: unit.parent?.id ?? null,
         name: unit.name,
         kind: unit.kind,
+        calendarKey: unit.calendarKey ?? null,
+        alwaysOpen: unit.alwaysOpen ?? false,
         path: '',
       }),
     );

@@ -4,8 +4,9 @@ import type { Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { NotFoundError } from '../../common/errors/domain.errors.js';
 import { AuditService, type SystemActor } from '../audit/audit.service.js';
+import { CalendarsService, type UnitBusinessTime } from '../calendars/calendars.service.js';
 import type { OrgUnitEntity, OrgUnitKind } from './org-unit.entity.js';
-import { OrgUnitHierarchyError } from './org-units.errors.js';
+import { OrgUnitHierarchyError, UnknownCalendarError } from './org-units.errors.js';
 import { OrgUnitsRepository } from './org-units.repository.js';
 
 const PARENT_KIND: Record<OrgUnitKind, OrgUnitKind | null> = {
@@ -15,12 +16,15 @@ const PARENT_KIND: Record<OrgUnitKind, OrgUnitKind | null> = {
   wing: 'building',
 };
 
+export type BusinessTimeInput = { calendarKey: string | null; alwaysOpen: boolean };
+
 @Injectable()
 export class OrgUnitsService {
   constructor(
     private readonly repository: OrgUnitsRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly calendars: CalendarsService,
   ) {}
 
   list(actor: Actor): Promise<OrgUnitEntity[]> {
@@ -37,17 +41,56 @@ export class OrgUnitsService {
 
   create(
     actor: Actor,
-    input: { parentId: string | null; name: string; kind: OrgUnitKind },
+    input: { parentId: string | null; name: string; kind: OrgUnitKind } & Partial<BusinessTimeInput>,
   ): Promise<OrgUnitEntity> {
     return this.transactions.run((manager) => this.createIn(manager, actor, input));
+  }
+
+  /** Sets a unit's business-time calendar (null = inherit) and/or its 24×7 flag (admin, via @Roles). */
+  updateBusinessTime(actor: Actor, id: string, input: Partial<BusinessTimeInput>): Promise<OrgUnitEntity> {
+    return this.transactions.run(async (manager) => {
+      const unit = await this.get(manager, actor.tenantId, id);
+      await this.assertCalendar(manager, actor.tenantId, input.calendarKey);
+      const change = {
+        ...(input.calendarKey !== undefined ? { calendarKey: input.calendarKey } : {}),
+        ...(input.alwaysOpen !== undefined ? { alwaysOpen: input.alwaysOpen } : {}),
+      };
+      await this.repository.updateBusinessTime(manager, unit.id, change);
+      await this.audit.record(manager, actor, {
+        action: 'org-unit.business-time',
+        entityType: 'org-unit',
+        entityId: unit.id,
+        details: { before: { calendarKey: unit.calendarKey, alwaysOpen: unit.alwaysOpen }, after: change },
+      });
+      return { ...unit, ...change };
+    });
+  }
+
+  /**
+   * Business time of a unit: the nearest calendar key on its path up to the root (null = tenant default);
+   * 24×7 when it or any unit above it is marked always open.
+   */
+  async businessTimeOf(manager: EntityManager, tenantId: string, unitId: string): Promise<UnitBusinessTime> {
+    const chain = await this.repository.chain(manager, tenantId, unitId);
+    return {
+      calendarKey: chain.reduce<string | null>((key, unit) => unit.calendarKey ?? key, null),
+      alwaysOpen: chain.some((unit) => unit.alwaysOpen),
+    };
+  }
+
+  private async assertCalendar(manager: EntityManager, tenantId: string, key: string | null | undefined) {
+    if (key && !(await this.calendars.exists(manager, tenantId, key))) {
+      throw new UnknownCalendarError(key);
+    }
   }
 
   /** Creates a unit inside an existing transaction (also used by first-start setup). */
   async createIn(
     manager: EntityManager,
     actor: Actor | SystemActor,
-    input: { parentId: string | null; name: string; kind: OrgUnitKind },
+    input: { parentId: string | null; name: string; kind: OrgUnitKind } & Partial<BusinessTimeInput>,
   ): Promise<OrgUnitEntity> {
+    await this.assertCalendar(manager, actor.tenantId, input.calendarKey);
     const parent = input.parentId ? await this.get(manager, actor.tenantId, input.parentId) : null;
     if ((parent?.kind ?? null) !== PARENT_KIND[input.kind]) {
       throw new OrgUnitHierarchyError(input.kind, parent?.kind ?? null);
@@ -57,6 +100,8 @@ export class OrgUnitsService {
       parent,
       name: input.name,
       kind: input.kind,
+      calendarKey: input.calendarKey ?? null,
+      alwaysOpen: input.alwaysOpen ?? false,
     });
     await this.audit.record(manager, actor, {
       action: 'org-unit.create',

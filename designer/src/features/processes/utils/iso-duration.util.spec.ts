@@ -28,6 +28,14 @@ describe(describeDuration.name, () => {
     expect(describeDuration('P3D', 'en')).toBe('in 3 days');
     expect(describeDuration('PT1H30M', 'en')).toBe('in 1 hour 30 minutes');
   });
+
+  it('should read business time when the duration counts working days or hours', () => {
+    expect(describeDuration('P3WD', 'zh-CN')).toBe('3 个工作日后');
+    expect(describeDuration('P3WD', 'en')).toBe('in 3 working days');
+    expect(describeDuration('PT4WH', 'en')).toBe('in 4 working hours');
+    expect(describeDuration('3个工作日', 'zh-CN')).toBe('3 个工作日后');
+    expect(describeTimer('duration', '4 working hours', 'zh-CN')).toBe('4 个工作小时后');
+  });
 });
 
 describe(describeCycle.name, () => {

@@ -1,3 +1,4 @@
+import { describeBusinessDuration, parseBusinessDuration } from '@careloom/engine';
 import type { BuilderLocale } from '../../../shared/logic-builder/index.js';
 
 /** The parts of an ISO 8601 duration such as `P1Y2M3DT4H5M` (weeks as `P2W`). */
@@ -57,8 +58,16 @@ export function describeDurationParts(parts: DurationParts, locale: BuilderLocal
   return pieces.join(' ');
 }
 
-/** `P3D` → `3 天后` / `in 3 days`; null when the text is not a literal duration. */
+/**
+ * `P3D` → `3 天后` / `in 3 days`; business time (`P3WD`, `PT4WH`, `3个工作日`, the engine's parser) →
+ * `3 个工作日后` / `in 3 working days`; null when the text is not a literal duration.
+ */
 export function describeDuration(text: string, locale: BuilderLocale): string | null {
+  const business = parseBusinessDuration(text);
+  if (business) {
+    const span = describeBusinessDuration(business, locale);
+    return locale === 'zh-CN' ? `${span}后` : `in ${span}`;
+  }
   const parts = parseIsoDuration(text);
   if (!parts) {
     return null;

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { addDeadline, type Effect } from '@careloom/engine';
+import type { EntityManager } from 'typeorm';
+import { CalendarsService, type ResolvedCalendar } from '../modules/calendars/calendars.service.js';
+import { OrgUnitsService } from '../modules/org-units/org-units.service.js';
+import { ResidentsService } from '../modules/residents/residents.service.js';
+
+/**
+ * The business-time calendar an instance runs on: its resident's org unit's (walking up the tree), else the
+ * tenant default; 24×7 units get plain time. Resolved for every command, so a resident who moves to
+ * another unit gets that unit's calendar from then on.
+ */
+@Injectable()
+export class InstanceCalendarService {
+  constructor(
+    private readonly calendars: CalendarsService,
+    private readonly orgUnits: OrgUnitsService,
+    private readonly residents: ResidentsService,
+  ) {}
+
+  async resolve(
+    manager: EntityManager,
+    tenantId: string,
+    residentId: string | null,
+  ): Promise<ResolvedCalendar> {
+    const resident = residentId ? await this.residents.snapshot(manager, tenantId, residentId) : null;
+    const unit = resident
+      ? await this.orgUnits.businessTimeOf(manager, tenantId, resident.orgUnitId)
+      : { calendarKey: null, alwaysOpen: false };
+    return this.calendars.resolve(manager, tenantId, unit);
+  }
+
+  /**
+   * `now` + a due duration for work about a resident (or the tenant when null): ISO 8601 on the wall clock,
+   * business time on the resident's calendar. Null when `text` is neither.
+   */
+  async deadline(
+    manager: EntityManager,
+    tenantId: string,
+    residentId: string | null,
+    text: string,
+    now: Date,
+  ): Promise<Date | null> {
+    const resolved = await this.resolve(manager, tenantId, residentId);
+    const zone = resolved.calendar.timeZone;
+    const deadline = addDeadline(now.getTime(), text.trim(), zone, resolved.calendar);
+    if (!deadline) {
+      return null;
+    }
+    const dueAt = new Date(deadline.dueAt);
+    if (deadline.businessCalendar) {
+      this.calendars.warnGaps(tenantId, resolved, now, dueAt);
+    }
+    return dueAt;
+  }
+
+  /** Logs (once) when deadlines the engine computed in business time fall in provisional or missing years. */
+  checkCoverage(tenantId: string, resolved: ResolvedCalendar, now: Date, effects: Effect[]): void {
+    let latest: number | null = null;
+    for (const effect of effects) {
+      const due =
+        effect.type === 'schedule-timer' && effect.businessCalendar
+          ? [effect.dueAt]
+          : effect.type === 'create-task' && effect.businessCalendar
+            ? [effect.dueAt, effect.followUpAt]
+            : [];
+      for (const at of due) {
+        if (at !== undefined) {
+          latest = Math.max(latest ?? 0, Date.parse(at));
+        }
+      }
+    }
+    if (latest !== null) {
+      this.calendars.warnGaps(tenantId, resolved, now, new Date(latest));
+    }
+  }
+}
