@@ -15,7 +15,14 @@ export type AppConfig = {
   logLevel: string;
   uiRoot: string;
   bodyLimitBytes: number;
+  /** The server secret webhook signatures are derived from (null in production when unset: webhooks fail with an incident). */
+  webhookSecret: string | null;
+  /** Let webhooks call loopback, link-local and private addresses (tests with a local receiver, closed networks). */
+  webhookAllowPrivate: boolean;
 };
+
+/** Used outside production when CARELOOM_WEBHOOK_SECRET is unset, so development and tests can sign. */
+export const DEVELOPMENT_WEBHOOK_SECRET = 'careloom-development-webhook-secret';
 
 export class ConfigError extends Error {}
 
@@ -56,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     uiRoot: path.resolve(env.CARELOOM_UI_ROOT ?? path.join(import.meta.dirname, '..', '..', '..')),
     bodyLimitBytes: intFrom(env, 'CARELOOM_BODY_LIMIT', 1024 * 1024),
+    webhookSecret: env.CARELOOM_WEBHOOK_SECRET || (production ? null : DEVELOPMENT_WEBHOOK_SECRET),
+    webhookAllowPrivate: env.CARELOOM_WEBHOOK_ALLOW_PRIVATE === '1',
   };
 }
 

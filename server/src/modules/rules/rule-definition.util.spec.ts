@@ -39,6 +39,86 @@ describe(checkRuleDefinition.name, () => {
       '/actions/0/type',
     ]);
   });
+
+  it('should accept schedule, date-field and task.overdue triggers with create-task and webhook actions', () => {
+    const actions = [
+      {
+        type: 'create-task',
+        title: { 'zh-CN': '入住回访', en: 'Follow-up' },
+        to: { role: 'steward' },
+        formKey: 'family-call',
+        due: 'P2D',
+      },
+      {
+        type: 'webhook',
+        url: 'https://hooks.example.com/careloom',
+        headers: { Authorization: 'Bearer t', 'X-Home': 'a' },
+        body: { resident: { var: 'resident.name' } },
+      },
+    ];
+    for (const trigger of [
+      { type: 'schedule', cron: '0 8 * * 1-5', timeZone: 'Asia/Shanghai', residentStatus: ['admitted'] },
+      { type: 'date-field', formKey: 'admission', field: 'admissionDate', offsetsDays: [3, 7, 15, 30] },
+      { type: 'date-field', formKey: 'admission', field: 'admissionDate', every: 'P6M', at: '10:30' },
+      { type: 'task.overdue', processKey: 'care-check' },
+    ]) {
+      expect(checkRuleDefinition({ trigger, condition: true, actions })).toEqual([]);
+    }
+  });
+
+  it('should point at each problem of the new triggers and actions', () => {
+    const paths = (definition: Record<string, unknown>) =>
+      checkRuleDefinition({ condition: true, actions: [], ...definition }).map((e) => e.path);
+    expect(paths({ trigger: { type: 'schedule', cron: '* * *', residentStatus: ['asleep'] } })).toEqual([
+      '/trigger/cron',
+      '/trigger/residentStatus',
+    ]);
+    expect(
+      paths({
+        trigger: {
+          type: 'date-field',
+          formKey: 'a',
+          field: 'x',
+          offsetsDays: [3, 3],
+          every: 'PT1H',
+          at: '9am',
+        },
+      }),
+    ).toEqual(['/trigger/offsetsDays', '/trigger/every', '/trigger/at']);
+    expect(paths({ trigger: { type: 'date-field', formKey: 'a', field: 'x' } })).toEqual([
+      '/trigger/offsetsDays',
+    ]);
+    expect(
+      paths({
+        trigger: { type: 'task.overdue' },
+        actions: [
+          { type: 'create-task', title: {}, to: {}, due: 'two days' },
+          {
+            type: 'webhook',
+            url: 'http://10.0.0.1/',
+            headers: { 'X-CareLoom-Signature': 'x', 'X-A': 'a\nb' },
+          },
+        ],
+      }),
+    ).toEqual([
+      '/actions/0/title',
+      '/actions/0/to',
+      '/actions/0/due',
+      '/actions/1/url',
+      '/actions/1/headers/X-CareLoom-Signature',
+      '/actions/1/headers/X-A',
+    ]);
+  });
+
+  it('should allow a private webhook address only when the server allows it', () => {
+    const definition = {
+      trigger: { type: 'task.overdue' },
+      condition: true,
+      actions: [{ type: 'webhook', url: 'http://127.0.0.1:9000/hook' }],
+    };
+    expect(checkRuleDefinition(definition)).toHaveLength(1);
+    expect(checkRuleDefinition(definition, { allowPrivateWebhooks: true })).toEqual([]);
+  });
 });
 
 describe(triggerMatches.name, () => {
@@ -47,5 +127,26 @@ describe(triggerMatches.name, () => {
     expect(triggerMatches(trigger, { type: 'record.created', formKey: 'vital-signs' })).toBe(true);
     expect(triggerMatches(trigger, { type: 'record.updated', formKey: 'vital-signs' })).toBe(true);
     expect(triggerMatches(trigger, { type: 'record.created', formKey: 'barthel-adl' })).toBe(false);
+  });
+});
+
+describe(`${triggerMatches.name} for timed triggers`, () => {
+  it('should wake task.overdue rules for their process and date-field rules for their field only', () => {
+    const overdue = { type: 'task.overdue', processKey: 'care-check' } as const;
+    expect(triggerMatches(overdue, { type: 'task.overdue', processKey: 'care-check' })).toBe(true);
+    expect(triggerMatches(overdue, { type: 'task.overdue', processKey: null })).toBe(false);
+    expect(triggerMatches(overdue, { type: 'task.completed', processKey: 'care-check' })).toBe(false);
+    const dates = {
+      type: 'date-field' as const,
+      formKey: 'admission',
+      field: 'admissionDate',
+      offsetsDays: [3],
+    };
+    expect(triggerMatches(dates, { type: 'date-field', formKey: 'admission', field: 'admissionDate' })).toBe(
+      true,
+    );
+    expect(triggerMatches(dates, { type: 'date-field', formKey: 'admission', field: 'birthDate' })).toBe(
+      false,
+    );
   });
 });

@@ -1,5 +1,9 @@
-import { checkLogic, type JsonLogic } from '@careloom/logic';
+import { assertTimeZone, checkLogic, type JsonLogic } from '@careloom/logic';
 import type { FieldError } from '../../common/errors/domain.errors.js';
+import { isDueDuration } from '../../process-runtime/business-time.util.js';
+import { webhookUrlProblem } from '../../process-runtime/webhook.util.js';
+import { parseCron } from './cron.util.js';
+import { parseLocalTime, parsePeriod } from './rule-schedule.util.js';
 import type { RuleAction, RuleContextWindow, RuleDefinition, RuleTrigger } from './rule.types.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -11,6 +15,31 @@ const FIELD = /^[A-Za-z_\u4e00-\u9fa5][\w\u4e00-\u9fa5-]{0,63}$/;
 const RECORD_TRIGGERS = ['record.created', 'record.updated', 'record.saved'];
 export const MAX_CONTEXT_DAYS = 366;
 export const MAX_CONTEXT_LIMIT = 500;
+export const RESIDENT_STATUSES = ['inquiry', 'trial', 'admitted', 'discharged', 'deceased'] as const;
+/** Whom a schedule rule looks at when it does not say: the residents living in the home. */
+export const DEFAULT_SCHEDULE_STATUSES = ['trial', 'admitted'];
+export const MAX_OFFSET_DAYS = 3660;
+const TRIGGER_TYPES = [
+  ...RECORD_TRIGGERS,
+  'resident.status-changed',
+  'task.completed',
+  'process.ended',
+  'schedule',
+  'date-field',
+  'task.overdue',
+];
+const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
+/** Headers a webhook action may set: Authorization and custom X- headers (not ours, not proxies'). */
+export const isAllowedWebhookHeader = (name: string): boolean => {
+  const lower = name.toLowerCase();
+  return (
+    HEADER_NAME.test(name) &&
+    (lower === 'authorization' ||
+      (lower.startsWith('x-') && !lower.startsWith('x-careloom-') && !lower.startsWith('x-forwarded-')))
+  );
+};
+
+export type RuleCheckOptions = { allowPrivateWebhooks: boolean };
 
 function logicErrors(logic: JsonLogic, path: string): FieldError[] {
   return checkLogic(logic)
@@ -32,7 +61,17 @@ function checkTrigger(trigger: unknown): FieldError[] {
       ? []
       : [{ path: '/trigger/to', message: 'to must be a resident status' }];
   }
-  if (trigger.type === 'task.completed' || trigger.type === 'process.ended') {
+  if (trigger.type === 'schedule') {
+    return checkScheduleTrigger(trigger);
+  }
+  if (trigger.type === 'date-field') {
+    return checkDateFieldTrigger(trigger);
+  }
+  if (
+    trigger.type === 'task.completed' ||
+    trigger.type === 'process.ended' ||
+    trigger.type === 'task.overdue'
+  ) {
     return (['processKey', 'elementId', 'status'] as const).flatMap((key) =>
       trigger[key] === undefined || isText(trigger[key], 200)
         ? []
@@ -42,9 +81,90 @@ function checkTrigger(trigger: unknown): FieldError[] {
   return [
     {
       path: '/trigger/type',
-      message: `unknown trigger type "${trigger.type}"; use one of ${[...RECORD_TRIGGERS, 'resident.status-changed', 'task.completed', 'process.ended'].join(', ')}`,
+      message: `unknown trigger type "${trigger.type}"; use one of ${TRIGGER_TYPES.join(', ')}`,
     },
   ];
+}
+
+function checkScheduleTrigger(trigger: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  if (typeof trigger.cron !== 'string') {
+    errors.push({ path: '/trigger/cron', message: 'a schedule needs cron: "minute hour day month weekday"' });
+  } else {
+    const parsed = parseCron(trigger.cron);
+    if (!parsed.ok) {
+      errors.push({ path: '/trigger/cron', message: parsed.message });
+    }
+  }
+  if (trigger.timeZone !== undefined) {
+    let known = isText(trigger.timeZone, 64);
+    if (known) {
+      try {
+        assertTimeZone(trigger.timeZone as string);
+      } catch {
+        known = false;
+      }
+    }
+    if (!known) {
+      errors.push({
+        path: '/trigger/timeZone',
+        message: 'timeZone must be an IANA zone such as Asia/Shanghai',
+      });
+    }
+  }
+  const statuses = trigger.residentStatus;
+  if (
+    statuses !== undefined &&
+    (!Array.isArray(statuses) ||
+      statuses.length === 0 ||
+      statuses.some((s) => !(RESIDENT_STATUSES as readonly unknown[]).includes(s)))
+  ) {
+    errors.push({
+      path: '/trigger/residentStatus',
+      message: `residentStatus must be a non-empty list of ${RESIDENT_STATUSES.join(', ')}`,
+    });
+  }
+  return errors;
+}
+
+function checkDateFieldTrigger(trigger: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!isText(trigger.formKey, 64)) {
+    errors.push({ path: '/trigger/formKey', message: 'a date-field trigger needs the key of the form' });
+  }
+  if (typeof trigger.field !== 'string' || !FIELD.test(trigger.field)) {
+    errors.push({ path: '/trigger/field', message: 'field must be a top-level date field of the form' });
+  }
+  const offsets = trigger.offsetsDays;
+  if (offsets === undefined && trigger.every === undefined) {
+    errors.push({ path: '/trigger/offsetsDays', message: 'give offsetsDays (e.g. [3, 7, 15, 30]) or every' });
+  }
+  if (
+    offsets !== undefined &&
+    (!Array.isArray(offsets) ||
+      offsets.length === 0 ||
+      offsets.length > 20 ||
+      new Set(offsets).size !== offsets.length ||
+      offsets.some((d) => !Number.isInteger(d) || Math.abs(d as number) > MAX_OFFSET_DAYS))
+  ) {
+    errors.push({
+      path: '/trigger/offsetsDays',
+      message: `offsetsDays must be 1 to 20 different whole numbers of days from -${MAX_OFFSET_DAYS} to ${MAX_OFFSET_DAYS}`,
+    });
+  }
+  if (
+    trigger.every !== undefined &&
+    (typeof trigger.every !== 'string' || parsePeriod(trigger.every) === null)
+  ) {
+    errors.push({
+      path: '/trigger/every',
+      message: 'every must be an ISO 8601 period of whole days, weeks, months or years (e.g. P6M, P1Y, P14D)',
+    });
+  }
+  if (trigger.at !== undefined && (typeof trigger.at !== 'string' || parseLocalTime(trigger.at) === null)) {
+    errors.push({ path: '/trigger/at', message: 'at must be a local time HH:MM (e.g. 09:00)' });
+  }
+  return errors;
 }
 
 function checkContext(context: unknown): FieldError[] {
@@ -94,7 +214,60 @@ function checkContext(context: unknown): FieldError[] {
   });
 }
 
-function checkAction(action: unknown, at: string): FieldError[] {
+function checkRecipient(to: unknown, at: string, what: string): FieldError[] {
+  return isObject(to) && (isText(to.role, 50) || isText(to.username, 100))
+    ? []
+    : [{ path: `${at}/to`, message: `${what} needs to.role or to.username` }];
+}
+
+function checkWebhookAction(
+  action: Record<string, unknown>,
+  at: string,
+  options: RuleCheckOptions,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const problem = webhookUrlProblem(action.url, options.allowPrivateWebhooks);
+  if (problem !== null) {
+    errors.push({ path: `${at}/url`, message: problem });
+  }
+  const headers = action.headers;
+  if (headers !== undefined) {
+    if (!isObject(headers) || Object.keys(headers).length > 10) {
+      errors.push({ path: `${at}/headers`, message: 'headers map at most 10 header names to texts' });
+    } else {
+      for (const [name, value] of Object.entries(headers)) {
+        if (!isAllowedWebhookHeader(name)) {
+          errors.push({
+            path: `${at}/headers/${name}`,
+            message: 'only Authorization and X- headers may be set (not X-CareLoom- or X-Forwarded-)',
+          });
+        } else if (typeof value !== 'string' || value.length > 1000 || /[\r\n]/.test(value)) {
+          errors.push({
+            path: `${at}/headers/${name}`,
+            message: 'a header value is one line of at most 1,000 characters',
+          });
+        }
+      }
+    }
+  }
+  const body = action.body;
+  if (body !== undefined) {
+    if (!isObject(body) || Object.keys(body).length > 50) {
+      errors.push({ path: `${at}/body`, message: 'body maps at most 50 field names to JSON Logic' });
+    } else {
+      for (const [name, logic] of Object.entries(body)) {
+        errors.push(
+          ...(name.trim() !== '' && name.length <= 64
+            ? logicErrors(logic, `${at}/body/${name}`)
+            : [{ path: `${at}/body/${name}`, message: 'body field names are 1 to 64 characters' }]),
+        );
+      }
+    }
+  }
+  return errors;
+}
+
+function checkAction(action: unknown, at: string, options: RuleCheckOptions): FieldError[] {
   if (!isObject(action)) {
     return [{ path: at, message: 'an action is an object with a type' }];
   }
@@ -102,10 +275,7 @@ function checkAction(action: unknown, at: string): FieldError[] {
     case 'notify': {
       const to = action.to;
       const message = action.message;
-      const errors: FieldError[] = [];
-      if (!isObject(to) || (!isText(to.role, 50) && !isText(to.username, 100))) {
-        errors.push({ path: `${at}/to`, message: 'notify needs to.role or to.username' });
-      }
+      const errors: FieldError[] = checkRecipient(to, at, 'notify');
       if (!isObject(message) || !isText(message['zh-CN'], 1000)) {
         errors.push({ path: `${at}/message`, message: 'notify needs a message with a zh-CN text' });
       }
@@ -135,18 +305,46 @@ function checkAction(action: unknown, at: string): FieldError[] {
             : [{ path: `${at}/variables`, message: 'variables map names to JSON Logic' }]),
       ];
     }
+    case 'create-task': {
+      const title = action.title;
+      return [
+        ...(isObject(title) &&
+        isText(title['zh-CN'], 200) &&
+        (title.en === undefined || title.en === '' || isText(title.en, 200))
+          ? []
+          : [{ path: `${at}/title`, message: 'create-task needs a title with a zh-CN text (en optional)' }]),
+        ...checkRecipient(action.to, at, 'create-task'),
+        ...(action.formKey === undefined || isText(action.formKey, 64)
+          ? []
+          : [{ path: `${at}/formKey`, message: 'formKey must name a published form' }]),
+        ...(action.due === undefined || (typeof action.due === 'string' && isDueDuration(action.due))
+          ? []
+          : [
+              {
+                path: `${at}/due`,
+                message:
+                  'due must be an ISO 8601 duration such as P2D or PT4H, or business time such as P3WD, PT4WH or 3个工作日',
+              },
+            ]),
+      ];
+    }
+    case 'webhook':
+      return checkWebhookAction(action, at, options);
     default:
       return [
         {
           path: `${at}/type`,
-          message: `unknown action type "${String(action.type)}"; use notify, update-field or start-process`,
+          message: `unknown action type "${String(action.type)}"; use notify, update-field, start-process, create-task or webhook`,
         },
       ];
   }
 }
 
 /** Everything wrong with a rule definition, each error at its JSON pointer; [] when it can be saved. */
-export function checkRuleDefinition(definition: unknown): FieldError[] {
+export function checkRuleDefinition(
+  definition: unknown,
+  options: RuleCheckOptions = { allowPrivateWebhooks: false },
+): FieldError[] {
   if (!isObject(definition)) {
     return [{ path: '', message: 'the definition must be an object' }];
   }
@@ -158,7 +356,7 @@ export function checkRuleDefinition(definition: unknown): FieldError[] {
       ? [{ path: '/condition', message: 'condition is required (use true to always act)' }]
       : logicErrors(definition.condition, '/condition')),
     ...(Array.isArray(actions) && actions.length <= 10
-      ? actions.flatMap((action: unknown, i) => checkAction(action, `/actions/${i}`))
+      ? actions.flatMap((action: unknown, i) => checkAction(action, `/actions/${i}`, options))
       : [{ path: '/actions', message: 'actions must be a list of at most 10' }]),
   ];
 }
@@ -180,8 +378,9 @@ export function triggerMatches(
   event: {
     type: string;
     formKey?: string;
+    field?: string;
     to?: string;
-    processKey?: string;
+    processKey?: string | null;
     elementId?: string;
     status?: string;
   },
@@ -204,6 +403,18 @@ export function triggerMatches(
         event.type === 'task.completed' &&
         (trigger.processKey === undefined || trigger.processKey === event.processKey) &&
         (trigger.elementId === undefined || trigger.elementId === event.elementId)
+      );
+    case 'task.overdue':
+      return (
+        event.type === 'task.overdue' &&
+        (trigger.processKey === undefined || trigger.processKey === event.processKey) &&
+        (trigger.elementId === undefined || trigger.elementId === event.elementId)
+      );
+    case 'schedule':
+      return event.type === 'schedule';
+    case 'date-field':
+      return (
+        event.type === 'date-field' && event.formKey === trigger.formKey && event.field === trigger.field
       );
     case 'process.ended':
       return (

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { evaluate, evaluateExplained, LogicError, truthy } from '@careloom/logic';
 import type { EntityManager } from 'typeorm';
-import { DomainEvents, type DomainEvent } from '../../common/events/domain-events.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -9,7 +9,7 @@ import { RecordsService } from '../records/records.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
 import type { ActionOutcome, RuleEntity, RuleVersionEntity } from './rule.entity.js';
 import { triggerMatches } from './rule-definition.util.js';
-import type { RuleAction, RuleDefinition } from './rule.types.js';
+import type { RuleAction, RuleDefinition, RuleEvent } from './rule.types.js';
 import { RulesRepository } from './rules.repository.js';
 
 /** A chain of rules acting on each other's changes stops here, with a warning and a stored firing. */
@@ -32,8 +32,32 @@ type Evaluation =
     }
   | { status: 'failed'; error: string };
 
-function eventSummary(event: DomainEvent): Record<string, unknown> {
+function eventSummary(event: RuleEvent): Record<string, unknown> {
   switch (event.type) {
+    case 'schedule':
+      return { type: event.type, at: event.at, residentId: event.residentId };
+    case 'date-field':
+      return {
+        type: event.type,
+        recordId: event.recordId,
+        formKey: event.formKey,
+        field: event.field,
+        value: event.value,
+        offsetDays: event.offsetDays,
+        repetition: event.repetition,
+        at: event.at,
+        residentId: event.residentId,
+      };
+    case 'task.overdue':
+      return {
+        type: event.type,
+        taskId: event.taskId,
+        instanceId: event.instanceId,
+        processKey: event.processKey,
+        elementId: event.elementId,
+        dueAt: event.dueAt,
+        residentId: event.residentId,
+      };
     case 'record.created':
     case 'record.updated':
       return {
@@ -65,18 +89,27 @@ function eventSummary(event: DomainEvent): Record<string, unknown> {
 }
 
 /** The data an event carries for the condition's `record`: the form data, the task output or the process variables. */
-function eventData(event: DomainEvent): Record<string, unknown> | null {
+function eventData(event: RuleEvent): Record<string, unknown> | null {
   switch (event.type) {
     case 'record.created':
     case 'record.updated':
     case 'task.completed':
+    case 'date-field':
+    case 'task.overdue':
       return event.data;
     case 'process.ended':
       return event.variables;
     case 'resident.status-changed':
+    case 'schedule':
       return null;
   }
 }
+
+/** The record an event is about (update-field acts on it), or null. */
+const recordIdOf = (event: RuleEvent): string | null =>
+  event.type === 'record.created' || event.type === 'record.updated' || event.type === 'date-field'
+    ? event.recordId
+    : null;
 
 /** Evaluates enabled rules on domain events inside the event's transaction and runs their actions. */
 @Injectable()
@@ -111,7 +144,12 @@ export class RuleRunner implements OnModuleInit {
     return version;
   }
 
-  async onEvent(manager: EntityManager, event: DomainEvent): Promise<void> {
+  /** The rule's running version, or null when it is gone (cached: versions never change). */
+  version(manager: EntityManager, rule: RuleEntity): Promise<RuleVersionEntity | null> {
+    return this.currentVersion(manager, rule);
+  }
+
+  async onEvent(manager: EntityManager, event: RuleEvent): Promise<void> {
     const isRecord = event.type === 'record.created' || event.type === 'record.updated';
     const triggerTypes = isRecord ? [event.type, 'record.saved'] : [event.type];
     const rules = await this.repository.enabledFor(
@@ -125,58 +163,69 @@ export class RuleRunner implements OnModuleInit {
       if (!version || !triggerMatches(version.definition.trigger, event)) {
         continue;
       }
-      const common = {
-        tenantId: event.tenantId,
-        ruleId: rule.id,
-        ruleVersion: version.version,
-        residentId: event.residentId,
-        recordId: isRecord ? event.recordId : null,
-        event: eventSummary(event),
-        depth: event.depth,
-      };
-      if (event.depth >= MAX_RULE_DEPTH) {
-        this.logger.warn({ msg: 'rule chain too deep: not evaluated', rule: rule.key, depth: event.depth });
-        await this.repository.insertFiring(manager, {
-          ...common,
-          status: 'depth-limit',
-          context: {},
-          explanation: null,
-          actions: [],
-          error: `The chain of rules reached ${MAX_RULE_DEPTH} levels; this rule was not evaluated.`,
-        });
-        continue;
-      }
-      const data = await this.dataFor(manager, event, version.definition);
-      const evaluation = this.evaluate(version.definition, data);
-      if (evaluation.status === 'not-matched') {
-        continue;
-      }
-      if (evaluation.status === 'failed') {
-        this.logger.warn({ msg: 'rule evaluation failed', rule: rule.key, error: evaluation.error });
-        await this.repository.insertFiring(manager, {
-          ...common,
-          status: 'failed',
-          context: data,
-          explanation: null,
-          actions: [],
-          error: evaluation.error,
-        });
-        continue;
-      }
-      const actions = await this.runActions(manager, rule, version.definition.actions, data, event);
-      await this.repository.insertFiring(manager, {
-        ...common,
-        status: 'matched',
-        context: data,
-        explanation: evaluation.explanation,
-        actions,
-        error: null,
-      });
+      await this.fire(manager, rule, version, event);
     }
   }
 
+  /** Evaluates one rule version on an event it matches, runs its actions and stores the firing. */
+  async fire(
+    manager: EntityManager,
+    rule: RuleEntity,
+    version: RuleVersionEntity,
+    event: RuleEvent,
+  ): Promise<'matched' | 'not-matched' | 'failed' | 'depth-limit'> {
+    const common = {
+      tenantId: event.tenantId,
+      ruleId: rule.id,
+      ruleVersion: version.version,
+      residentId: event.residentId,
+      recordId: recordIdOf(event),
+      event: eventSummary(event),
+      depth: event.depth,
+    };
+    if (event.depth >= MAX_RULE_DEPTH) {
+      this.logger.warn({ msg: 'rule chain too deep: not evaluated', rule: rule.key, depth: event.depth });
+      await this.repository.insertFiring(manager, {
+        ...common,
+        status: 'depth-limit',
+        context: {},
+        explanation: null,
+        actions: [],
+        error: `The chain of rules reached ${MAX_RULE_DEPTH} levels; this rule was not evaluated.`,
+      });
+      return 'depth-limit';
+    }
+    const data = await this.dataFor(manager, event, version.definition);
+    const evaluation = this.evaluate(version.definition, data);
+    if (evaluation.status === 'not-matched') {
+      return 'not-matched';
+    }
+    if (evaluation.status === 'failed') {
+      this.logger.warn({ msg: 'rule evaluation failed', rule: rule.key, error: evaluation.error });
+      await this.repository.insertFiring(manager, {
+        ...common,
+        status: 'failed',
+        context: data,
+        explanation: null,
+        actions: [],
+        error: evaluation.error,
+      });
+      return 'failed';
+    }
+    const actions = await this.runActions(manager, rule, version, data, event);
+    await this.repository.insertFiring(manager, {
+      ...common,
+      status: 'matched',
+      context: data,
+      explanation: evaluation.explanation,
+      actions,
+      error: null,
+    });
+    return 'matched';
+  }
+
   /** Builds what the condition sees; also used by the dry run. */
-  async dataFor(manager: EntityManager, event: DomainEvent, definition: RuleDefinition): Promise<RuleData> {
+  async dataFor(manager: EntityManager, event: RuleEvent, definition: RuleDefinition): Promise<RuleData> {
     const record = eventData(event);
     const resident = event.residentId
       ? await this.residents.snapshot(manager, event.tenantId, event.residentId)
@@ -231,15 +280,19 @@ export class RuleRunner implements OnModuleInit {
   private async runActions(
     manager: EntityManager,
     rule: RuleEntity,
-    actions: RuleAction[],
+    version: RuleVersionEntity,
     data: RuleData,
-    event: DomainEvent,
+    event: RuleEvent,
   ): Promise<ActionOutcome[]> {
     const outcomes: ActionOutcome[] = [];
-    for (const action of actions) {
+    for (const action of version.definition.actions) {
+      // Each action in its own savepoint: a failing one leaves no half-done rows behind.
+      await manager.query('SAVEPOINT rule_action');
       try {
-        outcomes.push(await this.runAction(manager, rule, action, data, event));
+        outcomes.push(await this.runAction(manager, rule, version, action, data, event));
+        await manager.query('RELEASE SAVEPOINT rule_action');
       } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT rule_action');
         outcomes.push({
           type: action.type,
           ok: false,
@@ -253,9 +306,10 @@ export class RuleRunner implements OnModuleInit {
   private async runAction(
     manager: EntityManager,
     rule: RuleEntity,
+    version: RuleVersionEntity,
     action: RuleAction,
     data: RuleData,
-    event: DomainEvent,
+    event: RuleEvent,
   ): Promise<ActionOutcome> {
     switch (action.type) {
       case 'notify': {
@@ -299,20 +353,77 @@ export class RuleRunner implements OnModuleInit {
         };
       }
       case 'update-field': {
-        if (event.type !== 'record.created' && event.type !== 'record.updated') {
-          return { type: 'update-field', ok: false, detail: 'update-field needs a record trigger' };
+        const recordId = recordIdOf(event);
+        if (recordId === null) {
+          return {
+            type: 'update-field',
+            ok: false,
+            detail: 'update-field needs a record or date-field trigger',
+          };
         }
         const value = evaluate(action.value, data, { now: this.clock.iso() });
         const result = await this.records.updateFieldByRule(
           manager,
           event.tenantId,
-          event.recordId,
+          recordId,
           { field: action.field, value },
           { actorId: rule.updatedBy, actorName: `规则 ${rule.name['zh-CN']}`, depth: event.depth + 1 },
         );
         return result.ok
           ? { type: 'update-field', ok: true, detail: `${action.field} = ${JSON.stringify(value)}` }
           : { type: 'update-field', ok: false, detail: result.problems.join('; ') };
+      }
+      case 'create-task': {
+        const residentName = typeof data.resident?.name === 'string' ? data.resident.name : '';
+        const fill = (text: string) => text.replace(/\{\{\s*resident\.name\s*\}\}/g, residentName);
+        const now = this.clock.now();
+        const dueAt = action.due
+          ? await this.processes.dueFrom(manager, event.tenantId, event.residentId, action.due, now)
+          : null;
+        const task = await this.processes.createStandaloneTask(manager, {
+          tenantId: event.tenantId,
+          elementId: rule.key,
+          name: fill(action.title['zh-CN']),
+          assignee: action.to.username ?? null,
+          candidateGroups: action.to.role ? [action.to.role] : [],
+          formKey: action.formKey ?? null,
+          dueAt,
+          residentId: event.residentId,
+          variables: {
+            title: {
+              'zh-CN': fill(action.title['zh-CN']),
+              en: fill(action.title.en || action.title['zh-CN']),
+            },
+            ruleId: rule.id,
+            ruleKey: rule.key,
+            ruleVersion: version.version,
+            event: eventSummary(event),
+          },
+        });
+        return { type: 'create-task', ok: true, detail: `created task ${task.id}` };
+      }
+      case 'webhook': {
+        const body =
+          action.body === undefined
+            ? {
+                rule: { key: rule.key, version: version.version },
+                event: data.event,
+                residentId: event.residentId,
+                record: data.record,
+              }
+            : Object.fromEntries(
+                Object.entries(action.body).map(([name, logic]) => [
+                  name,
+                  evaluate(logic, data, { now: this.clock.iso() }),
+                ]),
+              );
+        const jobId = await this.processes.enqueueWebhook(manager, event.tenantId, {
+          url: action.url,
+          headers: action.headers ?? {},
+          body,
+          source: `rule:${rule.key}`,
+        });
+        return { type: 'webhook', ok: true, detail: `queued webhook job ${jobId}` };
       }
     }
   }

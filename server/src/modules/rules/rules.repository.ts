@@ -81,4 +81,63 @@ export class RulesRepository {
       take: filter.limit,
     });
   }
+
+  /*
+   * Reads for scheduled rules, which run for no caller: plain SQL over the tables other modules own,
+   * read-only, because those modules offer no tenant-wide (unscoped) reads of this shape.
+   */
+
+  /** The tenant's time zone (date-field reminders and schedules without their own zone). */
+  async tenantTimeZone(manager: EntityManager, tenantId: string): Promise<string> {
+    const rows: { time_zone: string }[] = await manager.query('SELECT time_zone FROM tenant WHERE id = $1', [
+      tenantId,
+    ]);
+    return rows[0]?.time_zone ?? 'Asia/Shanghai';
+  }
+
+  /** Residents of the tenant in one of the statuses, in a stable order. */
+  async residentIdsInStatus(manager: EntityManager, tenantId: string, statuses: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      'SELECT id FROM resident WHERE tenant_id = $1 AND status = ANY($2::text[]) ORDER BY created_at, id',
+      [tenantId, statuses],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A live record of the tenant with its form key. */
+  async liveRecord(
+    manager: EntityManager,
+    tenantId: string,
+    recordId: string,
+  ): Promise<{
+    id: string;
+    residentId: string | null;
+    formKey: string;
+    data: Record<string, unknown>;
+  } | null> {
+    const rows: { id: string; resident_id: string | null; key: string; data: Record<string, unknown> }[] =
+      await manager.query(
+        `SELECT rec.id, rec.resident_id, f.key, rec.data FROM record rec JOIN form f ON f.id = rec.form_id
+          WHERE rec.tenant_id = $1 AND rec.id = $2 AND rec.deleted_at IS NULL`,
+        [tenantId, recordId],
+      );
+    const row = rows[0];
+    return row ? { id: row.id, residentId: row.resident_id, formKey: row.key, data: row.data } : null;
+  }
+
+  /** Live records of a form that have a value in `field` (a date-field rule being switched on). */
+  async recordsWithField(
+    manager: EntityManager,
+    tenantId: string,
+    formKey: string,
+    field: string,
+  ): Promise<{ id: string; value: unknown }[]> {
+    const rows: { id: string; value: unknown }[] = await manager.query(
+      `SELECT rec.id, rec.data -> $3 AS value FROM record rec JOIN form f ON f.id = rec.form_id
+        WHERE rec.tenant_id = $1 AND f.key = $2 AND rec.deleted_at IS NULL AND rec.data ? $3
+        ORDER BY rec.created_at, rec.id`,
+      [tenantId, formKey, field],
+    );
+    return rows;
+  }
 }

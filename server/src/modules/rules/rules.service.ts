@@ -1,18 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { evaluate, LogicError, type ExplanationNode } from '@careloom/logic';
 import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { canonicalJson } from '../../common/json/canonical-json.util.js';
-import type { DomainEvent } from '../../common/events/domain-events.js';
-import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
+import {
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  type FieldError,
+} from '../../common/errors/domain.errors.js';
 import { Clock } from '../../common/time/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
+import { FormsService } from '../forms/forms.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
 import type { RuleEntity, RuleFiringEntity, RuleVersionEntity } from './rule.entity.js';
 import { checkRuleDefinition, normaliseRuleDefinition } from './rule-definition.util.js';
 import { RuleRunner, type RuleData } from './rule-runner.service.js';
-import type { LocalizedText, RuleAction, RuleDefinition } from './rule.types.js';
+import { RuleScheduler } from './rule-scheduler.service.js';
+import type { LocalizedText, RuleAction, RuleDefinition, RuleEvent } from './rule.types.js';
 import { InvalidLogicError, InvalidRuleError, RuleKeyTakenError, StaleRuleError } from './rules.errors.js';
 import { RulesRepository } from './rules.repository.js';
 
@@ -44,6 +51,9 @@ export class RulesService {
     private readonly residents: ResidentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly scheduler: RuleScheduler,
+    private readonly forms: FormsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private assertDesigner(actor: Actor): void {
@@ -53,11 +63,61 @@ export class RulesService {
   }
 
   private checked(definition: unknown): RuleDefinition {
-    const errors = checkRuleDefinition(definition);
+    const errors = checkRuleDefinition(definition, { allowPrivateWebhooks: this.config.webhookAllowPrivate });
     if (errors.length > 0) {
       throw new InvalidRuleError(errors);
     }
     return normaliseRuleDefinition(definition as Record<string, unknown>);
+  }
+
+  /** The forms a definition names exist and are published (a date-field trigger's field is a date). */
+  private async checkReferences(
+    manager: EntityManager,
+    tenantId: string,
+    definition: RuleDefinition,
+  ): Promise<void> {
+    const errors: FieldError[] = [];
+    const published = async (key: string, path: string) => {
+      try {
+        return await this.forms.latestPublished(manager, tenantId, key, 'read');
+      } catch (error) {
+        if (error instanceof DomainError) {
+          errors.push({ path, message: `form "${key}": ${error.message}` });
+          return null;
+        }
+        throw error;
+      }
+    };
+    const trigger = definition.trigger;
+    if (trigger.type === 'date-field') {
+      const form = await published(trigger.formKey, '/trigger/formKey');
+      const schema = form?.version.schema as {
+        properties?: Record<string, { type?: unknown; format?: unknown }>;
+      };
+      const field = schema?.properties?.[trigger.field];
+      if (form && !field) {
+        errors.push({
+          path: '/trigger/field',
+          message: `form "${trigger.formKey}" has no field "${trigger.field}"`,
+        });
+      } else if (
+        form &&
+        (field?.type !== 'string' || (field.format !== 'date' && field.format !== 'date-time'))
+      ) {
+        errors.push({
+          path: '/trigger/field',
+          message: `field "${trigger.field}" of form "${trigger.formKey}" is not a date (type string, format date or date-time)`,
+        });
+      }
+    }
+    for (const [i, action] of definition.actions.entries()) {
+      if (action.type === 'create-task' && action.formKey !== undefined) {
+        await published(action.formKey, `/actions/${i}/formKey`);
+      }
+    }
+    if (errors.length > 0) {
+      throw new InvalidRuleError(errors);
+    }
   }
 
   private static indexOf(definition: RuleDefinition): Pick<RuleEntity, 'triggerType' | 'triggerFormKey'> {
@@ -71,7 +131,8 @@ export class RulesService {
     definition: RuleDefinition,
     resident: { id: string; status: string } | null,
     data: Record<string, unknown>,
-  ): DomainEvent {
+    now: string,
+  ): RuleEvent {
     const trigger = definition.trigger;
     const base = { tenantId: actor.tenantId, residentId: resident?.id ?? null, actor, depth: 0 };
     const none = '00000000-0000-0000-0000-000000000000';
@@ -114,6 +175,34 @@ export class RulesService {
           status: trigger.status ?? 'completed',
           variables: data,
         };
+      case 'schedule':
+        return { ...base, actor: null, type: 'schedule', at: now };
+      case 'date-field':
+        return {
+          ...base,
+          actor: null,
+          type: 'date-field',
+          recordId: none,
+          formKey: trigger.formKey,
+          field: trigger.field,
+          value: typeof data[trigger.field] === 'string' ? (data[trigger.field] as string) : '',
+          offsetDays: trigger.offsetsDays?.[0] ?? null,
+          repetition: trigger.offsetsDays ? null : 1,
+          at: now,
+          data,
+        };
+      case 'task.overdue':
+        return {
+          ...base,
+          actor: null,
+          type: 'task.overdue',
+          taskId: none,
+          instanceId: null,
+          processKey: trigger.processKey ?? null,
+          elementId: trigger.elementId ?? '',
+          dueAt: now,
+          data,
+        };
     }
   }
 
@@ -153,6 +242,7 @@ export class RulesService {
       if (await this.repository.findByKey(manager, actor.tenantId, input.key)) {
         throw new RuleKeyTakenError(input.key);
       }
+      await this.checkReferences(manager, actor.tenantId, definition);
       return this.insertRule(manager, actor, input, definition);
     });
   }
@@ -178,6 +268,7 @@ export class RulesService {
       definition,
       createdBy: actor.userId,
     });
+    await this.scheduler.sync(manager, rule, definition);
     await this.audit.record(manager, actor, {
       action: 'rule.created',
       entityType: 'rule',
@@ -203,6 +294,7 @@ export class RulesService {
       if (rule.version !== input.version) {
         throw new StaleRuleError(input.version, rule.version);
       }
+      await this.checkReferences(manager, actor.tenantId, definition);
       return this.appendVersion(manager, actor, rule, definition, input.name);
     });
   }
@@ -228,6 +320,7 @@ export class RulesService {
       updatedBy: actor.userId,
     });
     const saved = await this.repository.save(manager, rule);
+    await this.scheduler.sync(manager, saved, definition);
     await this.audit.record(manager, actor, {
       action: 'rule.updated',
       entityType: 'rule',
@@ -245,6 +338,7 @@ export class RulesService {
   ): Promise<{ key: string; action: 'created' | 'updated' | 'unchanged'; version: number }> {
     this.assertDesigner(actor);
     const definition = this.checked(file.definition);
+    await this.checkReferences(manager, actor.tenantId, definition);
     const rule = await this.repository.findByKey(manager, actor.tenantId, file.key);
     if (!rule) {
       await this.insertRule(manager, actor, file, definition);
@@ -272,6 +366,10 @@ export class RulesService {
       rule.enabled = enabled;
       rule.updatedBy = actor.userId;
       await this.repository.save(manager, rule);
+      const current = await this.repository.version(manager, rule.id, rule.currentVersion);
+      if (current) {
+        await this.scheduler.sync(manager, rule, current.definition);
+      }
       await this.audit.record(manager, actor, {
         action: enabled ? 'rule.enabled' : 'rule.disabled',
         entityType: 'rule',
@@ -296,7 +394,7 @@ export class RulesService {
         : null;
       data = await this.runner.dataFor(
         manager,
-        RulesService.sampleEvent(actor, definition, resident, input.record ?? {}),
+        RulesService.sampleEvent(actor, definition, resident, input.record ?? {}, this.clock.iso()),
         definition,
       );
     }
