@@ -13,6 +13,11 @@ export interface CreateTaskEffect {
   formKey?: string;
   dueAt?: string;
   followUpAt?: string;
+  /**
+   * Set when dueAt/followUpAt is business time: on the context's calendar, or on the standard calendar
+   * (Monday–Friday, no holidays) because the context had none.
+   */
+  businessCalendar?: 'context' | 'standard';
   /** Input-mapped variables (camunda:inputParameter), or all visible variables when there is no mapping. */
   variables: Record<string, unknown>;
   multiInstance?: { index: number; total: number };
@@ -22,7 +27,14 @@ export interface CreateTaskEffect {
 export type Effect =
   | CreateTaskEffect
   | { type: 'cancel-task'; taskId: string }
-  | { type: 'schedule-timer'; timerId: string; elementId: string; dueAt: string }
+  | {
+      type: 'schedule-timer';
+      timerId: string;
+      elementId: string;
+      dueAt: string;
+      /** Set when the due time is business time: on the context's calendar, or the standard one (none given). */
+      businessCalendar?: 'context' | 'standard';
+    }
   | { type: 'cancel-timer'; timerId: string }
   | {
       type: 'run-service';

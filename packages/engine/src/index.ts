@@ -3,6 +3,7 @@ export type {
   BoundaryEventDefinition,
   CallActivityDefinition,
   CallMapping,
+  CountersignMode,
   DeployIssue,
   DeployOptions,
   DeployResult,
@@ -32,14 +33,25 @@ export type {
 export { addDuration, parseDuration, type Duration } from './time/duration.util.js';
 export {
   addBusinessTime,
+  businessCalendarOf,
+  calendarProblems,
+  calendarYearProblems,
+  describeBusinessDuration,
   isWorkingDay,
   parseBusinessDuration,
+  standardCalendar,
   STANDARD_HOURS,
+  workingHoursProblems,
   type BusinessCalendar,
   type BusinessDuration,
+  type CalendarData,
+  type CalendarProblem,
+  type CalendarYear,
   type WorkingPeriod,
 } from './time/business-time.util.js';
+export { SHIPPED_CALENDARS, type ShippedCalendar } from './time/shipped-calendars.constants.js';
 export {
+  addDeadline,
   nextCycleDue,
   parseTimerCycle,
   scheduleTimer,

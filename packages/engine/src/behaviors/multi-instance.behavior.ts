@@ -1,4 +1,6 @@
+import { countersignPassed, isRejection } from '../definition/countersign.util.js';
 import type { UserTaskDefinition } from '../definition/definition.types.js';
+import { EngineError } from '../errors.js';
 import { cancelToken, completeActivity, mapOutputs, scopeToken } from '../runtime/operations.util.js';
 import type { Run } from '../runtime/run.types.js';
 import {
@@ -45,7 +47,18 @@ const finish = (run: Run, body: Token, element: UserTaskDefinition): void => {
   if (collection !== null) {
     setVariables(run, scopeToken(run, body), { [collection]: outputs });
   }
+  const countersign = element.multiInstance?.countersign ?? null;
+  if (countersign !== null) {
+    const passed = countersignPassed(countersign, { ...votesOf(outputs), instances: body.wait.total });
+    setVariables(run, scopeToken(run, body), { approved: passed });
+  }
   completeActivity(run, body, {});
+};
+
+/** Approvals and rejections among the collected outputs (`approved: false` rejects). */
+const votesOf = (outputs: unknown[]): { approved: number; rejected: number } => {
+  const rejected = outputs.filter(isRejection).length;
+  return { approved: outputs.length - rejected, rejected };
 };
 
 /** Checks the completion condition (nrOfInstances, nrOfCompletedInstances, nrOfActiveInstances, outputs). */
@@ -64,6 +77,8 @@ export const checkMultiInstanceCompletion = (run: Run, body: Token): void => {
         nrOfInstances: wait.total,
         nrOfCompletedInstances: wait.completed,
         nrOfActiveInstances: wait.active,
+        nrOfApprovedInstances: votesOf(wait.outputs).approved,
+        nrOfRejectedInstances: votesOf(wait.outputs).rejected,
         outputs: wait.outputs,
       });
     } catch (error) {
@@ -146,4 +161,55 @@ export const multiInstanceBehavior = {
     removeToken(run, instance.id);
     checkMultiInstanceCompletion(run, body);
   },
+};
+
+/**
+ * Adds an instance for `item` to the running multi-instance body of `instance` (a signer added to a
+ * countersign). Parallel: it starts at once. Sequential: `after` inserts it right after `instance`; `before`
+ * inserts it at `instance`'s place, cancels `instance` and starts the new one (`instance`'s item comes next).
+ */
+export const addMultiInstance = (
+  run: Run,
+  instance: Token,
+  item: unknown,
+  position: 'before' | 'after',
+): void => {
+  const body = instance.parentId === null ? undefined : findToken(run, instance.parentId);
+  const element = elementOf(run, instance.elementId);
+  if (
+    instance.loopIndex === undefined ||
+    body?.wait?.type !== 'multi-instance' ||
+    element.type !== 'userTask' ||
+    !element.multiInstance
+  ) {
+    throw new EngineError('bad-command', `${element.id} is not a multi-instance user task`, element.id);
+  }
+  const wait = body.wait;
+  if (wait.items === null || element.multiInstance.elementVariable === null) {
+    throw new EngineError(
+      'bad-command',
+      `${element.id} has no camunda:collection with an elementVariable to add an instance to`,
+      element.id,
+    );
+  }
+  if (wait.total >= MAX_INSTANCES) {
+    throw new EngineError('bad-command', `${element.id} already has ${MAX_INSTANCES} instances`, element.id);
+  }
+  if (!element.multiInstance.sequential) {
+    wait.items.push(item);
+    wait.total += 1;
+    startInstance(run, body, element, wait.total - 1);
+    return;
+  }
+  const index = instance.loopIndex;
+  if (position === 'after') {
+    wait.items.splice(index + 1, 0, item);
+    wait.total += 1;
+    return;
+  }
+  wait.items.splice(index, 0, item);
+  wait.total += 1;
+  cancelToken(run, instance);
+  wait.active -= 1;
+  startInstance(run, body, element, index);
 };

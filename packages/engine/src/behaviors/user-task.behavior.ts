@@ -8,24 +8,36 @@ import {
   nextId,
   visibleVariables,
 } from '../runtime/run.util.js';
-import { parseDuration, addDuration } from '../time/duration.util.js';
+import { addDeadline } from '../time/timer.util.js';
 import { formatInstant, parseInstant } from '../time/zone.util.js';
 import type { Run } from '../runtime/run.types.js';
 import type { Behavior } from './behavior.types.js';
 
-/** dueDate / followUpDate: an ISO date or instant, or a duration from now (`P3D`). */
-const dateValue = (run: Run, text: string | undefined, what: string): string | undefined => {
+type DateValue = { at: string; businessCalendar: 'context' | 'standard' | null };
+
+/**
+ * dueDate / followUpDate: an ISO date or instant, a duration from now (`P3D`) or a business duration
+ * from now on the run's calendar (`P3WD`, `PT4WH`, "3 个工作日").
+ */
+const dateValue = (run: Run, text: string | undefined, what: string): DateValue | undefined => {
   if (text === undefined) {
     return undefined;
   }
-  if (parseDuration(text)) {
-    return addDuration(run.now, text, run.timeZone);
+  const nowMs = parseInstant(run.now, run.timeZone) ?? 0;
+  let deadline: ReturnType<typeof addDeadline>;
+  try {
+    deadline = addDeadline(nowMs, text.trim(), run.timeZone, run.calendar);
+  } catch (error) {
+    throw new EvaluationFailure(`${what} ${text}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (deadline) {
+    return { at: deadline.dueAt, businessCalendar: deadline.businessCalendar };
   }
   const epoch = parseInstant(text, run.timeZone);
   if (epoch === null) {
-    throw new EvaluationFailure(`${what} is not a date, instant or duration: ${text}`);
+    throw new EvaluationFailure(`${what} is not a date, instant, duration or business duration: ${text}`);
   }
-  return formatInstant(epoch);
+  return { at: formatInstant(epoch), businessCalendar: null };
 };
 
 /** Creates a task for people and waits for complete-task. */
@@ -51,10 +63,14 @@ export const userTaskBehavior: Behavior<UserTaskDefinition> = {
       effect.formKey = element.formKey;
     }
     if (dueAt !== undefined) {
-      effect.dueAt = dueAt;
+      effect.dueAt = dueAt.at;
     }
     if (followUpAt !== undefined) {
-      effect.followUpAt = followUpAt;
+      effect.followUpAt = followUpAt.at;
+    }
+    const businessCalendar = dueAt?.businessCalendar ?? followUpAt?.businessCalendar;
+    if (businessCalendar) {
+      effect.businessCalendar = businessCalendar;
     }
     if (token.loopIndex !== undefined) {
       const body = token.parentId === null ? undefined : findToken(run, token.parentId);

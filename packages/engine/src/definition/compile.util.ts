@@ -10,6 +10,7 @@ import type {
   TimerDefinition,
   ValueExpression,
 } from './definition.types.js';
+import { countersignCondition, parseCountersign } from './countersign.util.js';
 import { parseCondition, parseValueExpression, logicError } from './expression.util.js';
 import type { IssueCollector } from './issues.util.js';
 import {
@@ -369,6 +370,29 @@ const multiInstanceOf = (
     completionCondition,
     outputCollection: stringProp(loop, 'careloom:outputCollection'),
   };
+  const countersignText = stringProp(loop, 'careloom:countersign');
+  if (countersignText !== null) {
+    const countersign = parseCountersign(countersignText);
+    if (countersign === null) {
+      issues.error(
+        id,
+        type,
+        `careloom:countersign must be all, any, sequential or percent:N (1–100), not "${countersignText}"`,
+        `careloom:countersign 必须是 all、any、sequential 或 percent:N（1–100），而不是“${countersignText}”`,
+      );
+    } else if (completion) {
+      issues.error(
+        id,
+        type,
+        'careloom:countersign and a completionCondition cannot both be set',
+        'careloom:countersign 与完成条件不能同时设置',
+      );
+    } else {
+      result.countersign = countersign;
+      result.completionCondition = countersignCondition(countersign);
+      result.sequential ||= countersign.mode === 'sequential';
+    }
+  }
   if (!result.loopCardinality && !result.collection) {
     issues.error(
       id,

@@ -27,6 +27,14 @@ export interface CallMapping {
   all: boolean;
 }
 
+/**
+ * `careloom:countersign` on the loop characteristics: how a countersign (会签) completes, from the signers'
+ * votes (an instance output `approved: false` rejects, anything else approves). Compiled into `sequential`
+ * and `completionCondition`; `approved` is written to the process when the countersign ends.
+ */
+export type CountersignMode =
+  { mode: 'all' } | { mode: 'any' } | { mode: 'sequential' } | { mode: 'percent'; percent: number };
+
 export interface MultiInstanceDefinition {
   sequential: boolean;
   loopCardinality: ValueExpression | null;
@@ -36,6 +44,8 @@ export interface MultiInstanceDefinition {
   completionCondition: JsonLogic;
   /** Process variable receiving the array of the instances' outputs (careloom:outputCollection). */
   outputCollection: string | null;
+  /** careloom:countersign; absent in definitions deployed before it existed. */
+  countersign?: CountersignMode | null;
 }
 
 interface ElementBase {

@@ -1,6 +1,18 @@
-import type { ElementDefinition, ProcessDefinition, TimerDefinition } from './definition.types.js';
+import type {
+  ElementDefinition,
+  ProcessDefinition,
+  TimerDefinition,
+  ValueExpression,
+} from './definition.types.js';
 import type { IssueCollector } from './issues.util.js';
-import { checkCycleLimits, parseTimerCycle, scheduleTimer, type TimerLimits } from '../time/timer.util.js';
+import {
+  addDeadline,
+  checkCycleLimits,
+  parseTimerCycle,
+  scheduleTimer,
+  type TimerLimits,
+} from '../time/timer.util.js';
+import { parseInstant } from '../time/zone.util.js';
 
 const ACTIVITY_TYPES = new Set([
   'userTask',
@@ -217,9 +229,12 @@ const validateElement = (
         );
       }
       break;
+    case 'userTask':
+      checkDeadline(element.id, element.type, 'dueDate', element.dueDate, issues);
+      checkDeadline(element.id, element.type, 'followUpDate', element.followUpDate, issues);
+      break;
     case 'endEvent':
     case 'intermediateThrowEvent':
-    case 'userTask':
     case 'serviceTask':
     case 'businessRuleTask':
     case 'task':
@@ -228,6 +243,29 @@ const validateElement = (
     case 'callActivity':
       break;
   }
+};
+
+/** A literal camunda:dueDate / followUpDate: an ISO date or instant, an ISO duration or a business duration. */
+const checkDeadline = (
+  elementId: string,
+  elementType: string,
+  what: string,
+  expression: ValueExpression | null,
+  issues: IssueCollector,
+): void => {
+  if (expression?.type !== 'literal') {
+    return;
+  }
+  const text = expression.value.trim();
+  if (addDeadline(0, text, 'UTC', null) !== null || parseInstant(text, 'UTC') !== null) {
+    return;
+  }
+  issues.error(
+    elementId,
+    elementType,
+    `${what} "${text}" is not a date, an ISO duration (P3D) or a business duration (P3WD, PT4WH, 3 working days)`,
+    `${what} "${text}" 不是日期、ISO 时长（P3D）或工作时长（P3WD、PT4WH、3个工作日）`,
+  );
 };
 
 const checkTimer = (

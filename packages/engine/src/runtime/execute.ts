@@ -3,6 +3,8 @@ import { cancelCommand } from '../commands/cancel.command.js';
 import { childCompletedCommand } from '../commands/child-completed.command.js';
 import { completeTaskCommand } from '../commands/complete-task.command.js';
 import { correlateMessageCommand, fireTimerCommand } from '../commands/event.command.js';
+import { addInstanceCommand } from '../commands/add-instance.command.js';
+import { moveCommand } from '../commands/move.command.js';
 import { retryCommand } from '../commands/retry.command.js';
 import { serviceCompletedCommand, serviceFailedCommand } from '../commands/service.command.js';
 import { startCommand } from '../commands/start.command.js';
@@ -57,6 +59,12 @@ const dispatch = (run: Run, command: Command): void => {
     case 'cancel':
       cancelCommand(run, command);
       return;
+    case 'move':
+      moveCommand(run, command);
+      return;
+    case 'add-instance':
+      addInstanceCommand(run, command);
+      return;
   }
 };
 
@@ -104,6 +112,7 @@ export const execute = (
       maxRepetitions: context.maxTimerRepetitions ?? 1000,
       minCycleMs: minCycle ? approximateDurationMs(minCycle) : 60_000,
     },
+    calendar: context.calendar ?? null,
   };
   dispatch(run, command);
   runAgenda(run);

@@ -329,7 +329,14 @@ export const subscribeTimer = (
   if (text === undefined) {
     throw new EvaluationFailure(`timer of ${elementId} evaluated to no value`);
   }
-  const scheduled = scheduleTimer(timer.kind, text.trim(), run.now, run.timeZone, run.timerLimits);
+  const scheduled = scheduleTimer(
+    timer.kind,
+    text.trim(),
+    run.now,
+    run.timeZone,
+    run.timerLimits,
+    run.calendar,
+  );
   if (!scheduled.ok) {
     throw new EvaluationFailure(scheduled.message);
   }
@@ -348,6 +355,7 @@ export const subscribeTimer = (
     timerId: subscription.id,
     elementId,
     dueAt: subscription.dueAt,
+    ...(scheduled.businessCalendar ? { businessCalendar: scheduled.businessCalendar } : {}),
   });
   return subscription;
 };

@@ -1,6 +1,7 @@
 import type { ProcessDefinition } from '../definition/definition.types.js';
 import type { Effect } from '../effects.js';
 import type { InstanceState } from '../state/state.types.js';
+import type { BusinessCalendar } from '../time/business-time.util.js';
 import type { TimerLimits } from '../time/timer.util.js';
 
 /** A named atomic operation on a token, queued on the agenda of one step. */
@@ -21,4 +22,6 @@ export interface Run {
   steps: number;
   maxSteps: number;
   timerLimits: TimerLimits;
+  /** For business durations; null = the standard calendar (effects flagged `businessCalendar: 'standard'`). */
+  calendar: BusinessCalendar | null;
 }

@@ -57,6 +57,9 @@ export function toHistoryItemDto(h: ProcessHistoryEntity): HistoryItemDto {
     elementType: h.elementType,
     event: h.event,
     tokenId: h.tokenId,
+    actor: h.actorName ?? null,
+    reason: h.reason ?? null,
+    details: h.details ?? null,
   };
 }
 
@@ -64,6 +67,7 @@ export function toIncidentDto(i: IncidentEntity): IncidentDto {
   return {
     id: i.id,
     processInstanceId: i.instanceId,
+    jobId: i.jobId,
     elementId: i.elementId,
     message: i.message,
     status: i.status,

@@ -145,15 +145,27 @@ export class ProcessesService {
       try {
         await this.residents.visible(manager, actor, instance.residentId);
       } catch (error) {
-        if (error instanceof NotFoundError) {
-          throw new ProcessInstanceNotFoundError(id);
+        if (!(error instanceof NotFoundError)) {
+          throw error;
         }
-        throw error;
+        await this.assertCopiedTo(manager, actor, instance);
       }
     } else if (isFamilyOnly(actor)) {
-      throw new ProcessInstanceNotFoundError(id);
+      await this.assertCopiedTo(manager, actor, instance);
     }
     return instance;
+  }
+
+  /** Whoever an instance was copied to (抄送) may read it outside their own scope. */
+  private async assertCopiedTo(
+    manager: EntityManager,
+    actor: Actor,
+    instance: ProcessInstanceEntity,
+  ): Promise<void> {
+    const roles = actor.roles.map((role) => role.role);
+    if (!(await this.repository.isViewer(manager, instance.id, actor.userId, roles))) {
+      throw new ProcessInstanceNotFoundError(instance.id);
+    }
   }
 
   async instance(actor: Actor, id: string): Promise<InstanceDetail> {
@@ -273,10 +285,14 @@ export class ProcessesService {
       if (incident.status !== 'open') {
         throw new EngineConflictError(`Incident ${id} is already resolved.`);
       }
-      await this.runtime.command(manager, incident.instanceId, {
-        type: 'retry',
-        incidentId: incident.engineIncidentId,
-      });
+      if (incident.instanceId === null) {
+        await this.runtime.retryJobIncident(manager, incident);
+      } else {
+        await this.runtime.command(manager, incident.instanceId, {
+          type: 'retry',
+          incidentId: incident.engineIncidentId,
+        });
+      }
       await this.audit.record(manager, actor, {
         action: 'incident.retried',
         entityType: 'incident',

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { CurrentActor } from '../../common/auth/auth.decorators.js';
 import { Locale, type RequestLocale } from '../../common/http/locale.decorator.js';
-import { CompleteTaskDto, DelegateTaskDto, TaskDto, TaskQueryDto } from './dto/task.dto.js';
+import { CompleteTaskDto, TaskDto, TaskQueryDto } from './dto/task.dto.js';
 import { toTaskDto } from './tasks.mapper.js';
 import { TasksService } from './tasks.service.js';
 
@@ -23,38 +23,27 @@ export class TasksController {
       candidate: q.candidate === 'true',
       overdue: q.overdue === 'true',
     };
-    return (await this.tasks.list(actor, query)).map(toTaskDto);
+    return (await this.tasks.list(actor, query)).map((task) => toTaskDto(task, actor));
   }
 
   @Get(':id')
   @ApiOkResponse({ type: TaskDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
-    return toTaskDto(await this.tasks.get(actor, id));
+    return toTaskDto(await this.tasks.get(actor, id), actor);
   }
 
   @Post(':id/claim')
   @HttpCode(200)
   @ApiOkResponse({ type: TaskDto })
   async claim(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
-    return toTaskDto(await this.tasks.claim(actor, id));
+    return toTaskDto(await this.tasks.claim(actor, id), actor);
   }
 
   @Post(':id/unclaim')
   @HttpCode(200)
   @ApiOkResponse({ type: TaskDto })
   async unclaim(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
-    return toTaskDto(await this.tasks.unclaim(actor, id));
-  }
-
-  @Post(':id/delegate')
-  @HttpCode(200)
-  @ApiOkResponse({ type: TaskDto })
-  async delegate(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: DelegateTaskDto,
-  ): Promise<TaskDto> {
-    return toTaskDto(await this.tasks.delegate(actor, id, body.userId));
+    return toTaskDto(await this.tasks.unclaim(actor, id), actor);
   }
 
   /** Completes with the task form's data (validated and stored as a record when the task has a formKey). */
@@ -67,6 +56,6 @@ export class TasksController {
     @Body() body: CompleteTaskDto,
     @Locale() locale: RequestLocale,
   ): Promise<TaskDto> {
-    return toTaskDto(await this.tasks.complete(actor, id, body.data ?? {}, locale));
+    return toTaskDto(await this.tasks.complete(actor, id, body.data ?? {}, locale), actor);
   }
 }

@@ -9,9 +9,3 @@ export class InvalidTaskDataError extends ValidationFailedError {
     );
   }
 }
-
-export class UnknownDelegateError extends ValidationFailedError {
-  constructor(userId: string) {
-    super([{ path: '/userId', message: `No user ${userId} in this organisation.` }], `No user ${userId}.`);
-  }
-}

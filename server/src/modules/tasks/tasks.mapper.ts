@@ -1,7 +1,10 @@
+import type { Actor } from '../../common/auth/actor.types.js';
 import type { TaskEntity } from '../../process-runtime/task.entity.js';
+import { allowedActions } from './approval-rules.util.js';
 import type { TaskDto } from './dto/task.dto.js';
 
-export function toTaskDto(t: TaskEntity): TaskDto {
+/** `actor`: whose approval moves to offer in `allowedActions` (none without). */
+export function toTaskDto(t: TaskEntity, actor?: Actor): TaskDto {
   return {
     id: t.id,
     elementId: t.elementId,
@@ -13,6 +16,7 @@ export function toTaskDto(t: TaskEntity): TaskDto {
     followUpAt: t.followUpAt?.toISOString() ?? null,
     formKey: t.formKey,
     processInstanceId: t.instanceId,
+    source: t.source,
     residentId: t.residentId,
     createdAt: t.createdAt.toISOString(),
     status: t.status,
@@ -20,5 +24,14 @@ export function toTaskDto(t: TaskEntity): TaskDto {
     completedAt: t.completedAt?.toISOString() ?? null,
     completedBy: t.completedBy,
     recordId: t.recordId,
+    owner: t.owner ?? null,
+    draft: t.draft ?? null,
+    loopIndex: t.loopIndex ?? null,
+    allowedActions: actor
+      ? allowedActions(
+          { userId: actor.userId, username: actor.username, roles: actor.roles.map((r) => r.role) },
+          t,
+        )
+      : [],
   };
 }

@@ -5,13 +5,25 @@ import { FormsModule } from '../forms/forms.module.js';
 import { RecordsModule } from '../records/records.module.js';
 import { ResidentsModule } from '../residents/residents.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { ApprovalsController } from './approvals.controller.js';
+import { ApprovalsService } from './approvals.service.js';
+import { TaskHistoryService } from './task-history.service.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksService } from './tasks.service.js';
 
 @Module({
-  imports: [ProcessRuntimeModule, FormsModule, RecordsModule, ResidentsModule, UsersModule, AuditModule],
-  controllers: [TasksController],
-  providers: [TasksService],
+  imports: [
+    ProcessRuntimeModule,
+    FormsModule,
+    RecordsModule,
+    ResidentsModule,
+    UsersModule,
+    AuditModule,
+    NotificationsModule,
+  ],
+  controllers: [ApprovalsController, TasksController],
+  providers: [TasksService, ApprovalsService, TaskHistoryService],
   exports: [TasksService],
 })
 export class TasksModule {}

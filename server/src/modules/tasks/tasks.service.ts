@@ -19,8 +19,9 @@ import { AuditService } from '../audit/audit.service.js';
 import { FormsService } from '../forms/forms.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
-import { UsersService } from '../users/users.service.js';
-import { InvalidTaskDataError, UnknownDelegateError } from './tasks.errors.js';
+import { TaskDelegatedError } from './approvals.errors.js';
+import { TaskHistoryService } from './task-history.service.js';
+import { InvalidTaskDataError } from './tasks.errors.js';
 
 export type TaskQuery = {
   processInstanceId?: string;
@@ -40,7 +41,7 @@ export class TasksService {
     private readonly forms: FormsService,
     private readonly records: RecordsService,
     private readonly residents: ResidentsService,
-    private readonly users: UsersService,
+    private readonly history: TaskHistoryService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
@@ -54,7 +55,7 @@ export class TasksService {
   }
 
   /** A task the caller may see (resident-linked tasks follow the resident's access scope). */
-  private async visible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<TaskEntity> {
+  async visible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<TaskEntity> {
     const task = isFamilyOnly(actor) ? null : await this.tasks.find(manager, actor.tenantId, id, lock);
     if (!task) {
       throw new TaskNotFoundError(id);
@@ -131,31 +132,6 @@ export class TasksService {
     });
   }
 
-  /** Hands the task to another user (by id or username) of the tenant. */
-  delegate(actor: Actor, id: string, userId: string): Promise<TaskEntity> {
-    return this.transactions.run(async (manager) => {
-      const task = await this.visible(manager, actor, id, true);
-      this.assertOpen(task);
-      this.assertMayWork(actor, task);
-      const user = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)
-        ? await this.users.findById(manager, actor.tenantId, userId)
-        : await this.users.findByUsername(manager, userId);
-      if (!user || user.tenantId !== actor.tenantId) {
-        throw new UnknownDelegateError(userId);
-      }
-      task.assignee = user.username;
-      task.version += 1;
-      await this.tasks.save(manager, task);
-      await this.audit.record(manager, actor, {
-        action: 'task.delegated',
-        entityType: 'task',
-        entityId: task.id,
-        details: { to: user.username },
-      });
-      return task;
-    });
-  }
-
   /**
    * Completes the task: data is validated and computed with the task's form (latest published
    * version) and stored as a record; the computed data is the task's output. Exactly one of two
@@ -170,10 +146,17 @@ export class TasksService {
     return this.transactions.run(async (manager) => {
       const seen = await this.visible(manager, actor, id);
       // Lock order instance → task, as the runtime does when a timer cancels a task.
-      await this.runtime.lockInstance(manager, seen.instanceId);
+      if (seen.instanceId) {
+        await this.runtime.lockInstance(manager, seen.instanceId);
+      }
       const task = await this.visible(manager, actor, id, true);
       this.assertOpen(task);
       this.assertMayWork(actor, task);
+      if (task.owner) {
+        throw new TaskDelegatedError(task.assignee, task.owner);
+      }
+      // The tasks this completion creates are its "next step": withdraw may take it back while they are untouched.
+      const before = task.instanceId ? await this.history.snapshot(manager, task.instanceId) : null;
       let output = data;
       if (task.formKey) {
         const form = await this.forms.latestPublished(manager, actor.tenantId, formKeyOf(task.formKey));
@@ -183,11 +166,14 @@ export class TasksService {
         }
         output = processed.data;
       }
-      const instance = await this.runtime.command(manager, task.instanceId, {
-        type: 'complete-task',
-        taskId: task.engineTaskId,
-        output,
-      });
+      // A standalone task (from a rule) has no instance to move on: it completes with its record.
+      const instance = task.instanceId
+        ? await this.runtime.command(manager, task.instanceId, {
+            type: 'complete-task',
+            taskId: task.engineTaskId,
+            output,
+          })
+        : null;
       if (task.formKey) {
         // In this transaction: the task completes with its record or not at all.
         const record = await this.records.createIn(
@@ -211,18 +197,26 @@ export class TasksService {
         task.assignee = actor.username;
       }
       await this.tasks.save(manager, task);
-      await this.events.publish(manager, {
-        type: 'task.completed',
-        tenantId: actor.tenantId,
-        taskId: task.id,
-        instanceId: task.instanceId,
-        processKey: instance.processKey,
-        elementId: task.elementId,
-        residentId: task.residentId,
-        data: output,
-        actor,
-        depth: 0,
-      });
+      if (before && task.instanceId) {
+        const next = await this.history.createdSince(manager, task.instanceId, before);
+        await this.history.record(manager, actor, task, 'completed', null, {
+          nextTaskIds: next.map((t) => t.id),
+        });
+      }
+      if (instance) {
+        await this.events.publish(manager, {
+          type: 'task.completed',
+          tenantId: actor.tenantId,
+          taskId: task.id,
+          instanceId: instance.id,
+          processKey: instance.processKey,
+          elementId: task.elementId,
+          residentId: task.residentId,
+          data: output,
+          actor,
+          depth: 0,
+        });
+      }
       return task;
     });
   }

@@ -6,8 +6,11 @@ import type { ErrorSchema } from '@rjsf/utils';
 import { ApiProblemError, unwrap } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useSession } from '@careloom/app-shell';
 import { applyServerErrors, CareForm, type FormData } from '@careloom/form-kit';
-import { useTaskDetail } from '../hooks/useTasks.js';
+import { useTaskDetail, type Task } from '../hooks/useTasks.js';
+import type { MenuAction } from '../utils/approval.util.js';
 import { isOverdue, relativeTime } from '../utils/task-view.util.js';
+import { ApprovalActions } from './ApprovalActions.js';
+import { InstanceHistory } from './InstanceHistory.js';
 
 /** `/tasks/:id`: the task's form (or a plain complete button), completed with the form's data. */
 export function TaskPage() {
@@ -21,17 +24,20 @@ export function TaskPage() {
   const [saving, setSaving] = useState(false);
   const [serverErrors, setServerErrors] = useState<ErrorSchema | undefined>(undefined);
   const [conflict, setConflict] = useState(false);
+  const [moves, setMoves] = useState(0);
 
-  const complete = async (formData: FormData | undefined) => {
+  /** Completes the task, or for a delegate hands it back to its owner with the data as their draft. */
+  const complete = async (formData: FormData | undefined, resolve = false) => {
     setSaving(true);
     try {
+      const body = formData === undefined ? {} : { data: formData };
+      const params = { path: { id } };
       unwrap(
-        await api.POST('/api/tasks/{id}/complete', {
-          params: { path: { id } },
-          body: formData === undefined ? {} : { data: formData },
-        }),
+        resolve
+          ? await api.POST('/api/tasks/{id}/resolve', { params, body })
+          : await api.POST('/api/tasks/{id}/complete', { params, body }),
       );
-      void message.success(t('task.completed'));
+      void message.success(t(resolve ? 'approval.done.resolve' : 'task.completed'));
       void navigate('/tasks', { replace: true });
     } catch (e) {
       if (e instanceof ApiProblemError && e.status === 409) {
@@ -44,6 +50,17 @@ export function TaskPage() {
       }
     } finally {
       setSaving(false);
+    }
+  };
+
+  const afterMove = (action: MenuAction, next: Task | null) => {
+    if (action === 'withdraw' && next) {
+      void navigate(`/tasks/${next.id}`, { replace: true });
+    } else if (action === 'cc' || action === 'add-signer') {
+      setMoves((n) => n + 1);
+      reload();
+    } else {
+      void navigate('/tasks', { replace: true });
     }
   };
 
@@ -67,10 +84,20 @@ export function TaskPage() {
   const now = new Date();
   const open = task.status === 'open' && !conflict;
   const takenByOther = task.assignee !== null && task.assignee !== user?.username;
+  const delegatedToMe = task.owner !== null && !takenByOther;
+  /** A countersign task without a form: the signer votes (the engine counts `approved: false` as a rejection). */
+  const countersign = task.loopIndex !== null && !delegatedToMe;
   const cancel = (
     <Button size="large" onClick={() => void navigate('/tasks')} style={{ flex: '1 1 100px' }}>
       {t('form.cancel')}
     </Button>
+  );
+  const more = <ApprovalActions task={task} onDone={afterMove} />;
+  const actions = (
+    <>
+      {more}
+      {cancel}
+    </>
   );
 
   return (
@@ -116,7 +143,23 @@ export function TaskPage() {
           />
         )}
         {!conflict && task.status !== 'open' && (
-          <Alert type="info" showIcon title={t(`task.status.${task.status}`)} />
+          <Flex vertical gap={8}>
+            <Alert type="info" showIcon title={t(`task.status.${task.status}`)} />
+            <Flex gap={8} wrap>
+              {more}
+            </Flex>
+          </Flex>
+        )}
+        {open && delegatedToMe && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('approval.delegatedBy', { owner: task.owner ?? '' })}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        {open && !delegatedToMe && !takenByOther && task.draft !== null && (
+          <Alert type="info" showIcon title={t('approval.draft')} style={{ marginBottom: 12 }} />
         )}
         {open && takenByOther && (
           <Alert
@@ -139,29 +182,58 @@ export function TaskPage() {
             schema={form.schema}
             uiSchema={form.uiSchema}
             locale={locale}
-            onSubmit={(formData) => void complete(formData)}
+            {...(task.draft ? { formData: task.draft } : {})}
+            onSubmit={(formData) => void complete(formData, delegatedToMe)}
             submitting={saving}
-            submitText={t('task.complete')}
+            submitText={t(delegatedToMe ? 'approval.action.resolve' : 'task.complete')}
             {...(serverErrors ? { extraErrors: serverErrors } : {})}
-            actions={cancel}
+            actions={actions}
           />
         )}
         {open && formKey === null && (
           <Flex gap={8} wrap>
-            <Button
-              type="primary"
-              size="large"
-              loading={saving}
-              onClick={() => void complete(undefined)}
-              data-testid="task-complete"
-              style={{ flex: '1 1 160px' }}
-            >
-              {t('task.complete')}
-            </Button>
-            {cancel}
+            {countersign ? (
+              <>
+                <Button
+                  type="primary"
+                  size="large"
+                  loading={saving}
+                  onClick={() => void complete({ approved: true }, delegatedToMe)}
+                  data-testid="task-approve"
+                  style={{ flex: '1 1 100px' }}
+                >
+                  {t('approval.vote.approve')}
+                </Button>
+                <Button
+                  danger
+                  size="large"
+                  loading={saving}
+                  onClick={() => void complete({ approved: false }, delegatedToMe)}
+                  data-testid="task-reject"
+                  style={{ flex: '1 1 100px' }}
+                >
+                  {t('approval.vote.reject')}
+                </Button>
+              </>
+            ) : (
+              <Button
+                type="primary"
+                size="large"
+                loading={saving}
+                onClick={() => void complete(undefined, delegatedToMe)}
+                data-testid="task-complete"
+                style={{ flex: '1 1 160px' }}
+              >
+                {t(delegatedToMe ? 'approval.action.resolve' : 'task.complete')}
+              </Button>
+            )}
+            {actions}
           </Flex>
         )}
       </Card>
+      {task.processInstanceId !== null && (
+        <InstanceHistory key={`${task.id}-${moves}`} instanceId={task.processInstanceId} />
+      )}
     </Space>
   );
 }

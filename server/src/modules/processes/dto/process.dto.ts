@@ -118,13 +118,38 @@ export class HistoryItemDto {
   @ApiProperty() at: string;
   @ApiProperty() elementId: string;
   @ApiProperty() elementType: string;
-  @ApiProperty({ enum: ['entered', 'left', 'cancelled', 'taken'] }) event: string;
+  @ApiProperty({
+    enum: [
+      'entered',
+      'left',
+      'cancelled',
+      'taken',
+      'completed',
+      'transferred',
+      'delegated',
+      'resolved',
+      'signer-added',
+      'sent-back',
+      'withdrawn',
+      'copied',
+    ],
+    description: "The engine's token events, and what people did to tasks (with actor and reason)",
+  })
+  event: string;
   @ApiProperty({ nullable: true, type: String }) tokenId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Username of who acted (people events)' })
+  actor: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'taskId, to, …' })
+  details: Record<string, unknown> | null;
 }
 
 export class IncidentDto {
   @ApiProperty() id: string;
-  @ApiProperty() processInstanceId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Null for a failed outbox job (a rule webhook)' })
+  processInstanceId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The outbox job that failed (no instance)' })
+  jobId: string | null;
   @ApiProperty() elementId: string;
   @ApiProperty() message: string;
   @ApiProperty({ enum: ['open', 'resolved'] }) status: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
+import { APPROVAL_ACTIONS, type ApprovalAction } from './approval.dto.js';
 
 const BOOLEAN_TEXT = ['true', 'false'] as const;
 export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
@@ -41,7 +42,10 @@ export class TaskDto {
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
   @ApiProperty({ nullable: true, type: String }) followUpAt: string | null;
   @ApiProperty({ nullable: true, type: String }) formKey: string | null;
-  @ApiProperty() processInstanceId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Null for a standalone task (from a rule)' })
+  processInstanceId: string | null;
+  @ApiProperty({ enum: ['process', 'rule'], description: 'A process user task, or made by a rule' })
+  source: string;
   @ApiProperty({ nullable: true, type: String }) residentId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ enum: TASK_STATUSES }) status: string;
@@ -49,6 +53,20 @@ export class TaskDto {
   @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) completedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) recordId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'While delegated: who gets it back (username)' })
+  owner: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The form's starting data: a delegate's answer, or the last submission after send-back/withdraw",
+  })
+  draft: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Instance index in a countersign' })
+  loopIndex: number | null;
+  @ApiProperty({ enum: APPROVAL_ACTIONS, isArray: true, description: 'Approval moves the caller may make' })
+  allowedActions: ApprovalAction[];
 }
 
 export class CompleteTaskDto {
@@ -56,11 +74,4 @@ export class CompleteTaskDto {
   @IsOptional()
   @IsObject({ message: 'data must be a JSON object' })
   data?: Record<string, unknown>;
-}
-
-export class DelegateTaskDto {
-  @ApiProperty({ description: 'The user (id or username) who gets the task' })
-  @IsString()
-  @MaxLength(200)
-  userId: string;
 }

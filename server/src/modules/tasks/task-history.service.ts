@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.types.js';
+import { Clock } from '../../common/time/clock.js';
+import { ProcessesRepository } from '../../process-runtime/processes.repository.js';
+import type { TaskEntity } from '../../process-runtime/task.entity.js';
+import { TasksRepository } from '../../process-runtime/tasks.repository.js';
+
+/** What people did to tasks, as rows of the instance history (who, when, why), next to the engine's own. */
+@Injectable()
+export class TaskHistoryService {
+  constructor(
+    private readonly processes: ProcessesRepository,
+    private readonly tasks: TasksRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One history row about `task` (nothing for a standalone task: it has no instance). */
+  async record(
+    manager: EntityManager,
+    actor: Actor,
+    task: TaskEntity,
+    event: string,
+    reason: string | null,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    if (!task.instanceId) {
+      return;
+    }
+    await this.processes.insertHistory(manager, [
+      {
+        tenantId: task.tenantId,
+        instanceId: task.instanceId,
+        at: this.clock.now(),
+        elementId: task.elementId,
+        elementType: 'userTask',
+        event,
+        tokenId: null,
+        actorId: actor.userId,
+        actorName: actor.username,
+        reason,
+        details: { taskId: task.id, taskName: task.name, ...details },
+      },
+    ]);
+  }
+
+  /** Ids of the instance's task rows now: compare after a command to find the tasks it created. */
+  async snapshot(manager: EntityManager, instanceId: string): Promise<Set<string>> {
+    return new Set((await this.tasks.byInstance(manager, instanceId)).map((task) => task.id));
+  }
+
+  /** Open task rows of the instance that were not in `before`. */
+  async createdSince(manager: EntityManager, instanceId: string, before: Set<string>): Promise<TaskEntity[]> {
+    return (await this.tasks.byInstance(manager, instanceId)).filter(
+      (task) => !before.has(task.id) && task.status === 'open',
+    );
+  }
+}

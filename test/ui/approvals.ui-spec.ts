@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+
+const ADMIN_PASSWORD = 'ui-admin-secret-2';
+const DEMO_PASSWORD = 'ui-demo-secret-2';
+const ASSESS = '跌倒风险评估';
+const REVIEW = '评估复核';
+const REASON = '评分与现场观察不一致，请重新评估';
+
+/** assess (nurse.a) → review (nurse.b): a small approval chain without forms. */
+const CHAIN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="http://careloom.dev/ui">
+  <bpmn:process id="fall-risk" name="跌倒风险评估流程" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:userTask id="assess" name="${ASSESS}" camunda:assignee="nurse.a" />
+    <bpmn:userTask id="review" name="${REVIEW}" camunda:assignee="nurse.b" />
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="assess" />
+    <bpmn:sequenceFlow id="f2" sourceRef="assess" targetRef="review" />
+    <bpmn:sequenceFlow id="f3" sourceRef="review" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+type Task = { id: string; elementId: string; status: string; assignee: string | null };
+
+describe('approval moves in the runtime UI', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let instanceId: string;
+  let adminToken: string;
+
+  const api = async (path: string, token: string, body?: unknown, type = 'application/json') =>
+    fetch(`${server.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+
+  const tasks = async (): Promise<Task[]> =>
+    (await (await api(`/api/tasks?processInstanceId=${instanceId}`, adminToken)).json()) as Task[];
+
+  beforeAll(async () => {
+    server = await startServer({
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
+      CARELOOM_UI_ROOT: REPO_ROOT,
+    });
+    adminToken = await login(server.url, 'admin', ADMIN_PASSWORD);
+    expect((await api('/api/processes', adminToken, CHAIN, 'application/xml')).status).toBe(201);
+    const started = await api('/api/processes/fall-risk/instances', adminToken, { variables: {} });
+    expect(started.status).toBe(201);
+    instanceId = ((await started.json()) as { id: string }).id;
+    // nurse A has done the assessment; the review waits for nurse B
+    const nurseA = await login(server.url, 'nurse.a', DEMO_PASSWORD);
+    const assess = (await tasks()).find((task) => task.elementId === 'assess');
+    expect(
+      (await api(`/api/tasks/${assess?.id ?? ''}/complete`, nurseA, { data: { score: 3 } })).status,
+    ).toBe(200);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/app/tasks`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    return page;
+  }
+
+  async function expectNoHorizontalScroll(page: Page): Promise<void> {
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
+  }
+
+  it('should send a task back from the task page with a reason, shown on the instance history', async () => {
+    // given nurse B on the review task on a phone
+    const page = await signIn('nurse.b');
+    const card = page.locator('[data-testid^="task-"]', { hasText: REVIEW });
+    await card.getByRole('button', { name: /办\s*理/ }).click();
+    await page.getByRole('heading', { name: REVIEW }).waitFor();
+    const history = page.getByTestId('instance-history');
+    await history.getByText('nurse.a').waitFor();
+
+    // when she opens 更多操作 → 退回 and first confirms without a reason
+    await page.getByTestId('approval-more').click();
+    await page.getByRole('menuitem', { name: '退回' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(ASSESS).waitFor();
+    await page.getByTestId('approval-ok').click();
+
+    // then the reason is asked for
+    await dialog.getByText('请填写原因').waitFor();
+    await expectNoHorizontalScroll(page);
+    await snapshot(page, 'approvals-send-back');
+
+    // when she gives it
+    await page.getByTestId('approval-reason').fill(REASON);
+    await page.getByTestId('approval-ok').click();
+
+    // then she is back in her inbox and the assessment is open again for nurse A
+    await page.getByText('已退回').waitFor();
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    const after = await tasks();
+    expect(after.find((task) => task.elementId === 'review')?.status).toBe('cancelled');
+    expect(after.filter((task) => task.elementId === 'assess' && task.status === 'open')).toEqual([
+      expect.objectContaining({ assignee: 'nurse.a' }),
+    ]);
+    await page.context().close();
+
+    // and nurse A sees it with the reason on the history
+    const nurseA = await signIn('nurse.a');
+    await nurseA
+      .locator('[data-testid^="task-"]', { hasText: ASSESS })
+      .getByRole('button', { name: /办\s*理/ })
+      .click();
+    await nurseA.getByRole('heading', { name: ASSESS }).waitFor();
+    await nurseA.getByText('已带入上次提交的内容，请核对后再提交。').waitFor();
+    const shown = nurseA.getByTestId('instance-history');
+    await shown.getByText(`原因：${REASON}`).waitFor();
+    await shown.getByText('退回', { exact: true }).waitFor();
+    await expectNoHorizontalScroll(nurseA);
+    await snapshot(nurseA, 'approvals-history');
+    await nurseA.context().close();
+  });
+});
