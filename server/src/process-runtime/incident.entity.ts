@@ -2,7 +2,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type IncidentStatus = 'open' | 'resolved';
 
-/** A token the engine could not move (expression error, service failing after its retries). */
+/**
+ * A token the engine could not move (expression error, service failing after its retries), or an
+ * outbox job without an instance (a rule's webhook) that failed after its retries: then `jobId` is
+ * set, `instanceId` null, and a retry sends the job again.
+ */
 @Entity('incident')
 @Index('incident_tenant_status_idx', ['tenantId', 'status'])
 @Index('incident_instance_idx', ['instanceId'])
@@ -13,8 +17,11 @@ export class IncidentEntity {
   @Column({ name: 'tenant_id', type: 'uuid' })
   tenantId: string;
 
-  @Column({ name: 'instance_id', type: 'uuid' })
-  instanceId: string;
+  @Column({ name: 'instance_id', type: 'uuid', nullable: true })
+  instanceId: string | null;
+
+  @Column({ name: 'job_id', type: 'uuid', nullable: true })
+  jobId: string | null;
 
   @Column({ name: 'engine_incident_id', type: 'text' })
   engineIncidentId: string;

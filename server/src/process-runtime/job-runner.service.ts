@@ -4,8 +4,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '../common/database/transaction.js';
 import { Clock } from '../common/time/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { backoffMs } from './instance-view.util.js';
-import type { JobEntity } from './job.entity.js';
+import { JobHandlers } from './job-handlers.service.js';
+import type { JobEntity, OutboxWebhook } from './job.entity.js';
 import { JobsRepository } from './jobs.repository.js';
 import type { ProcessInstanceEntity } from './process-instance.entity.js';
 import {
@@ -16,7 +18,13 @@ import {
 import { ProcessRuntimeService } from './process-runtime.service.js';
 import { ProcessesRepository } from './processes.repository.js';
 import { ServiceTaskError, ServiceTasksService, type ServiceCall } from './service-tasks.service.js';
-import { callWebhook, SIGNATURE_HEADER, signBody, tenantSecret } from './webhook.util.js';
+import {
+  callWebhook,
+  resolvedAddressProblem,
+  SIGNATURE_HEADER,
+  signBody,
+  tenantSecret,
+} from './webhook.util.js';
 
 /** The server secret webhook signatures are derived from (null: webhooks fail with an incident). */
 export const WEBHOOK_SECRET = Symbol('WEBHOOK_SECRET');
@@ -51,7 +59,9 @@ export class JobRunnerService {
     private readonly runtime: ProcessRuntimeService,
     private readonly services: ServiceTasksService,
     private readonly clock: Clock,
+    private readonly handlers: JobHandlers,
     @Inject(WEBHOOK_SECRET) private readonly secret: string | null,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Claims and applies one due job; false when none could be claimed. */
@@ -137,6 +147,13 @@ export class JobRunnerService {
           break;
         case 'webhook':
           throw new ServiceTaskError(`job type ${job.type} cannot be applied here`);
+        default: {
+          const handler = this.handlers.get(job.type);
+          if (!handler) {
+            throw new ServiceTaskError(`no handler is registered for job type "${job.type}"`);
+          }
+          await handler(manager, job, now);
+        }
       }
       await manager.query('RELEASE SAVEPOINT job_apply');
     } catch (error) {
@@ -211,6 +228,20 @@ export class JobRunnerService {
     job.status = 'failed';
     await this.jobs.save(manager, job);
     this.logger.warn({ msg: 'job failed after its retries', jobId: job.id, type: job.type, error });
+    if (job.type === 'webhook' && job.instanceId === null) {
+      await this.processes.insertIncident(manager, {
+        tenantId: job.tenantId,
+        instanceId: null,
+        jobId: job.id,
+        engineIncidentId: job.id,
+        elementId: (job.payload as Partial<OutboxWebhook>).source ?? 'webhook',
+        message: error.slice(0, 500),
+        status: 'open',
+        createdAt: now,
+        resolvedAt: null,
+      });
+      return;
+    }
     if (job.type === 'service' || job.type === 'webhook') {
       const call = job.payload as ServiceCall;
       await manager.query('SAVEPOINT job_fail');
@@ -239,7 +270,8 @@ export class JobRunnerService {
   /** Calls the webhook outside any transaction, then records the outcome in a second one. */
   private async deliver(job: JobEntity): Promise<void> {
     const call = job.payload as ServiceCall;
-    const outcome = await this.callOut(job, call);
+    const outbox = job.instanceId === null;
+    const outcome = outbox ? await this.callOutbox(job) : await this.callOut(job, call);
     await this.transactions.run(async (manager) => {
       const current = await this.jobs.findClaimed(manager, job.id, this.workerId);
       if (!current) {
@@ -256,13 +288,17 @@ export class JobRunnerService {
       current.lockedUntil = null;
       current.lastError = null;
       await this.jobs.save(manager, current);
+      if (outbox) {
+        return;
+      }
       const resultVariable = call.parameters['resultVariable'];
       await manager.query('SAVEPOINT webhook_done');
       try {
         await this.runtime.command(manager, this.instanceIdOf(current), {
           type: 'service-completed',
           jobId: call.jobId,
-          output: typeof resultVariable === 'string' ? { [resultVariable]: outcome.body } : {},
+          output:
+            typeof resultVariable === 'string' && 'body' in outcome ? { [resultVariable]: outcome.body } : {},
         });
         await manager.query('RELEASE SAVEPOINT webhook_done');
       } catch (error) {
@@ -295,8 +331,12 @@ export class JobRunnerService {
     } catch (error) {
       return { ok: false, error: messageOf(error) };
     }
-    if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
+    if (typeof url !== 'string') {
       return { ok: false, error: 'parameter "url" must give an http(s) URL' };
+    }
+    const refused = await resolvedAddressProblem(url, this.config.webhookAllowPrivate);
+    if (refused !== null) {
+      return { ok: false, error: `parameter "url": ${refused}` };
     }
     const body = JSON.stringify({
       instanceId: job.instanceId,
@@ -316,5 +356,30 @@ export class JobRunnerService {
       typeof timeout === 'number' && timeout > 0 ? Math.min(timeout, WEBHOOK_TIMEOUT_MS) : WEBHOOK_TIMEOUT_MS,
     );
     return result.ok ? { ok: true, body: result.body } : result;
+  }
+
+  /** An outbox webhook: the prepared body, signed, with the allowed headers the writer chose. */
+  private async callOutbox(job: JobEntity): Promise<{ ok: true } | { ok: false; error: string }> {
+    if (this.secret === null) {
+      return { ok: false, error: 'webhooks need CARELOOM_WEBHOOK_SECRET on the server' };
+    }
+    const request = job.payload as OutboxWebhook;
+    const refused = await resolvedAddressProblem(request.url, this.config.webhookAllowPrivate);
+    if (refused !== null) {
+      return { ok: false, error: refused };
+    }
+    const body = JSON.stringify(request.body ?? null);
+    const result = await callWebhook(
+      request.url,
+      body,
+      {
+        ...request.headers,
+        [SIGNATURE_HEADER]: signBody(tenantSecret(this.secret, job.tenantId), body),
+        'X-CareLoom-Job': job.id,
+        'X-CareLoom-Attempt': String(job.attempts),
+      },
+      WEBHOOK_TIMEOUT_MS,
+    );
+    return result.ok ? { ok: true } : result;
   }
 }

@@ -8,7 +8,8 @@ export const JOBS_CHANNEL = 'careloom_jobs';
 /** The only code that queries the job table. Due checks always use the server clock, never now(). */
 @Injectable()
 export class JobsRepository {
-  async insert(manager: EntityManager, values: Omit<JobEntity, 'id'>): Promise<void> {
+  /** A new job; `id` may be chosen by the caller (to name it before the commit). */
+  async insert(manager: EntityManager, values: Omit<JobEntity, 'id'> & { id?: string }): Promise<void> {
     await manager.getRepository(JobEntity).insert(values as QueryDeepPartialEntity<JobEntity>);
   }
 
@@ -39,6 +40,42 @@ export class JobsRepository {
        AND status = 'pending' AND payload ->> 'key' = $2 FOR UPDATE SKIP LOCKED)`,
       [tenantId, key],
     );
+  }
+
+  /**
+   * Removes pending jobs of a type by reference (`engineRef` equal to `ref`, or starting with it when
+   * `prefix`): a rule's schedule replaced, a record's date reminders rescheduled.
+   */
+  async cancelByRef(
+    manager: EntityManager,
+    tenantId: string,
+    type: string,
+    ref: string,
+    prefix = false,
+  ): Promise<void> {
+    await manager.query(
+      `DELETE FROM job WHERE id IN (SELECT id FROM job WHERE tenant_id = $1 AND type = $2
+       AND status = 'pending' AND ${prefix ? 'starts_with(engine_ref, $3)' : 'engine_ref = $3'}
+       FOR UPDATE SKIP LOCKED)`,
+      [tenantId, type, ref],
+    );
+  }
+
+  /** Pending jobs of a type by reference, soonest first (what a rule has scheduled). */
+  pendingByRef(manager: EntityManager, tenantId: string, type: string, ref: string): Promise<JobEntity[]> {
+    return manager
+      .getRepository(JobEntity)
+      .find({ where: { tenantId, type, engineRef: ref, status: 'pending' }, order: { dueAt: 'ASC' } });
+  }
+
+  /** A job of the tenant, locked for the rest of the transaction. */
+  findLocked(manager: EntityManager, tenantId: string, id: string): Promise<JobEntity | null> {
+    return manager
+      .getRepository(JobEntity)
+      .createQueryBuilder('j')
+      .where('j.id = :id AND j.tenant_id = :tenantId', { id, tenantId })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   /** One due job, locked for this transaction; jobs other workers hold (or have claimed) are skipped. */

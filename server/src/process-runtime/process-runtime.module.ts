@@ -3,6 +3,11 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RecordsModule } from '../modules/records/records.module.js';
 import { UsersModule } from '../modules/users/users.module.js';
+import { CalendarsModule } from '../modules/calendars/calendars.module.js';
+import { OrgUnitsModule } from '../modules/org-units/org-units.module.js';
+import { ResidentsModule } from '../modules/residents/residents.module.js';
+import { InstanceCalendarService } from './instance-calendar.service.js';
+import { JobHandlers } from './job-handlers.service.js';
 import { JobRunnerService, WEBHOOK_SECRET } from './job-runner.service.js';
 import { JobWorkerService } from './job-worker.service.js';
 import { JobsRepository } from './jobs.repository.js';
@@ -11,30 +16,42 @@ import { ProcessesRepository } from './processes.repository.js';
 import { ServiceTasksService } from './service-tasks.service.js';
 import { TasksRepository } from './tasks.repository.js';
 
-const DEVELOPMENT_WEBHOOK_SECRET = 'careloom-development-webhook-secret';
-
 /**
  * The only adapter around @careloom/engine: definitions, instances, tasks, jobs, subscriptions,
  * incidents, history and notifications as rows; the job runner and its background worker.
  */
 @Module({
-  imports: [RecordsModule, UsersModule, NotificationsModule],
+  imports: [
+    RecordsModule,
+    UsersModule,
+    NotificationsModule,
+    CalendarsModule,
+    OrgUnitsModule,
+    ResidentsModule,
+  ],
   providers: [
     ProcessRuntimeService,
     ProcessesRepository,
     TasksRepository,
     JobsRepository,
     ServiceTasksService,
+    InstanceCalendarService,
     JobRunnerService,
     JobWorkerService,
+    JobHandlers,
     {
       provide: WEBHOOK_SECRET,
       inject: [APP_CONFIG],
-      // Read here rather than in AppConfig (owned by the platform); see docs/adr/0003-job-table.md.
-      useFactory: (config: AppConfig): string | null =>
-        process.env.CARELOOM_WEBHOOK_SECRET || (config.production ? null : DEVELOPMENT_WEBHOOK_SECRET),
+      useFactory: (config: AppConfig): string | null => config.webhookSecret,
     },
   ],
-  exports: [ProcessRuntimeService, ProcessesRepository, TasksRepository, JobRunnerService, JobWorkerService],
+  exports: [
+    ProcessRuntimeService,
+    ProcessesRepository,
+    TasksRepository,
+    JobRunnerService,
+    JobWorkerService,
+    JobHandlers,
+  ],
 })
 export class ProcessRuntimeModule {}

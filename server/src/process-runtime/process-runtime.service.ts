@@ -19,7 +19,11 @@ import type { EntityManager } from 'typeorm';
 import { ValidationFailedError } from '../common/errors/domain.errors.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { Clock } from '../common/time/clock.js';
+import type { ResolvedCalendar } from '../modules/calendars/calendars.service.js';
+import { InstanceCalendarService } from './instance-calendar.service.js';
 import { instanceStatusOf } from './instance-view.util.js';
+import type { IncidentEntity } from './incident.entity.js';
+import { TASK_DUE_JOB, type OutboxWebhook } from './job.entity.js';
 import { JobsRepository } from './jobs.repository.js';
 import type { ProcessDefinitionEntity } from './process-definition.entity.js';
 import type { ProcessInstanceEntity } from './process-instance.entity.js';
@@ -33,6 +37,7 @@ import {
   type DeployProblem,
 } from './process-runtime.errors.js';
 import { ProcessesRepository } from './processes.repository.js';
+import type { TaskEntity } from './task.entity.js';
 import { TasksRepository } from './tasks.repository.js';
 
 export type DeployedProcess = { key: string; version: number; name: string; created: boolean };
@@ -78,6 +83,7 @@ export class ProcessRuntimeService {
     private readonly jobs: JobsRepository,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
+    private readonly instanceCalendars: InstanceCalendarService,
   ) {}
 
   /** Parses, validates and stores each executable process of `xml` (identical XML: same version). */
@@ -155,12 +161,14 @@ export class ProcessRuntimeService {
           },
         ]);
       }
+      const calendar = await this.instanceCalendars.resolve(manager, row.tenantId, null);
       const schedule = scheduleTimer(
         kind,
         expression.value,
         now.toISOString(),
         TIME_ZONE,
         START_TIMER_LIMITS,
+        calendar.calendar,
       );
       if (!schedule.ok) {
         throw new InvalidProcessModelError([
@@ -246,6 +254,177 @@ export class ProcessRuntimeService {
     }
   }
 
+  /**
+   * A `task-due` job at the task's due time (same transaction as the task): the registered handler
+   * looks at the task then and ignores it when it is no longer open (an ended instance removes it with
+   * its other jobs). True when it is due at once.
+   */
+  private async insertTaskDue(
+    manager: EntityManager,
+    task: { tenantId: string; instanceId: string | null; engineTaskId: string; dueAt: Date },
+    now: Date,
+  ): Promise<boolean> {
+    const { tenantId, instanceId, engineTaskId, dueAt } = task;
+    await this.jobs.insert(manager, {
+      tenantId,
+      type: TASK_DUE_JOB,
+      instanceId,
+      engineRef: engineTaskId,
+      payload: { engineTaskId },
+      dueAt,
+      attempts: 0,
+      maxAttempts: DEFAULT_SERVICE_ATTEMPTS,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+      status: 'pending',
+      createdAt: now,
+    });
+    return dueAt.getTime() <= now.getTime() + NOTIFY_HORIZON_MS;
+  }
+
+  /**
+   * A user task outside any process (a rule's create-task action), in the caller's transaction: it
+   * shows in the inbox like a process task and completes on its own (storing its form's record).
+   */
+  async createStandaloneTask(
+    manager: EntityManager,
+    input: {
+      tenantId: string;
+      elementId: string;
+      name: string;
+      assignee: string | null;
+      candidateGroups: string[];
+      formKey: string | null;
+      dueAt: Date | null;
+      residentId: string | null;
+      variables: Record<string, unknown>;
+    },
+  ): Promise<TaskEntity> {
+    const now = this.clock.now();
+    const values: Omit<TaskEntity, 'id'> = {
+      ...input,
+      instanceId: null,
+      source: 'rule',
+      engineTaskId: `rule:${randomUUID()}`,
+      candidateUsers: [],
+      followUpAt: null,
+      status: 'open',
+      completedBy: null,
+      completedAt: null,
+      outcome: null,
+      recordId: null,
+      version: 1,
+      createdAt: now,
+    };
+    await this.tasks.insert(manager, values);
+    if (
+      input.dueAt &&
+      (await this.insertTaskDue(
+        manager,
+        { tenantId: input.tenantId, instanceId: null, engineTaskId: values.engineTaskId, dueAt: input.dueAt },
+        now,
+      ))
+    ) {
+      await this.jobs.notify(manager);
+    }
+    const task = await this.tasks.findByEngineId(manager, values.engineTaskId);
+    if (!task) {
+      throw new Error(`task ${values.engineTaskId} vanished after its insert`);
+    }
+    return task;
+  }
+
+  /**
+   * Writes a webhook to the outbox (a job without an instance) in the caller's transaction; the job
+   * runner signs and delivers it after the commit, retries with backoff and raises an incident when it
+   * keeps failing.
+   */
+  async enqueueWebhook(
+    manager: EntityManager,
+    tenantId: string,
+    request: OutboxWebhook,
+    maxAttempts = DEFAULT_SERVICE_ATTEMPTS,
+  ): Promise<string> {
+    const now = this.clock.now();
+    const id = randomUUID();
+    await this.jobs.insert(manager, {
+      id,
+      tenantId,
+      type: 'webhook',
+      instanceId: null,
+      engineRef: request.source,
+      payload: request,
+      dueAt: now,
+      attempts: 0,
+      maxAttempts,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+      status: 'pending',
+      createdAt: now,
+    });
+    await this.jobs.notify(manager);
+    return id;
+  }
+
+  /**
+   * A job of a type registered in `JobHandlers` (e.g. a scheduled rule), due at `dueAt`, in the
+   * caller's transaction; `engineRef` names it for `cancelJobs`.
+   */
+  async scheduleJob(
+    manager: EntityManager,
+    job: { tenantId: string; type: string; engineRef: string; payload: Record<string, unknown>; dueAt: Date },
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.jobs.insert(manager, {
+      ...job,
+      instanceId: null,
+      attempts: 0,
+      maxAttempts: DEFAULT_SERVICE_ATTEMPTS,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+      status: 'pending',
+      createdAt: now,
+    });
+    if (job.dueAt.getTime() <= now.getTime() + NOTIFY_HORIZON_MS) {
+      await this.jobs.notify(manager);
+    }
+  }
+
+  /** Removes pending jobs of a type by `engineRef` (or every one starting with `ref` when `prefix`). */
+  cancelJobs(
+    manager: EntityManager,
+    tenantId: string,
+    type: string,
+    ref: string,
+    prefix = false,
+  ): Promise<void> {
+    return this.jobs.cancelByRef(manager, tenantId, type, ref, prefix);
+  }
+
+  /** Retries the job behind an incident raised by an outbox job (no instance): due now, attempts anew. */
+  async retryJobIncident(manager: EntityManager, incident: IncidentEntity): Promise<void> {
+    const job = incident.jobId
+      ? await this.jobs.findLocked(manager, incident.tenantId, incident.jobId)
+      : null;
+    if (!job) {
+      throw new EngineConflictError(`The job behind incident ${incident.id} no longer exists.`);
+    }
+    const now = this.clock.now();
+    Object.assign(job, {
+      status: 'pending',
+      attempts: 0,
+      dueAt: now,
+      lockedBy: null,
+      lockedUntil: null,
+    });
+    await this.jobs.save(manager, job);
+    await this.processes.resolveIncident(manager, incident.id, now);
+    await this.jobs.notify(manager);
+  }
+
   compiled(row: ProcessDefinitionEntity): ProcessDefinition {
     let definition = this.definitions.get(row.id);
     if (!definition) {
@@ -270,7 +449,9 @@ export class ProcessRuntimeService {
       variables: input.variables,
       ...(input.startEventId ? { startEventId: input.startEventId } : {}),
     };
-    const result = this.execute(this.compiled(input.definition), null, command, now, id);
+    const calendar = await this.instanceCalendars.resolve(manager, input.tenantId, input.residentId);
+    const result = this.execute(this.compiled(input.definition), null, command, now, id, calendar);
+    this.instanceCalendars.checkCoverage(input.tenantId, calendar, now, result.effects);
     const status = instanceStatusOf(result.state);
     const instance: ProcessInstanceEntity = {
       id,
@@ -293,6 +474,17 @@ export class ProcessRuntimeService {
     await this.processes.insertInstance(manager, instance);
     await this.applyEffects(manager, instance, result.effects, now);
     return instance;
+  }
+
+  /** `now` + a due duration (`P2D`, or business time `P3WD` on the resident's calendar); null when it is neither. */
+  dueFrom(
+    manager: EntityManager,
+    tenantId: string,
+    residentId: string | null,
+    due: string,
+    now: Date,
+  ): Promise<Date | null> {
+    return this.instanceCalendars.deadline(manager, tenantId, residentId, due, now);
   }
 
   /** Locks the instance row for the rest of the transaction (callers that lock other rows first). */
@@ -343,7 +535,9 @@ export class ProcessRuntimeService {
     if (before.status !== 'active' && before.status !== 'incident') {
       throw new InstanceNotActiveError(instance.id, instance.status);
     }
-    const result = this.execute(this.compiled(row), before, command, now, instance.id);
+    const calendar = await this.instanceCalendars.resolve(manager, instance.tenantId, instance.residentId);
+    const result = this.execute(this.compiled(row), before, command, now, instance.id, calendar);
+    this.instanceCalendars.checkCoverage(instance.tenantId, calendar, now, result.effects);
     const expected = instance.version;
     instance.state = result.state as unknown as Record<string, unknown>;
     instance.status = instanceStatusOf(result.state);
@@ -400,9 +594,15 @@ export class ProcessRuntimeService {
     command: Command,
     now: Date,
     instanceId: string,
+    calendar?: ResolvedCalendar,
   ) {
     try {
-      return execute(definition, state, command, { now: now.toISOString(), instanceId, timeZone: TIME_ZONE });
+      return execute(definition, state, command, {
+        now: now.toISOString(),
+        instanceId,
+        timeZone: TIME_ZONE,
+        ...(calendar ? { calendar: calendar.calendar } : {}),
+      });
     } catch (error) {
       if (!(error instanceof EngineError)) {
         throw error;
@@ -446,6 +646,7 @@ export class ProcessRuntimeService {
           await this.tasks.insert(manager, {
             tenantId,
             instanceId: instance.id,
+            source: 'process',
             engineTaskId: effect.taskId,
             elementId: effect.elementId,
             name: effect.name,
@@ -464,7 +665,20 @@ export class ProcessRuntimeService {
             recordId: null,
             version: 1,
             createdAt: now,
+            loopIndex: effect.multiInstance?.index ?? null,
           });
+          if (effect.dueAt) {
+            wake ||= await this.insertTaskDue(
+              manager,
+              {
+                tenantId,
+                instanceId: instance.id,
+                engineTaskId: effect.taskId,
+                dueAt: new Date(effect.dueAt),
+              },
+              now,
+            );
+          }
           break;
         case 'cancel-task':
           await this.tasks.cancelByEngineId(manager, effect.taskId, now);
@@ -550,6 +764,7 @@ export class ProcessRuntimeService {
           await this.processes.insertIncident(manager, {
             tenantId,
             instanceId: instance.id,
+            jobId: null,
             engineIncidentId: effect.incidentId,
             elementId: effect.elementId,
             message: effect.message,

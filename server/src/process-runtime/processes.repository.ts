@@ -6,6 +6,7 @@ import { MessageSubscriptionEntity } from './message-subscription.entity.js';
 import { ProcessDefinitionEntity } from './process-definition.entity.js';
 import { ProcessHistoryEntity } from './process-history.entity.js';
 import { ProcessInstanceEntity, type ProcessInstanceStatus } from './process-instance.entity.js';
+import { ProcessInstanceViewerEntity } from './process-instance-viewer.entity.js';
 
 export type DefinitionSummary = { key: string; version: number; name: string; deployedAt: Date };
 
@@ -179,7 +180,9 @@ export class ProcessesRepository {
 
   async insertHistory(manager: EntityManager, rows: Omit<ProcessHistoryEntity, 'id'>[]): Promise<void> {
     if (rows.length > 0) {
-      await manager.getRepository(ProcessHistoryEntity).insert(rows);
+      await manager
+        .getRepository(ProcessHistoryEntity)
+        .insert(rows as QueryDeepPartialEntity<ProcessHistoryEntity>[]);
     }
   }
 
@@ -248,6 +251,12 @@ export class ProcessesRepository {
     await query.execute();
   }
 
+  async resolveIncident(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager
+      .getRepository(IncidentEntity)
+      .update({ id, status: 'open' }, { status: 'resolved', resolvedAt: at });
+  }
+
   findIncident(manager: EntityManager, tenantId: string, id: string): Promise<IncidentEntity | null> {
     return manager.getRepository(IncidentEntity).findOne({ where: { tenantId, id } });
   }
@@ -266,5 +275,48 @@ export class ProcessesRepository {
       order: { createdAt: 'DESC' },
       take: 500,
     });
+  }
+
+  /** The newest history row of `event` about one task (approval moves keep the task id in `details`). */
+  latestTaskEvent(
+    manager: EntityManager,
+    instanceId: string,
+    taskId: string,
+    event: string,
+  ): Promise<ProcessHistoryEntity | null> {
+    return manager
+      .getRepository(ProcessHistoryEntity)
+      .createQueryBuilder('h')
+      .where(`h.instance_id = :instanceId AND h.event = :event AND h.details->>'taskId' = :taskId`, {
+        instanceId,
+        event,
+        taskId,
+      })
+      .orderBy('h.id', 'DESC')
+      .getOne();
+  }
+
+  async insertViewers(
+    manager: EntityManager,
+    rows: Omit<ProcessInstanceViewerEntity, 'id'>[],
+  ): Promise<void> {
+    if (rows.length > 0) {
+      await manager.getRepository(ProcessInstanceViewerEntity).insert(rows);
+    }
+  }
+
+  /** Whether the instance was copied (抄送) to this user or to one of these roles. */
+  async isViewer(
+    manager: EntityManager,
+    instanceId: string,
+    userId: string,
+    roles: readonly string[],
+  ): Promise<boolean> {
+    const query = manager
+      .getRepository(ProcessInstanceViewerEntity)
+      .createQueryBuilder('v')
+      .where('v.instance_id = :instanceId', { instanceId })
+      .andWhere('(v.user_id = :userId OR v.role = ANY(:roles::text[]))', { userId, roles: [...roles] });
+    return (await query.getCount()) > 0;
   }
 }

@@ -1,8 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
+/** Who made the task: a process's user task, or a rule's create-task action (no instance). */
+export type TaskSource = 'process' | 'rule';
 
-/** One user task created by the engine (one row per create-task effect). */
+/** One user task: created by the engine (one row per create-task effect) or by a rule on its own. */
 @Entity('task')
 @Index('task_engine_id_uq', ['engineTaskId'], { unique: true })
 @Index('task_instance_idx', ['instanceId'])
@@ -14,9 +16,14 @@ export class TaskEntity {
   @Column({ name: 'tenant_id', type: 'uuid' })
   tenantId: string;
 
-  @Column({ name: 'instance_id', type: 'uuid' })
-  instanceId: string;
+  /** Null for a standalone task (source `rule`). */
+  @Column({ name: 'instance_id', type: 'uuid', nullable: true })
+  instanceId: string | null;
 
+  @Column({ type: 'text', default: 'process' })
+  source: TaskSource;
+
+  /** The engine's task id; for a standalone task `rule:<uuid>`. */
   @Column({ name: 'engine_task_id', type: 'text' })
   engineTaskId: string;
 
@@ -75,4 +82,16 @@ export class TaskEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Index of the instance in a multi-instance user task (countersign); null for a single task. */
+  @Column({ name: 'loop_index', type: 'integer', nullable: true })
+  loopIndex?: number | null;
+
+  /** While delegated: the username the task returns to when the delegate resolves it. */
+  @Column({ type: 'text', nullable: true })
+  owner?: string | null;
+
+  /** Data to start the form with: a delegate's answer, or the last submission after a send-back or withdraw. */
+  @Column({ type: 'jsonb', nullable: true })
+  draft?: Record<string, unknown> | null;
 }

@@ -34,6 +34,17 @@ export class TasksRepository {
       .execute();
   }
 
+  findByEngineId(manager: EntityManager, engineTaskId: string, lock = false): Promise<TaskEntity | null> {
+    const query = manager
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.engine_task_id = :engineTaskId', { engineTaskId });
+    if (lock) {
+      query.setLock('pessimistic_write');
+    }
+    return query.getOne();
+  }
+
   /** A task row in the tenant, locked for the rest of the transaction when `lock`. */
   find(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<TaskEntity | null> {
     const query = manager

@@ -1,7 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { callWebhook, signBody, tenantSecret } from './webhook.util.js';
+import {
+  callWebhook,
+  isPrivateAddress,
+  resolvedAddressProblem,
+  signBody,
+  tenantSecret,
+  webhookUrlProblem,
+} from './webhook.util.js';
 
 describe('webhook utils', () => {
   let server: Server;
@@ -46,5 +53,59 @@ describe('webhook utils', () => {
     expect(await callWebhook(`${url}/fail`, '{}', {}, 2000)).toEqual({ ok: false, error: 'HTTP 500: boom' });
     const unreachable = await callWebhook('http://127.0.0.1:1/', '{}', {}, 2000);
     expect(unreachable.ok).toBe(false);
+  });
+
+  it.each([
+    '127.0.0.1',
+    '10.0.0.8',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '224.0.0.1',
+    '::1',
+    '::',
+    'fd12:3456::1',
+    'fe80::1',
+    '::ffff:127.0.0.1',
+    '::ffff:a9fe:a9fe',
+  ])('should call %s a private address', (ip) => {
+    expect(isPrivateAddress(ip)).toBe(true);
+  });
+
+  it.each(['8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])(
+    'should call %s public',
+    (ip) => {
+      expect(isPrivateAddress(ip)).toBe(false);
+    },
+  );
+
+  it('should accept a public http(s) URL and refuse the others with a reason', () => {
+    expect(webhookUrlProblem('https://hooks.example.com/careloom?x=1', false)).toBeNull();
+    expect(webhookUrlProblem('http://hooks.example.com', false)).toBeNull();
+    expect(webhookUrlProblem('file:///etc/passwd', false)).toMatch(/https or http/);
+    expect(webhookUrlProblem('https://a:b@hooks.example.com/', false)).toMatch(/user name or password/);
+    expect(webhookUrlProblem('not a url', false)).toMatch(/is not a URL/);
+    expect(webhookUrlProblem(42, false)).toMatch(/http\(s\) URL/);
+    expect(webhookUrlProblem(`https://x.example.com/${'a'.repeat(2000)}`, false)).toMatch(/2000/);
+    for (const url of [
+      'http://localhost:3000/',
+      'http://api.localhost/',
+      'http://0x7f.1/',
+      'http://[fe80::1]/',
+    ]) {
+      expect(webhookUrlProblem(url, false)).toMatch(/loopback, link-local or private/);
+    }
+  });
+
+  it('should allow private addresses only when told to, but never credentials or other schemes', () => {
+    expect(webhookUrlProblem('http://127.0.0.1:9000/hook', true)).toBeNull();
+    expect(webhookUrlProblem('http://u:p@127.0.0.1/', true)).toMatch(/user name or password/);
+  });
+
+  it('should refuse a name that resolves to a private address right before a call', async () => {
+    expect(await resolvedAddressProblem('http://localhost/', false)).toMatch(/private/);
+    expect(await resolvedAddressProblem(`${url}/ok`, true)).toBeNull();
   });
 });

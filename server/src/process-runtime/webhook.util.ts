@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 
 export const SIGNATURE_HEADER = 'X-CareLoom-Signature';
 
@@ -42,5 +44,115 @@ export async function callWebhook(
     return { ok: true, status: response.status, body: parsed };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export const MAX_WEBHOOK_URL_LENGTH = 2000;
+
+const IPV4_BLOCKED: readonly [string, number][] = [
+  ['0.0.0.0', 8], // "this" network
+  ['10.0.0.0', 8], // private
+  ['100.64.0.0', 10], // carrier-grade NAT
+  ['127.0.0.0', 8], // loopback
+  ['169.254.0.0', 16], // link-local (cloud metadata services live here)
+  ['172.16.0.0', 12], // private
+  ['192.0.0.0', 24], // IETF protocol assignments
+  ['192.168.0.0', 16], // private
+  ['198.18.0.0', 15], // benchmarking
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved and broadcast
+];
+
+const ipv4Number = (ip: string): number => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+
+/** Loopback, link-local, private, multicast or otherwise not a public internet address. */
+export function isPrivateAddress(ip: string): boolean {
+  const version = isIP(ip);
+  if (version === 4) {
+    const n = ipv4Number(ip);
+    return IPV4_BLOCKED.some(([base, bits]) => {
+      const size = 2 ** (32 - bits);
+      const start = ipv4Number(base);
+      return n >= start && n < start + size;
+    });
+  }
+  if (version !== 6) {
+    return true;
+  }
+  const lower = ip.toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  if (mapped?.[1]) {
+    return isPrivateAddress(mapped[1]);
+  }
+  if (/^::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}$/.test(lower)) {
+    const [hi = '0', lo = '0'] = lower.slice(7).split(':');
+    const n = parseInt(hi, 16) * 65536 + parseInt(lo, 16);
+    return isPrivateAddress([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'));
+  }
+  return (
+    lower === '::' ||
+    lower === '::1' ||
+    /^f[cd][0-9a-f]{0,2}:/.test(lower) || // unique local fc00::/7
+    /^fe[89ab][0-9a-f]?:/.test(lower) || // link-local fe80::/10
+    /^ff[0-9a-f]{0,2}:/.test(lower) // multicast
+  );
+}
+
+const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
+
+/**
+ * What is wrong with a webhook URL, or null: http(s) only, no credentials in it, at most 2,000
+ * characters, and (unless `allowPrivate`) no loopback, link-local or private address or localhost name.
+ */
+export function webhookUrlProblem(url: unknown, allowPrivate: boolean): string | null {
+  if (typeof url !== 'string' || url.trim() === '') {
+    return 'url must be an http(s) URL';
+  }
+  if (url.length > MAX_WEBHOOK_URL_LENGTH) {
+    return `url must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url.slice(0, 100)}" is not a URL`;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return `url must use https or http, not ${parsed.protocol.replace(':', '')}`;
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    return 'url must not contain a user name or password; send credentials in an allowed header';
+  }
+  if (allowPrivate) {
+    return null;
+  }
+  const host = hostOf(parsed).toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && isPrivateAddress(host))) {
+    return `url points at a loopback, link-local or private address (${host}); webhooks go to public addresses only`;
+  }
+  return null;
+}
+
+/**
+ * Resolves the URL's host and refuses it when any address it resolves to is not public (a public
+ * name pointing inside the network). Call right before delivering; null when the call may go ahead.
+ */
+export async function resolvedAddressProblem(url: string, allowPrivate: boolean): Promise<string | null> {
+  const problem = webhookUrlProblem(url, allowPrivate);
+  if (problem !== null || allowPrivate) {
+    return problem;
+  }
+  const host = hostOf(new URL(url));
+  if (isIP(host) !== 0) {
+    return null;
+  }
+  try {
+    const addresses = await lookup(host, { all: true, verbatim: true });
+    const inside = addresses.find((a) => isPrivateAddress(a.address));
+    return inside
+      ? `${host} resolves to ${inside.address}, a loopback, link-local or private address; webhooks go to public addresses only`
+      : null;
+  } catch (error) {
+    return `could not resolve ${host}: ${error instanceof Error ? error.message : String(error)}`;
   }
 }

@@ -70,7 +70,7 @@ describe('processes over time', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ CARELOOM_TEST_CLOCK: '1' });
+    t = await startTestApp({ CARELOOM_TEST_CLOCK: '1', CARELOOM_WEBHOOK_ALLOW_PRIVATE: '1' });
     admin = await t.login('admin');
     await publishForm('onboarding-family-call', simpleForm({ notes: { type: 'string', title: 'Notes' } }));
     await publishForm(
