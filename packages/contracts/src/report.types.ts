@@ -19,17 +19,21 @@ export type DatasetSource =
 export type TimeBucket = 'day' | 'week' | 'month' | 'quarter';
 
 /** A grouping dimension; its `key` names the column in the result rows. */
-export type DatasetGroupBy =
+export type DatasetGroupBy = (
   | { key: string; by: 'field'; field: string }
   | { key: string; by: 'org-unit' }
   | { key: string; by: 'care-level' }
   /** A timestamp or date field bucketed in the tenant's time zone; bucket labels are ISO dates of the bucket start. */
-  | { key: string; by: 'time'; field: string; bucket: TimeBucket };
+  | { key: string; by: 'time'; field: string; bucket: TimeBucket }
+) & {
+  /** The column's label; without it the server derives one from the field's form label. */
+  label?: LocalizedText;
+};
 
 export type DurationUnit = 'minutes' | 'hours' | 'days';
 
 /** What is computed per group; its `key` names the column in the result rows. */
-export type DatasetMeasure =
+export type DatasetMeasure = (
   | { key: string; op: 'count' }
   | { key: string; op: 'count-distinct' | 'sum' | 'avg' | 'min' | 'max' | 'median'; field: string }
   /** Continuous percentile (PostgreSQL percentile_cont), p in (0, 1). */
@@ -47,7 +51,11 @@ export type DatasetMeasure =
       p?: number;
     }
   /** Net promoter score from a 0–10 field: % of 9–10 minus % of 0–6, nulls ignored. */
-  | { key: string; op: 'nps'; field: string };
+  | { key: string; op: 'nps'; field: string }
+) & {
+  /** The column's label; without it the server derives one from the operation and the field. */
+  label?: LocalizedText;
+};
 
 /** A dataset: compiled by the server into one parameterised SQL query. */
 export type DatasetSpec = {

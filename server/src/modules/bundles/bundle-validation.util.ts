@@ -20,6 +20,7 @@ import {
 } from '../../process-runtime/process-model.util.js';
 import { createFormsAjv, lintFormSchema } from '@careloom/forms';
 import { formKeyOf } from '../../process-runtime/instance-view.util.js';
+import { checkDashboardSpec, checkReportSpec } from '../reports/report-spec.util.js';
 import { checkRuleDefinition } from '../rules/rule-definition.util.js';
 import type {
   BundleFiles,
@@ -451,6 +452,65 @@ function checkJsonFiles(texts: Map<string, string> | undefined, problems: Proble
   return parsed;
 }
 
+/**
+ * Report and dashboard files: the spec's structure, the key against the file name, a records source's form
+ * against this bundle and the bundles it requires, a dashboard's reports against this bundle's reports
+ * (ones already installed are checked at import). Field paths are checked against the published schema at
+ * import, inside the import's transaction.
+ */
+function checkSpecFiles(
+  kind: 'reports' | 'dashboards',
+  texts: Map<string, string> | undefined,
+  context: Context,
+  reportKeys: ReadonlySet<string> = new Set(),
+): BundleJsonFile[] {
+  const { problems } = context;
+  const files = checkJsonFiles(texts, problems);
+  const keys = new Set<string>();
+  const valid: BundleJsonFile[] = [];
+  for (const { file, content } of files) {
+    const errors = kind === 'reports' ? checkReportSpec(content) : checkDashboardSpec(content);
+    for (const error of errors) {
+      problems.add(file, error.path, error.message);
+    }
+    const spec = content as Record<string, unknown>;
+    if (typeof spec.key === 'string') {
+      if (spec.key !== baseName(file)) {
+        problems.add(
+          file,
+          '/key',
+          `the key "${spec.key}" must match the file name (${kind}/${spec.key}.json)`,
+        );
+      }
+      if (keys.has(spec.key)) {
+        problems.add(file, '/key', `another file already defines the ${kind.slice(0, -1)} "${spec.key}"`);
+      }
+      keys.add(spec.key);
+    }
+    if (errors.length > 0) {
+      continue;
+    }
+    if (kind === 'reports') {
+      const source = (spec.dataset as { source: { type: string; formKey?: string } }).source;
+      if (source.type === 'records' && source.formKey !== undefined) {
+        checkFormReference(file, '/dataset/source/formKey', source.formKey, context, 'the report');
+      }
+    } else {
+      (spec.items as { report: string }[]).forEach((item, i) => {
+        if (!reportKeys.has(item.report)) {
+          problems.add(
+            file,
+            `/items/${i}/report`,
+            `the dashboard shows the report "${item.report}", which is not in this bundle's reports/`,
+          );
+        }
+      });
+    }
+    valid.push({ file, content });
+  }
+  return valid;
+}
+
 /** Forms of the required bundles, or problems for requirements nothing available satisfies. */
 function resolveRequirements(
   manifest: BundleManifest,
@@ -509,8 +569,13 @@ export async function validateBundle(
   }
   const processes = await checkProcesses(contentOf('processes'), context);
   const rules = checkRules(contentOf('rules'), context);
-  const reports = checkJsonFiles(sorted.get('reports'), problems);
-  const dashboards = checkJsonFiles(sorted.get('dashboards'), problems);
+  const reports = checkSpecFiles('reports', sorted.get('reports'), context);
+  const dashboards = checkSpecFiles(
+    'dashboards',
+    sorted.get('dashboards'),
+    context,
+    new Set(reports.map((r) => (r.content as { key: string }).key)),
+  );
   const i18n = checkJsonFiles(sorted.get('i18n'), problems);
   if (!manifest || problems.list.length > 0) {
     return { ok: false, problems: problems.list };

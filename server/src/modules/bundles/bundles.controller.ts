@@ -71,6 +71,8 @@ export class BundlesController {
       forms: bundle.forms.length,
       processes: bundle.processes.length,
       rules: bundle.rules.length,
+      reports: bundle.reports.length,
+      dashboards: bundle.dashboards.length,
     };
   }
 

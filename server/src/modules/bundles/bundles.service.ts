@@ -7,6 +7,7 @@ import type { RequestLocale } from '../../common/http/locale.decorator.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService } from '../forms/forms.service.js';
+import { ReportsService } from '../reports/reports.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import type { BundleInstallationEntity } from './bundle-installation.entity.js';
 import type { BundleFiles, ValidatedBundle } from './bundle-validation.types.js';
@@ -28,6 +29,8 @@ export type ImportReport = {
   forms: ImportedItem[];
   processes: ImportedItem[];
   rules: ImportedItem[];
+  reports: ImportedItem[];
+  dashboards: ImportedItem[];
 };
 
 @Injectable()
@@ -37,6 +40,7 @@ export class BundlesService {
     private readonly transactions: Transactions,
     private readonly forms: FormsService,
     private readonly rules: RulesService,
+    private readonly reports: ReportsService,
     private readonly runtime: ProcessRuntimeService,
     private readonly audit: AuditService,
   ) {}
@@ -110,6 +114,15 @@ export class BundlesService {
       for (const rule of bundle.rules) {
         rules.push(await this.rules.importIn(manager, actor, rule));
       }
+      // Reports read the forms imported above; dashboards the reports.
+      const reports: ImportedItem[] = [];
+      for (const file of bundle.reports) {
+        reports.push(await this.reports.importIn(manager, actor, 'report', file));
+      }
+      const dashboards: ImportedItem[] = [];
+      for (const file of bundle.dashboards) {
+        dashboards.push(await this.reports.importIn(manager, actor, 'dashboard', file));
+      }
       await this.repository.upsert(manager, {
         tenantId: actor.tenantId,
         key: manifest.key,
@@ -118,7 +131,9 @@ export class BundlesService {
         formKeys: bundle.forms.map((f) => f.key),
         installedBy: actor.userId,
       });
-      const changed = [...forms, ...processes, ...rules].filter((item) => item.action !== 'unchanged');
+      const changed = [...forms, ...processes, ...rules, ...reports, ...dashboards].filter(
+        (item) => item.action !== 'unchanged',
+      );
       await this.audit.record(manager, actor, {
         action: 'bundle.imported',
         entityType: 'bundle',
@@ -132,11 +147,13 @@ export class BundlesService {
         forms,
         processes,
         rules,
+        reports,
+        dashboards,
       };
     });
   }
 
-  /** A bundle (path → text) of the chosen forms, processes and rules, importable into another home. */
+  /** A bundle (path → text) of the chosen forms, processes, rules, reports and dashboards, importable into another home. */
   async export(
     actor: Actor,
     selection: {
@@ -146,6 +163,8 @@ export class BundlesService {
       forms: string[];
       processes: string[];
       rules: string[];
+      reports?: string[];
+      dashboards?: string[];
     },
   ): Promise<Record<string, string>> {
     this.assertManager(actor);
@@ -178,6 +197,12 @@ export class BundlesService {
         2,
       );
     }
+    for (const kind of ['report', 'dashboard'] as const) {
+      for (const key of (kind === 'report' ? selection.reports : selection.dashboards) ?? []) {
+        const stored = await this.reports.get(actor, kind, key);
+        files[`${kind}s/${key}.json`] = JSON.stringify(stored.spec, null, 2);
+      }
+    }
     const manifest: BundleManifest = {
       schemaVersion: 1,
       key: selection.key,
@@ -189,6 +214,8 @@ export class BundlesService {
         forms: Object.keys(files).filter((f) => f.startsWith('forms/')),
         processes: Object.keys(files).filter((f) => f.startsWith('processes/')),
         rules: Object.keys(files).filter((f) => f.startsWith('rules/')),
+        reports: Object.keys(files).filter((f) => f.startsWith('reports/')),
+        dashboards: Object.keys(files).filter((f) => f.startsWith('dashboards/')),
       },
     };
     files['manifest.json'] = JSON.stringify(manifest, null, 2);

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsObject, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsArray, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { LocalizedTextDto } from '../../forms/dto/form.dto.js';
 import type { BundleInstallationEntity } from '../bundle-installation.entity.js';
 
@@ -45,6 +45,8 @@ export class ImportReportDto {
   @ApiProperty({ type: [ImportedItemDto] }) forms: ImportedItemDto[];
   @ApiProperty({ type: [ImportedItemDto] }) processes: ImportedItemDto[];
   @ApiProperty({ type: [ImportedItemDto] }) rules: ImportedItemDto[];
+  @ApiProperty({ type: [ImportedItemDto] }) reports: ImportedItemDto[];
+  @ApiProperty({ type: [ImportedItemDto] }) dashboards: ImportedItemDto[];
 }
 
 export class BundleCheckDto {
@@ -54,6 +56,8 @@ export class BundleCheckDto {
   @ApiProperty() forms: number;
   @ApiProperty() processes: number;
   @ApiProperty() rules: number;
+  @ApiProperty() reports: number;
+  @ApiProperty() dashboards: number;
 }
 
 export class ExportBundleDto {
@@ -73,4 +77,14 @@ export class ExportBundleDto {
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) forms: string[];
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) processes: string[];
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) rules: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  reports?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  dashboards?: string[];
 }

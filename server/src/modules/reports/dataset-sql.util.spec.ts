@@ -1,0 +1,192 @@
+import { describe, expect, it } from '@jest/globals';
+import type { DatasetSpec } from '@careloom/contracts';
+import type { Actor } from '../../common/auth/actor.types.js';
+import { compileDataset, compileDrill, variableFields, type DatasetContext } from './dataset-sql.util.js';
+import { InvalidDatasetError } from './reports.errors.js';
+
+const actor = (roles: Actor['roles']): Actor => ({
+  userId: '00000000-0000-0000-0000-0000000000aa',
+  tenantId: '00000000-0000-0000-0000-0000000000bb',
+  username: 'u',
+  displayName: 'U',
+  roles,
+  sessionId: 's',
+  ip: null,
+  requestId: null,
+});
+const admin = actor([{ role: 'admin', orgUnitId: 'x', orgUnitPath: '/i/' }]);
+const nurse = actor([{ role: 'nurse', orgUnitId: 'w', orgUnitPath: '/i/b/w/' }]);
+
+const context = (overrides: Partial<DatasetContext> = {}): DatasetContext => ({
+  actor: admin,
+  timeZone: 'Asia/Shanghai',
+  now: '2026-11-27T08:00:00.000Z',
+  form: {
+    id: '00000000-0000-0000-0000-0000000000cc',
+    key: 'complaint-callback',
+    fields: { score: 'integer', type: 'string', calledAt: 'date-time', day: 'date' },
+  },
+  filters: {},
+  ...overrides,
+});
+
+const records = (dataset: Partial<DatasetSpec>): DatasetSpec => ({
+  source: { type: 'records', formKey: 'complaint-callback' },
+  groupBy: [],
+  measures: [{ key: 'n', op: 'count' }],
+  ...dataset,
+});
+
+/** Every $n placeholder is bound, and every bound value is used. */
+function expectBalanced(sql: string, params: unknown[]): void {
+  const used = new Set([...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+  expect([...used].sort((a, b) => a - b)).toEqual(params.map((_, i) => i + 1));
+}
+
+describe(compileDataset.name, () => {
+  it('should bind every value and never write a field path into the SQL when compiling', () => {
+    // given a dataset with a filter, a field grouping, a time bucket and several measures
+    const compiled = compileDataset(
+      records({
+        filter: { '==': [{ var: 'type' }, 'meals'] },
+        groupBy: [
+          { key: 'month', by: 'time', field: 'calledAt', bucket: 'month' },
+          { key: 'type', by: 'field', field: 'type' },
+        ],
+        measures: [
+          { key: 'n', op: 'count' },
+          { key: 'p90', op: 'percentile', field: 'score', p: 0.9 },
+          { key: 'nps', op: 'nps', field: 'score' },
+        ],
+      }),
+      context({ filters: { from: '2026-01-01', to: '2026-04-01' } }),
+    );
+
+    // then the statement is one WITH query whose values are all parameters
+    expect(compiled.sql.startsWith('WITH src AS (')).toBe(true);
+    expectBalanced(compiled.sql, compiled.params);
+    expect(compiled.sql).not.toContain('calledAt');
+    expect(compiled.sql).not.toContain('Asia/Shanghai');
+    expect(compiled.sql).not.toContain('0.9');
+    expect(compiled.params).toEqual(
+      expect.arrayContaining([['calledAt'], ['score'], 0.9, 'Asia/Shanghai', 'month']),
+    );
+    expect(compiled.sql).toContain('generate_series');
+    expect(compiled.sql).toContain('percentile_cont(');
+    expect(compiled.columns).toEqual([
+      { key: 'month', alias: 'g0', kind: 'group', numeric: false },
+      { key: 'type', alias: 'g1', kind: 'group', numeric: false },
+      { key: 'n', alias: 'm0', kind: 'measure', numeric: true },
+      { key: 'p90', alias: 'm1', kind: 'measure', numeric: true },
+      { key: 'nps', alias: 'm2', kind: 'measure', numeric: true },
+    ]);
+  });
+
+  it('should add the caller’s org-unit scope when the caller is not an administrator', () => {
+    const scoped = compileDataset(records({}), context({ actor: nurse }));
+    const open = compileDataset(records({}), context());
+
+    expect(scoped.sql).toContain('LIKE ANY(');
+    expect(scoped.params).toContainEqual(['/i/b/w/%']);
+    expect(open.sql).not.toContain('LIKE ANY(');
+    expectBalanced(scoped.sql, scoped.params);
+  });
+
+  it('should name each unknown or mistyped field by its pointer when compiling fails', () => {
+    // given fields the form does not have or cannot be used that way
+    const compile = () =>
+      compileDataset(
+        records({
+          groupBy: [{ key: 'x', by: 'time', field: 'type', bucket: 'day' }],
+          measures: [
+            { key: 'a', op: 'sum', field: 'type' },
+            { key: 'b', op: 'avg', field: '__proto__' },
+            { key: 'c', op: 'duration', from: 'calledAt', to: 'day', unit: 'hours', aggregate: 'avg' },
+          ],
+          filter: { '>': [{ var: 'nosuch' }, 1] },
+        }),
+        context(),
+      );
+
+    // then every problem is reported at once
+    expect(compile).toThrow(InvalidDatasetError);
+    try {
+      compile();
+    } catch (error) {
+      expect((error as InvalidDatasetError).errors.map((e) => e.path)).toEqual([
+        '/dataset/groupBy/0/field',
+        '/dataset/filter/>/0/var',
+        '/dataset/measures/0/field',
+        '/dataset/measures/1/field',
+        '/dataset/measures/2/to',
+      ]);
+    }
+  });
+
+  it('should read task, instance and resident fields from their own columns', () => {
+    for (const source of [
+      { type: 'tasks', processKey: 'complaint-workorder' },
+      { type: 'process-instances' },
+      { type: 'residents' },
+    ] as const) {
+      const compiled = compileDataset(
+        { source, groupBy: [{ key: 'level', by: 'care-level' }], measures: [{ key: 'n', op: 'count' }] },
+        context({ actor: nurse, form: undefined }),
+      );
+      expectBalanced(compiled.sql, compiled.params);
+    }
+    expect(() =>
+      compileDataset(
+        { source: { type: 'tasks' }, groupBy: [], measures: [{ key: 'n', op: 'avg', field: 'score' }] },
+        context({ form: undefined }),
+      ),
+    ).toThrow(InvalidDatasetError);
+  });
+});
+
+describe(compileDrill.name, () => {
+  it('should filter on the segment’s values and page when drilling', () => {
+    const query = compileDrill(
+      records({
+        groupBy: [
+          { key: 'month', by: 'time', field: 'calledAt', bucket: 'month' },
+          { key: 'score', by: 'field', field: 'score' },
+        ],
+      }),
+      context(),
+      { month: '2026-04-01', score: 4 },
+      { limit: 20, offset: 40 },
+    );
+    expectBalanced(query.sql, query.params);
+    expect(query.params.slice(-4)).toEqual(['2026-04-01', 4, 20, 40]);
+  });
+
+  it('should refuse a group key the report does not have', () => {
+    expect(() => compileDrill(records({}), context(), { nope: 1 }, { limit: 1, offset: 0 })).toThrow(
+      InvalidDatasetError,
+    );
+  });
+});
+
+describe(variableFields.name, () => {
+  it('should type process variables from how the dataset uses them', () => {
+    expect(
+      variableFields({
+        source: { type: 'process-instances' },
+        filter: {
+          and: [
+            { '==': [{ var: 'variables.urgency' }, 'urgent'] },
+            { '>': [{ var: 'variables.reopenCount' }, 0] },
+          ],
+        },
+        groupBy: [{ key: 'type', by: 'field', field: 'variables.complaintType' }],
+        measures: [{ key: 'avg', op: 'avg', field: 'variables.score' }],
+      }),
+    ).toEqual({
+      'variables.score': 'number',
+      'variables.complaintType': 'string',
+      'variables.urgency': 'string',
+      'variables.reopenCount': 'number',
+    });
+  });
+});

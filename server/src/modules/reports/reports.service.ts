@@ -1,0 +1,659 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  DashboardResult,
+  DashboardSpec,
+  DatasetSpec,
+  DrillResult,
+  LocalizedText,
+  ReportFilters,
+  ReportResult,
+  ReportSpec,
+} from '@careloom/contracts';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import { hasRole, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
+import { Transactions } from '../../common/database/transaction.js';
+import { toCsv, type Cell } from '../../common/export/spreadsheet.util.js';
+import { canonicalJson } from '../../common/json/canonical-json.util.js';
+import { DomainError, ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
+import type { RequestLocale } from '../../common/http/locale.decorator.js';
+import { Clock } from '../../common/time/clock.js';
+import { AuditService } from '../audit/audit.service.js';
+import { FormsService } from '../forms/forms.service.js';
+import { OrgUnitsService } from '../org-units/org-units.service.js';
+import { filterableFields } from '../records/record-fields.util.js';
+import {
+  compileDataset,
+  compileDrill,
+  type DatasetContext,
+  type DatasetFilters,
+  type FieldType,
+} from './dataset-sql.util.js';
+import { chartOption, numberSummary, reportColumns, type ReportRow } from './echarts-option.util.js';
+import type {
+  DashboardEntity,
+  DashboardVersionEntity,
+  ReportEntity,
+  ReportVersionEntity,
+} from './report.entity.js';
+import {
+  schemaFieldLabels,
+  schemaValueLabels,
+  SOURCE_FIELD_LABELS,
+  SOURCE_VALUE_LABELS,
+} from './report-fields.util.js';
+import { checkDashboardSpec, checkReportSpec } from './report-spec.util.js';
+import {
+  DashboardNotFoundError,
+  InvalidReportQueryError,
+  InvalidReportSpecError,
+  ReportKeyTakenError,
+  ReportNotFoundError,
+  StaleReportError,
+} from './reports.errors.js';
+import { ReportsRepository, type SpecKind } from './reports.repository.js';
+
+/** Who may create and change reports and dashboards. */
+export const REPORT_DESIGNERS = ['admin'] as const;
+/** Longest a report query may run before it is cancelled (a 4xx-free, hang-free answer). */
+export const REPORT_TIMEOUT_MS = 20_000;
+
+type SpecOf<K extends SpecKind> = K extends 'report' ? ReportSpec : DashboardSpec;
+export type StoredSpec<K extends SpecKind> = {
+  head: K extends 'report' ? ReportEntity : DashboardEntity;
+  spec: SpecOf<K>;
+  versions: { version: number; createdAt: Date }[];
+};
+export type ImportedSpec = { key: string; action: 'created' | 'updated' | 'unchanged'; version: number };
+export type ReportQuery = ReportFilters;
+export type DrillQuery = ReportFilters & { group?: string; limit: number; offset: number };
+type Source = {
+  context: DatasetContext;
+  labels: Record<string, LocalizedText>;
+  /** Display labels of field values, by field path. */
+  values: Record<string, Record<string, LocalizedText>>;
+};
+
+const DAY_MS = 86_400_000;
+const TIMEOUT_MESSAGE: Record<RequestLocale, string> = {
+  'zh-CN': '该报表计算超时，请缩短期间或缩小范围。',
+  en: 'This report took too long; choose a shorter period or a smaller unit.',
+};
+/** PostgreSQL's query_canceled, raised by `statement_timeout`. */
+const isStatementTimeout = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '57014';
+const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+const dayText = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly repository: ReportsRepository,
+    private readonly transactions: Transactions,
+    private readonly forms: FormsService,
+    private readonly orgUnits: OrgUnitsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private assertDesigner(actor: Actor): void {
+    if (!hasRole(actor, REPORT_DESIGNERS)) {
+      throw new ForbiddenError(
+        `Designing reports and dashboards needs one of: ${REPORT_DESIGNERS.join(', ')}.`,
+      );
+    }
+  }
+
+  /** Staff read reports (each sees the counts of what they may see); family members use the portal. */
+  private assertReader(actor: Actor): void {
+    if (actor.roles.length === 0 || isFamilyOnly(actor)) {
+      throw new ForbiddenError(
+        'Reports and dashboards are for staff; family members see their relative’s page.',
+      );
+    }
+  }
+
+  // ---- stored specs -------------------------------------------------------------------------------
+
+  async list<K extends SpecKind>(actor: Actor, kind: K): Promise<StoredSpec<K>[]> {
+    this.assertReader(actor);
+    const manager = this.transactions.manager;
+    const heads = await this.repository.list(manager, kind, actor.tenantId);
+    const stored: StoredSpec<K>[] = [];
+    for (const head of heads) {
+      const current = await this.repository.version(manager, kind, head.id, head.currentVersion);
+      if (current) {
+        stored.push({ head, spec: current.spec, versions: [] } as unknown as StoredSpec<K>);
+      }
+    }
+    return stored;
+  }
+
+  async get<K extends SpecKind>(
+    actor: Actor,
+    kind: K,
+    key: string,
+    version?: number,
+  ): Promise<StoredSpec<K>> {
+    this.assertReader(actor);
+    return this.getIn(this.transactions.manager, actor, kind, key, version);
+  }
+
+  private async getIn<K extends SpecKind>(
+    manager: EntityManager,
+    actor: Actor,
+    kind: K,
+    key: string,
+    version?: number,
+  ): Promise<StoredSpec<K>> {
+    const head = await this.repository.findByKey(manager, kind, actor.tenantId, key);
+    if (!head) {
+      throw kind === 'report' ? new ReportNotFoundError(key) : new DashboardNotFoundError(key);
+    }
+    const versions = (await this.repository.versions(manager, kind, head.id)) as (
+      ReportVersionEntity | DashboardVersionEntity
+    )[];
+    const wanted = versions.find((v) => v.version === (version ?? head.currentVersion));
+    if (!wanted) {
+      throw new NotFoundError(
+        kind === 'report' ? 'Report version' : 'Dashboard version',
+        `${key}@${version}`,
+      );
+    }
+    return {
+      head,
+      spec: wanted.spec,
+      versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt })),
+    } as unknown as StoredSpec<K>;
+  }
+
+  /** A checked spec: structure, then (reports) every field against its source, (dashboards) every report. */
+  private async checked<K extends SpecKind>(
+    manager: EntityManager,
+    actor: Actor,
+    kind: K,
+    spec: unknown,
+    prefix = '',
+  ): Promise<SpecOf<K>> {
+    if (kind === 'report') {
+      const errors = checkReportSpec(spec);
+      if (errors.length > 0) {
+        throw new InvalidReportSpecError(errors, 'report', prefix);
+      }
+      try {
+        // Compiling checks every field path and type against the form's published schema.
+        compileDataset(
+          (spec as ReportSpec).dataset,
+          (await this.sourceOf(manager, actor, (spec as ReportSpec).dataset, {})).context,
+        );
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === 'invalid' && prefix) {
+          throw new InvalidReportSpecError(error.errors, 'report', prefix);
+        }
+        throw error;
+      }
+      return spec as SpecOf<K>;
+    }
+    const errors = checkDashboardSpec(spec);
+    if (errors.length > 0) {
+      throw new InvalidReportSpecError(errors, 'dashboard', prefix);
+    }
+    const dashboard = spec as DashboardSpec;
+    const found = await this.repository.currentReports(
+      manager,
+      actor.tenantId,
+      dashboard.items.map((item) => item.report),
+    );
+    const missing = dashboard.items.flatMap((item, i) =>
+      found.some((r) => r.key === item.report)
+        ? []
+        : [
+            {
+              path: `/items/${i}/report`,
+              message: `there is no report "${item.report}"; save or import it first`,
+            },
+          ],
+    );
+    if (missing.length > 0) {
+      throw new InvalidReportSpecError(missing, 'dashboard', prefix);
+    }
+    return spec as SpecOf<K>;
+  }
+
+  async create<K extends SpecKind>(actor: Actor, kind: K, input: unknown): Promise<StoredSpec<K>> {
+    this.assertDesigner(actor);
+    return this.transactions.run(async (manager) => {
+      const spec = await this.checked(manager, actor, kind, input);
+      if (await this.repository.findByKey(manager, kind, actor.tenantId, spec.key)) {
+        throw new ReportKeyTakenError(kind, spec.key);
+      }
+      await this.insertSpec(manager, actor, kind, spec);
+      return this.getIn(manager, actor, kind, spec.key);
+    });
+  }
+
+  /** Saves the spec as the next version; `baseVersion` (the version edited) guards against lost updates. */
+  async update<K extends SpecKind>(
+    actor: Actor,
+    kind: K,
+    key: string,
+    input: unknown,
+    baseVersion?: number,
+  ): Promise<StoredSpec<K>> {
+    this.assertDesigner(actor);
+    return this.transactions.run(async (manager) => {
+      const head = await this.repository.findByKey(manager, kind, actor.tenantId, key, true);
+      if (!head) {
+        throw kind === 'report' ? new ReportNotFoundError(key) : new DashboardNotFoundError(key);
+      }
+      const spec = await this.checked(manager, actor, kind, input);
+      if (spec.key !== key) {
+        throw new InvalidReportSpecError(
+          [{ path: '/key', message: `the key must stay "${key}" (it names the ${kind})` }],
+          kind,
+        );
+      }
+      if (baseVersion !== undefined && baseVersion !== head.currentVersion) {
+        throw new StaleReportError(kind, baseVersion, head.currentVersion);
+      }
+      await this.appendVersion(manager, actor, kind, head, spec);
+      return this.getIn(manager, actor, kind, key);
+    });
+  }
+
+  /** A report or dashboard from a bundle, inside the importer's transaction. */
+  async importIn<K extends SpecKind>(
+    manager: EntityManager,
+    actor: Actor,
+    kind: K,
+    file: { file: string; content: unknown },
+  ): Promise<ImportedSpec> {
+    this.assertDesigner(actor);
+    const spec = await this.checked(manager, actor, kind, file.content, `/${file.file}#`);
+    const head = await this.repository.findByKey(manager, kind, actor.tenantId, spec.key, true);
+    if (!head) {
+      await this.insertSpec(manager, actor, kind, spec);
+      return { key: spec.key, action: 'created', version: 1 };
+    }
+    const current = await this.repository.version(manager, kind, head.id, head.currentVersion);
+    if (current && canonicalJson(current.spec) === canonicalJson(spec)) {
+      return { key: spec.key, action: 'unchanged', version: head.currentVersion };
+    }
+    await this.appendVersion(manager, actor, kind, head, spec);
+    return { key: spec.key, action: 'updated', version: head.currentVersion };
+  }
+
+  private async insertSpec(
+    manager: EntityManager,
+    actor: Actor,
+    kind: SpecKind,
+    spec: ReportSpec | DashboardSpec,
+  ) {
+    const head = await this.repository.insert(manager, kind, {
+      tenantId: actor.tenantId,
+      key: spec.key,
+      title: spec.title,
+      currentVersion: 1,
+      updatedBy: actor.userId,
+    });
+    await this.repository.insertVersion(manager, kind, head.id, {
+      version: 1,
+      spec,
+      createdBy: actor.userId,
+    });
+    await this.audit.record(manager, actor, {
+      action: `${kind}.created`,
+      entityType: kind,
+      entityId: head.id,
+      details: { key: spec.key, version: 1 },
+    });
+  }
+
+  private async appendVersion(
+    manager: EntityManager,
+    actor: Actor,
+    kind: SpecKind,
+    head: ReportEntity | DashboardEntity,
+    spec: ReportSpec | DashboardSpec,
+  ): Promise<void> {
+    const next = head.currentVersion + 1;
+    await this.repository.insertVersion(manager, kind, head.id, {
+      version: next,
+      spec,
+      createdBy: actor.userId,
+    });
+    Object.assign(head, { title: spec.title, currentVersion: next, updatedBy: actor.userId });
+    await this.repository.save(manager, kind, head);
+    await this.audit.record(manager, actor, {
+      action: `${kind}.updated`,
+      entityType: kind,
+      entityId: head.id,
+      details: { key: spec.key, version: next },
+    });
+  }
+
+  // ---- data ---------------------------------------------------------------------------------------
+
+  /** The shared filters, checked: days in order, an org unit of the tenant (as its path). */
+  private async filtersOf(
+    manager: EntityManager,
+    actor: Actor,
+    query: ReportFilters,
+  ): Promise<DatasetFilters> {
+    if (query.from && query.to && query.from >= query.to) {
+      throw new InvalidReportQueryError(
+        '/to',
+        'to must be after from (the period is [from, to), to exclusive)',
+      );
+    }
+    let orgUnitPath: string | undefined;
+    if (query.orgUnitId) {
+      try {
+        orgUnitPath = (await this.orgUnits.get(manager, actor.tenantId, query.orgUnitId)).path;
+      } catch (error) {
+        if (error instanceof NotFoundError) {
+          throw new InvalidReportQueryError('/orgUnitId', 'orgUnitId names no org unit of your home');
+        }
+        throw error;
+      }
+    }
+    return {
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+      ...(orgUnitPath !== undefined ? { orgUnitPath } : {}),
+    };
+  }
+
+  private async sourceOf(
+    manager: EntityManager,
+    actor: Actor,
+    dataset: DatasetSpec,
+    filters: DatasetFilters,
+  ): Promise<Source> {
+    const base = {
+      actor,
+      timeZone: await this.repository.timeZone(manager, actor.tenantId),
+      now: this.clock.iso(),
+      filters,
+    };
+    if (dataset.source.type !== 'records') {
+      const type = dataset.source.type;
+      const values = Object.fromEntries(
+        Object.entries(SOURCE_VALUE_LABELS)
+          .filter(([path]) => path.startsWith(`${type}.`))
+          .map(([path, labels]) => [path.slice(type.length + 1), labels]),
+      );
+      return { context: base, labels: SOURCE_FIELD_LABELS[type], values };
+    }
+    const formKey = dataset.source.formKey;
+    try {
+      const form = await this.forms.latestPublished(manager, actor.tenantId, formKey, 'read');
+      const fields: Record<string, FieldType> = filterableFields(form.version.schema);
+      return {
+        context: { ...base, form: { id: form.form.id, key: formKey, fields } },
+        labels: { ...SOURCE_FIELD_LABELS.records, ...schemaFieldLabels(form.version.schema) },
+        values: schemaValueLabels(form.version.schema),
+      };
+    } catch (error) {
+      if (error instanceof DomainError && (error.kind === 'not-found' || error.kind === 'conflict')) {
+        throw new InvalidReportSpecError([
+          {
+            path: '/dataset/source/formKey',
+            message: `form "${formKey}" is not published in this home: ${error.message}`,
+          },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  private async rowsOf(
+    manager: EntityManager,
+    dataset: DatasetSpec,
+    context: DatasetContext,
+  ): Promise<ReportRow[]> {
+    const compiled = compileDataset(dataset, context);
+    const raw = await this.repository.run<Record<string, unknown>>(manager, compiled);
+    return raw.map((row) =>
+      Object.fromEntries(
+        compiled.columns.map((column) => {
+          const value = row[column.alias];
+          return [
+            column.key,
+            value === null || value === undefined
+              ? null
+              : column.numeric
+                ? Number(value)
+                : typeof value === 'string'
+                  ? value
+                  : JSON.stringify(value),
+          ];
+        }),
+      ),
+    );
+  }
+
+  /** Runs a read-only use case with a time limit, so a heavy report cannot hold a connection forever. */
+  private bounded<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      await manager.query(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`);
+      await manager.query('SET TRANSACTION READ ONLY');
+      return work(manager);
+    });
+  }
+
+  private async resultIn(
+    manager: EntityManager,
+    actor: Actor,
+    spec: ReportSpec,
+    version: number,
+    query: ReportFilters,
+    locale: RequestLocale,
+  ): Promise<ReportResult> {
+    const filters = await this.filtersOf(manager, actor, query);
+    const { context, labels, values } = await this.sourceOf(manager, actor, spec.dataset, filters);
+    const rows = await this.rowsOf(manager, spec.dataset, context);
+    const columns = reportColumns(spec, labels);
+    const valueLabels = Object.fromEntries(
+      spec.dataset.groupBy.flatMap((g) =>
+        g.by === 'field' && values[g.field] ? [[g.key, values[g.field]!]] : [],
+      ),
+    );
+    const result: ReportResult = {
+      key: spec.key,
+      version,
+      title: spec.title,
+      chart: spec.chart,
+      columns,
+      rows,
+      option: chartOption(spec.title, spec.chart, columns, rows, locale, valueLabels),
+    };
+    if (spec.chart.type === 'number') {
+      let previous: ReportRow[] | null = null;
+      if (spec.dataset.groupBy.length === 0 && filters.from && filters.to) {
+        const length = dayNumber(filters.to) - dayNumber(filters.from);
+        const earlier = { ...filters, from: dayText(dayNumber(filters.from) - length), to: filters.from };
+        previous = await this.rowsOf(manager, spec.dataset, { ...context, filters: earlier });
+      }
+      result.summary = numberSummary(spec.chart, rows, previous);
+    }
+    return result;
+  }
+
+  async data(actor: Actor, key: string, query: ReportQuery, locale: RequestLocale): Promise<ReportResult> {
+    this.assertReader(actor);
+    return this.bounded(async (manager) => {
+      const stored = await this.getIn(manager, actor, 'report', key);
+      return this.resultIn(manager, actor, stored.spec, stored.head.currentVersion, query, locale);
+    });
+  }
+
+  /** An unsaved spec, run as it would be saved (for the report designer); version 0. */
+  async preview(
+    actor: Actor,
+    input: unknown,
+    query: ReportQuery,
+    locale: RequestLocale,
+  ): Promise<ReportResult> {
+    this.assertDesigner(actor);
+    return this.bounded(async (manager) => {
+      const errors = checkReportSpec(input);
+      if (errors.length > 0) {
+        throw new InvalidReportSpecError(errors, 'report', '/report');
+      }
+      try {
+        return await this.resultIn(manager, actor, input as ReportSpec, 0, query, locale);
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === 'invalid' && error.errors.length > 0) {
+          throw new InvalidReportSpecError(
+            error.errors,
+            'report',
+            error.errors[0]?.path.startsWith('/dataset') ? '/report' : '',
+          );
+        }
+        throw error;
+      }
+    });
+  }
+
+  async drill(
+    actor: Actor,
+    key: string,
+    query: DrillQuery,
+    locale: RequestLocale = 'zh-CN',
+  ): Promise<DrillResult> {
+    this.assertReader(actor);
+    let group: Record<string, unknown> = {};
+    if (query.group !== undefined && query.group !== '') {
+      try {
+        group = JSON.parse(query.group) as Record<string, unknown>;
+      } catch {
+        throw new InvalidReportQueryError('/group', 'group must be JSON: {"<group key>": value, …}');
+      }
+      if (typeof group !== 'object' || group === null || Array.isArray(group)) {
+        throw new InvalidReportQueryError('/group', 'group must be a JSON object of group key → value');
+      }
+    }
+    return this.bounded(async (manager) => {
+      const { spec } = await this.getIn(manager, actor, 'report', key);
+      const filters = await this.filtersOf(manager, actor, query);
+      const { context, labels } = await this.sourceOf(manager, actor, spec.dataset, filters);
+      const rows = await this.repository.run<{
+        id: string;
+        resident_id: string | null;
+        resident_name: string | null;
+        at: Date | null;
+        doc: Record<string, unknown>;
+        total: number;
+      }>(manager, compileDrill(spec.dataset, context, group, { limit: query.limit, offset: query.offset }));
+      const type = spec.dataset.source.type;
+      const summaryFields = [
+        ...spec.dataset.groupBy.flatMap((g) => ('field' in g ? [g.field] : [])),
+        ...spec.dataset.measures.flatMap((m) =>
+          'field' in m ? [m.field] : m.op === 'duration' ? [m.from, m.to] : [],
+        ),
+      ];
+      const fallback: Record<typeof type, string[]> = {
+        records: [],
+        tasks: ['name', 'status'],
+        'process-instances': ['processKey', 'status'],
+        residents: ['status', 'careLevel'],
+      };
+      const fields = [...new Set([...fallback[type], ...summaryFields])]
+        .filter((f) => !f.includes('.'))
+        .slice(0, 6);
+      return {
+        source: type,
+        total: rows[0]?.total ?? 0,
+        items: rows.map((row) => ({
+          id: row.id,
+          href:
+            type === 'records'
+              ? `/records/${row.id}`
+              : type === 'tasks'
+                ? `/tasks/${row.id}`
+                : type === 'residents'
+                  ? `/residents/${row.id}`
+                  : row.resident_id
+                    ? `/residents/${row.resident_id}`
+                    : `/process-instances/${row.id}`,
+          residentId: row.resident_id,
+          residentName: row.resident_name,
+          at: row.at
+            ? new Date(row.at).toISOString()
+            : typeof row.doc.createdAt === 'string'
+              ? row.doc.createdAt
+              : '',
+          summary: fields
+            .filter((f) => row.doc[f] !== null && row.doc[f] !== undefined)
+            .map((f) => `${labels[f]?.[locale] ?? f}: ${String(row.doc[f] as string | number)}`)
+            .join(' · '),
+        })),
+      };
+    });
+  }
+
+  async exportCsv(
+    actor: Actor,
+    key: string,
+    query: ReportQuery,
+    locale: RequestLocale,
+  ): Promise<{ filename: string; body: Buffer }> {
+    const result = await this.data(actor, key, query, locale);
+    const header = result.columns.map((c) => c.label[locale]);
+    const rows: Cell[][] = result.rows.map((row) => result.columns.map((c) => row[c.key] ?? null));
+    const period = [query.from, query.to].filter(Boolean).join('_');
+    return { filename: `${key}${period ? `_${period}` : ''}.csv`, body: toCsv(header, rows) };
+  }
+
+  async dashboardData(
+    actor: Actor,
+    key: string,
+    query: ReportQuery,
+    locale: RequestLocale,
+  ): Promise<DashboardResult> {
+    this.assertReader(actor);
+    return this.bounded(async (manager) => {
+      const { head, spec } = await this.getIn(manager, actor, 'dashboard', key);
+      // Only the filters the dashboard offers apply.
+      const shared: ReportFilters = {
+        ...(spec.filters.includes('period') && query.from ? { from: query.from } : {}),
+        ...(spec.filters.includes('period') && query.to ? { to: query.to } : {}),
+        ...(spec.filters.includes('org-unit') && query.orgUnitId ? { orgUnitId: query.orgUnitId } : {}),
+      };
+      await this.filtersOf(manager, actor, shared);
+      const reports = await this.repository.currentReports(
+        manager,
+        actor.tenantId,
+        spec.items.map((item) => item.report),
+      );
+      const items: DashboardResult['items'] = [];
+      for (const item of spec.items) {
+        const report = reports.find((r) => r.key === item.report);
+        if (!report) {
+          items.push({
+            ...item,
+            result: null,
+            error: locale === 'en' ? 'This report no longer exists.' : '该报表已不存在。',
+          });
+          continue;
+        }
+        try {
+          // A savepoint per report: one broken report (a form retired since) leaves the others standing.
+          const result = await manager.transaction((inner) =>
+            this.resultIn(inner, actor, report.spec, report.version, shared, locale),
+          );
+          items.push({ ...item, result });
+        } catch (error) {
+          if (error instanceof DomainError) {
+            items.push({ ...item, result: null, error: error.message });
+          } else if (isStatementTimeout(error)) {
+            items.push({ ...item, result: null, error: TIMEOUT_MESSAGE[locale] });
+          } else {
+            throw error;
+          }
+        }
+      }
+      return { key: spec.key, version: head.currentVersion, title: spec.title, filters: spec.filters, items };
+    });
+  }
+}
