@@ -19,6 +19,7 @@ import {
   isUnary,
   newComparison,
   operatorsFor,
+  operatorsOfField,
 } from './logic-builder.util.js';
 
 export interface ConditionBuilderProps {
@@ -31,6 +32,8 @@ export interface ConditionBuilderProps {
   locale: BuilderLocale;
   onChange: (logic: unknown) => void;
   testId?: string;
+  /** Var paths the "advanced JSON" editor accepts (default: the fields' paths). */
+  knownFields?: readonly string[];
 }
 
 interface ValueInputProps {
@@ -148,7 +151,7 @@ function ComparisonEditor({
   onRemove,
 }: NodeEditorProps & { node: Comparison }) {
   const field = fields.find((candidate) => candidate.path === node.field);
-  const operators = field ? operatorsFor(field.kind) : operatorsFor('text');
+  const operators = field ? operatorsOfField(field) : operatorsFor('text');
   return (
     <Flex gap={6} wrap align="center" data-testid="condition-row" style={{ width: '100%' }}>
       <Select<string>
@@ -318,8 +321,9 @@ export function ConditionBuilder({
   locale,
   onChange,
   testId,
+  knownFields,
 }: ConditionBuilderProps) {
-  const tree = conditionFromLogic(value);
+  const tree = conditionFromLogic(value, fields);
   const [advanced, setAdvanced] = useState(tree === undefined);
   const fresh = (): Comparison | undefined => {
     const field = fields.find((candidate) => candidate.path === preferredField) ?? fields[0];
@@ -338,7 +342,7 @@ export function ConditionBuilder({
           {!tree && <Alert type="info" showIcon title={builderText(locale, 'unsupported')} />}
           <AdvancedLogicEditor
             value={value}
-            knownFields={fields.map((field) => field.path)}
+            knownFields={knownFields ?? fields.map((field) => field.path)}
             locale={locale}
             onChange={onChange}
           />

@@ -21,6 +21,11 @@ export interface BuilderField {
   kind: BuilderFieldKind;
   /** For `choice` / `multi-choice`. */
   options?: readonly BuilderOption[];
+  /**
+   * A computed value to compare instead of `{"var": path}` (e.g. `{"count": [{"var": "context.vitals"}]}`);
+   * `path` is then only the field's id in the builder. Offered with the comparison operators only.
+   */
+  expression?: unknown;
 }
 
 export type ConditionOperator =

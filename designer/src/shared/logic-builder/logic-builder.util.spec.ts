@@ -10,6 +10,7 @@ import {
   describeCondition,
   isConditionComplete,
   operatorsFor,
+  operatorsOfField,
 } from './logic-builder.util.js';
 
 const FIELDS: BuilderField[] = [
@@ -239,5 +240,37 @@ describe('computeToLogic / computeFromLogic', () => {
   it('should refuse logic it did not produce when it is something else', () => {
     expect(computeFromLogic({ '/': [{ var: 'a' }, { var: 'b' }] })).toBeUndefined();
     expect(computeFromLogic({ age: [{ var: 'birthDate' }] })).toBeUndefined();
+  });
+});
+
+describe('computed fields (expression)', () => {
+  const readings: BuilderField = {
+    path: '#count:readings',
+    label: { 'zh-CN': '近 3 天血糖记录数', en: 'Glucose readings in 3 days' },
+    kind: 'number',
+    expression: { count: [{ var: 'context.readings' }] },
+  };
+
+  it('should compare the expression instead of a var and read it back as the field', () => {
+    // given "at least 3 readings" built on a computed field
+    const tree: ConditionGroup = {
+      type: 'group',
+      combinator: 'and',
+      children: [{ type: 'comparison', field: readings.path, operator: 'gte', value: 3 }],
+    };
+
+    // when it is written and read again
+    const logic = conditionToLogic(tree, [readings]);
+
+    // then the logic compares the count, evaluates, and reads back as the same tree
+    expect(logic).toEqual({ '>=': [{ count: [{ var: 'context.readings' }] }, 3] });
+    expect(evaluate(logic, { context: { readings: [{}, {}, {}] } })).toBe(true);
+    expect(conditionFromLogic(logic, [readings])).toEqual(tree);
+    expect(conditionFromLogic(logic)).toBeUndefined();
+  });
+
+  it('should offer only comparisons for a computed field', () => {
+    expect(operatorsOfField(readings)).toEqual(['eq', 'ne', 'gt', 'gte', 'lt', 'lte']);
+    expect(operatorsOfField({ ...readings, expression: undefined })).toEqual(operatorsFor('number'));
   });
 });

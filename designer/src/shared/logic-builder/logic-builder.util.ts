@@ -54,6 +54,14 @@ export function operatorsFor(kind: BuilderFieldKind): ConditionOperator[] {
   }
 }
 
+/** Operators offered for a field: a computed value (`expression`) is only compared, never "empty". */
+export function operatorsOfField(field: BuilderField): ConditionOperator[] {
+  const operators = operatorsFor(field.kind);
+  return field.expression === undefined
+    ? operators
+    : operators.filter((operator) => COMPARE_JSON[operator] !== undefined);
+}
+
 /** Whether the operator takes no value (empty / not empty). */
 export function isUnary(operator: ConditionOperator): boolean {
   return operator === 'empty' || operator === 'not-empty';
@@ -91,11 +99,15 @@ export function defaultValue(
 
 const varOf = (path: string): Logic => ({ var: path });
 
-function comparisonToLogic(node: Comparison, kinds: ReadonlyMap<string, BuilderFieldKind>): Logic {
+function comparisonToLogic(
+  node: Comparison,
+  kinds: ReadonlyMap<string, BuilderFieldKind>,
+  expressions: ReadonlyMap<string, unknown>,
+): Logic {
   const field = varOf(node.field);
   const json = COMPARE_JSON[node.operator];
   if (json !== undefined) {
-    return { [json]: [field, node.value ?? null] };
+    return { [json]: [expressions.get(node.field) ?? field, node.value ?? null] };
   }
   if (node.operator === 'empty' || node.operator === 'not-empty') {
     // a multi-choice answer is a list: [] is empty but not "missing"
@@ -117,9 +129,10 @@ function comparisonToLogic(node: Comparison, kinds: ReadonlyMap<string, BuilderF
  */
 export function conditionToLogic(node: ConditionNode, fields: readonly BuilderField[] = []): unknown {
   const kinds = new Map(fields.map((field) => [field.path, field.kind]));
+  const expressions = expressionsOf(fields);
   const convert = (current: ConditionNode): unknown => {
     if (current.type === 'comparison') {
-      return comparisonToLogic(current, kinds);
+      return comparisonToLogic(current, kinds, expressions);
     }
     const children = current.children.map(convert).filter((child) => child !== undefined);
     if (children.length === 0) {
@@ -128,6 +141,12 @@ export function conditionToLogic(node: ConditionNode, fields: readonly BuilderFi
     return children.length === 1 ? children[0] : { [current.combinator]: children };
   };
   return convert(node);
+}
+
+function expressionsOf(fields: readonly BuilderField[]): Map<string, unknown> {
+  return new Map(
+    fields.flatMap((field) => (field.expression === undefined ? [] : [[field.path, field.expression]])),
+  );
 }
 
 function isLogic(value: unknown): value is Logic {
@@ -153,7 +172,10 @@ function isValue(value: unknown): value is ConditionValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-function comparisonFromLogic(logic: unknown): Comparison | undefined {
+/** The builder field a compared operand is: a `var`, or a field's computed `expression` (same JSON). */
+type OperandMatcher = (operand: unknown) => string | undefined;
+
+function comparisonFromLogic(logic: unknown, operandField: OperandMatcher = varPath): Comparison | undefined {
   const operation = singleOperation(logic);
   if (!operation) {
     return undefined;
@@ -164,7 +186,7 @@ function comparisonFromLogic(logic: unknown): Comparison | undefined {
     if (!Array.isArray(args) || args.length !== 2) {
       return undefined;
     }
-    const field = varPath(args[0]);
+    const field = operandField(args[0]);
     const value: unknown = args[1];
     return field !== undefined && isValue(value)
       ? { type: 'comparison', field, operator: compare, value }
@@ -198,27 +220,36 @@ function comparisonFromLogic(logic: unknown): Comparison | undefined {
   return undefined;
 }
 
-function nodeFromLogic(logic: unknown): ConditionNode | undefined {
+function nodeFromLogic(logic: unknown, operandField: OperandMatcher): ConditionNode | undefined {
   const operation = singleOperation(logic);
   if (operation && (operation[0] === 'and' || operation[0] === 'or') && Array.isArray(operation[1])) {
-    const children = operation[1].map(nodeFromLogic);
+    const children = operation[1].map((child) => nodeFromLogic(child, operandField));
     if (children.length === 0 || children.some((child) => child === undefined)) {
       return undefined;
     }
     return { type: 'group', combinator: operation[0], children: children as ConditionNode[] };
   }
-  return comparisonFromLogic(logic);
+  return comparisonFromLogic(logic, operandField);
 }
 
 /**
  * The condition tree of JSON Logic the builder produced (always a group at the root), an empty group for no
- * logic, or `undefined` when the logic is something else (edit it as JSON then).
+ * logic, or `undefined` when the logic is something else (edit it as JSON then). With `fields`, a compared
+ * operand equal to a field's `expression` is read as that field.
  */
-export function conditionFromLogic(logic: unknown): ConditionGroup | undefined {
+export function conditionFromLogic(
+  logic: unknown,
+  fields: readonly BuilderField[] = [],
+): ConditionGroup | undefined {
   if (logic === undefined || logic === null) {
     return { type: 'group', combinator: 'and', children: [] };
   }
-  const node = nodeFromLogic(logic);
+  const byExpression = new Map(
+    [...expressionsOf(fields)].map(([path, expression]) => [JSON.stringify(expression), path]),
+  );
+  const operandField: OperandMatcher = (operand) =>
+    varPath(operand) ?? (byExpression.size > 0 ? byExpression.get(JSON.stringify(operand)) : undefined);
+  const node = nodeFromLogic(logic, operandField);
   if (node === undefined) {
     return undefined;
   }
