@@ -1,8 +1,22 @@
-// `pnpm bench`: runs the benchmarks, prints their tables and saves the numbers as JSON.
+// `pnpm bench [records] [engine] [--full]`: runs the benchmarks (all when none is named), prints their
+// tables and saves the numbers as JSON.
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../support/server-process.mjs';
+import { printEngine } from './engine-report.mjs';
+import { runEngineBench } from './engine.bench.mjs';
 import { runRecordsBench } from './records.bench.mjs';
+
+const BENCHES = ['records', 'engine'];
+const args = process.argv.slice(2);
+const unknown = args.filter((arg) => !BENCHES.includes(arg) && arg !== '--full');
+if (unknown.length > 0) {
+  process.stderr.write(`unknown argument ${unknown.join(', ')}: use ${BENCHES.join(' | ')} and --full\n`);
+  process.exit(2);
+}
+const named = BENCHES.filter((name) => args.includes(name));
+const selected = named.length > 0 ? named : BENCHES;
+const full = args.includes('--full') || process.env.BENCH_FULL === '1';
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
@@ -29,8 +43,15 @@ function printRecords(r) {
   );
 }
 
-const results = { at: new Date().toISOString(), node: process.version, records: await runRecordsBench() };
-printRecords(results.records);
+const results = { at: new Date().toISOString(), node: process.version };
+if (selected.includes('records')) {
+  results.records = await runRecordsBench();
+  printRecords(results.records);
+}
+if (selected.includes('engine')) {
+  results.engine = await runEngineBench({ full });
+  printEngine(results.engine);
+}
 const dir = path.join(REPO_ROOT, 'artifacts', 'bench');
 fs.mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `bench-${results.at.replace(/[:.]/g, '-')}.json`);

@@ -1,0 +1,520 @@
+// The process engine against the physical limit of its database, in one run on one PostgreSQL:
+// the step ceiling (raw SQL shaped like one engine step), persisted steps/s and whole instances/s
+// through the HTTP API, state and memory per waiting instance, the job worker's empty poll over many
+// future timers and the lateness of due ones, and the same routing model on bpmn-engine (in memory).
+// Run with `pnpm bench engine` (`--full` or BENCH_FULL=1 adds the 1,000,000-timer poll).
+import http from 'node:http';
+import os from 'node:os';
+import pg from 'pg';
+import { percentile, request } from './load.mjs';
+import {
+  ROUTE_KEY,
+  ROUTE_THRESHOLD,
+  routeProcess,
+  TIMER_KEY,
+  timerProcess,
+  WAITING_KEY,
+  waitingProcess,
+} from './engine-models.mjs';
+import { startCpuMeter } from './cpu.mjs';
+import { runPeer } from './peer.mjs';
+import { login, startServer } from '../support/server-process.mjs';
+import { startTestDatabase } from '../support/test-database.mjs';
+
+const ADMIN_PASSWORD = 'bench-admin-pass';
+/** The issue's concurrency for every throughput measure. */
+const CONCURRENCY = 16;
+/** The server's pool size (server/src/database/data-source-options.ts): the ceiling uses the same. */
+const SERVER_POOL_SIZE = 20;
+const SECONDS = Number(process.env.BENCH_ENGINE_SECONDS ?? 10);
+const WAITING = Number(process.env.BENCH_WAITING ?? 3000);
+/**
+ * Waiting instances started before the memory is first read: the first ones grow pools, caches and
+ * compiled code by several hundred bytes per instance, the next ones do not.
+ */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 1000);
+const POLLS = Number(process.env.BENCH_POLLS ?? 2000);
+/**
+ * Timers due within the lateness window, spread evenly over it — at most half the persisted steps/s
+ * this run measured (a firing is a step), so lateness shows the worker's timing, not a backlog: the
+ * window grows from 10 s up to 60 s, then there are fewer timers.
+ */
+const SPREAD_TIMERS = Number(process.env.BENCH_SPREAD_TIMERS ?? 2000);
+const SPREAD_WINDOW_MS = { min: 10_000, max: 60_000 };
+/** Timers due at one instant after the window (firings/s): at most 10 s of persisted steps. */
+const BURST_TIMERS = Number(process.env.BENCH_BURST_TIMERS ?? 1000);
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** JSON over keep-alive HTTP with the admin's token; throws on a non-2xx answer. */
+function apiClient(baseUrl, token) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
+  const call = async (method, path, body) => {
+    const response = await request(agent, `${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status < 200 || response.status >= 300) {
+      throw new Error(`${method} ${path}: ${response.status} ${response.text.slice(0, 300)}`);
+    }
+    return response.text ? JSON.parse(response.text) : null;
+  };
+  return {
+    get: (path) => call('GET', path),
+    post: (path, body = {}) => call('POST', path, body),
+    close: () => agent.destroy(),
+  };
+}
+
+/**
+ * `connections` workers call `work(worker, n)` back to back until `seconds` pass or `work` returns
+ * false (nothing left). Errors are counted, the first one kept.
+ */
+async function closedLoop({ connections, seconds, work }) {
+  const latencies = [];
+  let errors = 0;
+  let firstError = null;
+  const deadline = performance.now() + seconds * 1000;
+  const worker = async (index) => {
+    for (let n = 0; performance.now() < deadline; n += 1) {
+      const started = performance.now();
+      try {
+        if ((await work(index, n)) === false) {
+          return;
+        }
+        latencies.push(performance.now() - started);
+      } catch (error) {
+        errors += 1;
+        firstError ??= String(error instanceof Error ? error.message : error);
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, (_, i) => worker(i)));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    count: latencies.length,
+    errors,
+    firstError,
+    seconds: elapsed,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+const summary = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1),
+  };
+};
+
+/** The server's connections (pool and job notifications), for its PostgreSQL CPU time. */
+const SERVER_APPLICATIONS = ['careloom', 'careloom-jobs'];
+const CEILING_APPLICATION = 'careloom-bench-ceiling';
+
+/** Runs `measure` (a closed loop) and adds the CPU milliseconds per counted unit: application and PostgreSQL. */
+async function withCpu(client, meter, measure) {
+  const cpu = await startCpuMeter(client, meter);
+  const result = await measure();
+  const { appMs, databaseMs } = await cpu.stop();
+  const per = (ms) => (ms === null || result.count === 0 ? null : ms / result.count);
+  return { ...result, cpu: { appMs, databaseMs, appMsPer: per(appMs), databaseMsPer: per(databaseMs) } };
+}
+
+/**
+ * The physical limit: per step one transaction that updates a state row (a real waiting instance's
+ * state), inserts two history rows and a task, on tables shaped like ours, 16 at a time on a pool of
+ * the server's size, each worker on its own instance row.
+ */
+async function stepCeiling(databaseUrl, tenantId, state) {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: SERVER_POOL_SIZE,
+    application_name: CEILING_APPLICATION,
+  });
+  try {
+    await pool.query(`
+      CREATE TABLE bench_step_state (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, status text NOT NULL,
+        state jsonb NOT NULL, version integer NOT NULL, updated_at timestamptz NOT NULL);
+      CREATE TABLE bench_step_history (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tenant_id uuid NOT NULL,
+        instance_id uuid NOT NULL, at timestamptz NOT NULL, element_id text NOT NULL, element_type text NOT NULL,
+        event text NOT NULL, token_id text);
+      CREATE INDEX ON bench_step_history (instance_id, id);
+      CREATE TABLE bench_step_task (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id uuid NOT NULL,
+        instance_id uuid NOT NULL, element_id text NOT NULL, name text NOT NULL, status text NOT NULL,
+        variables jsonb NOT NULL, created_at timestamptz NOT NULL);
+      CREATE INDEX ON bench_step_task (instance_id);`);
+    const { rows } = await pool.query(
+      `INSERT INTO bench_step_state (id, tenant_id, status, state, version, updated_at)
+       SELECT gen_random_uuid(), $1, 'active', $2, 1, now() FROM generate_series(1, $3::int) RETURNING id`,
+      [tenantId, state, CONCURRENCY],
+    );
+    const step = async (client, instanceId) => {
+      await client.query('BEGIN');
+      await client.query(
+        'UPDATE bench_step_state SET state = $2, version = version + 1, updated_at = now() WHERE id = $1',
+        [instanceId, state],
+      );
+      await client.query(
+        `INSERT INTO bench_step_history (tenant_id, instance_id, at, element_id, element_type, event, token_id)
+         VALUES ($1, $2, now(), 'work', 'userTask', 'left', 't1'), ($1, $2, now(), 'next', 'userTask', 'entered', 't1')`,
+        [tenantId, instanceId],
+      );
+      await client.query(
+        `INSERT INTO bench_step_task (tenant_id, instance_id, element_id, name, status, variables, created_at)
+         VALUES ($1, $2, 'next', 'Next', 'open', '{}', now())`,
+        [tenantId, instanceId],
+      );
+      await client.query('COMMIT');
+    };
+    const clients = await Promise.all(rows.map(() => pool.connect()));
+    try {
+      const run = (seconds) =>
+        closedLoop({
+          connections: CONCURRENCY,
+          seconds,
+          work: (worker) => step(clients[worker], rows[worker].id),
+        });
+      await run(2);
+      const meterClient = await pool.connect();
+      try {
+        return await withCpu(meterClient, { applications: [CEILING_APPLICATION] }, () => run(SECONDS));
+      } finally {
+        meterClient.release();
+      }
+    } finally {
+      for (const client of clients) {
+        client.release();
+      }
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Stored and JSON-text bytes of the state column per waiting instance, with and without its variables. */
+async function stateSize(client) {
+  const { rows } = await client.query(
+    `SELECT count(*)::int AS n,
+            avg(pg_column_size(state))::float AS stored,
+            avg(pg_column_size(state -> 'variables'))::float AS stored_variables,
+            avg(octet_length(state::text))::float AS text,
+            avg(octet_length((state -> 'variables')::text))::float AS text_variables,
+            avg(pg_column_size(i.*))::float AS row
+     FROM process_instance i WHERE process_key = $1 AND status = 'active'`,
+    [WAITING_KEY],
+  );
+  const r = rows[0];
+  return {
+    instances: r.n,
+    storedBytes: r.stored,
+    storedVariablesBytes: r.stored_variables,
+    textBytes: r.text,
+    textVariablesBytes: r.text_variables,
+    rowBytes: r.row,
+  };
+}
+
+/** Inserts pending future timer jobs (due from tomorrow on) until the job table holds `total` of them. */
+async function fillFutureTimers(client, tenantId, from, total) {
+  const started = performance.now();
+  await client.query(
+    `INSERT INTO job (tenant_id, type, instance_id, engine_ref, payload, due_at, attempts, max_attempts,
+                      status, created_at)
+     SELECT $1, 'timer', gen_random_uuid(), 'bench-future-' || g, '{}'::jsonb,
+            now() + interval '1 day' + g * interval '1 second', 0, 3, 'pending', now()
+     FROM generate_series($2::int + 1, $3::int) g`,
+    [tenantId, from, total],
+  );
+  await client.query('VACUUM ANALYZE job');
+  return (performance.now() - started) / 1000;
+}
+
+/** The worker's poll with `timers` future timers pending: timed in the server, and EXPLAINed here. */
+async function emptyPoll(api, client, serverCpu, timers) {
+  await api.post('/api/bench/poll', { times: Math.min(200, POLLS) });
+  const polled = await withCpu(client, serverCpu, async () => {
+    const answer = await api.post('/api/bench/poll', { times: POLLS });
+    return { ...answer, count: answer.ms.length };
+  });
+  if (polled.claimed !== 0) {
+    throw new Error(`the empty poll found ${polled.claimed} due jobs`);
+  }
+  // The SQL claimDue generates (JobsRepository.claimDue), run as EXPLAIN ANALYZE for the database's
+  // share: the median of 21 runs.
+  const explainMs = [];
+  let explained = null;
+  for (let i = 0; i < 21; i += 1) {
+    const { rows } = await client.query(
+      `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)
+       SELECT j.* FROM job j
+       WHERE j.status = 'pending' AND j.due_at <= $1 AND (j.locked_until IS NULL OR j.locked_until < $1)
+       ORDER BY j.due_at ASC LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [new Date()],
+    );
+    [explained] = rows[0]['QUERY PLAN'];
+    explainMs.push(explained['Execution Time']);
+  }
+  const indexes = [];
+  const visit = (node) => {
+    if (node['Index Name']) {
+      indexes.push(node['Index Name']);
+    }
+    (node.Plans ?? []).forEach(visit);
+  };
+  visit(explained.Plan);
+  return {
+    timers,
+    ...summary(polled.ms),
+    pollIntervalMs: polled.pollIntervalMs,
+    cpu: polled.cpu,
+    explainMs: summary(explainMs).p50,
+    sharedHitBlocks: explained.Plan['Shared Hit Blocks'],
+    indexes,
+  };
+}
+
+/**
+ * Real timers of real instances: `SPREAD_TIMERS` due evenly over a window, then `BURST_TIMERS` due
+ * at one instant, fired by the server's own worker. Lateness = the worker's clock when it took the
+ * job (the history row of the timer event) − due_at.
+ */
+async function dueTimers(api, client, { startsPerSecond, stepsPerSecond }) {
+  const demand = Math.max(stepsPerSecond / 2, 1);
+  const windowMs = Math.min(
+    SPREAD_WINDOW_MS.max,
+    Math.max(SPREAD_WINDOW_MS.min, Math.ceil((SPREAD_TIMERS / demand) * 1000)),
+  );
+  const spreadTimers = Math.max(1, Math.min(SPREAD_TIMERS, Math.floor((demand * windowMs) / 1000)));
+  const burstTimers = Math.max(2, Math.min(BURST_TIMERS, Math.floor(stepsPerSecond * 10)));
+  const total = spreadTimers + burstTimers;
+  // Starting them all must end before the first is due: the worker then only fires.
+  const startMs = Math.ceil((total / Math.max(startsPerSecond, 1)) * 1500) + 3000;
+  const windowStart = Date.now() + startMs;
+  const burstAt = windowStart + windowMs + 3000;
+  const fireAt = (i) =>
+    new Date(i < spreadTimers ? windowStart + (i * windowMs) / spreadTimers : burstAt).toISOString();
+  let next = 0;
+  const started = await closedLoop({
+    connections: CONCURRENCY,
+    seconds: 3600,
+    work: async () => {
+      const i = next;
+      next += 1;
+      if (i >= total) {
+        return false;
+      }
+      await api.post(`/api/processes/${TIMER_KEY}/instances`, { variables: { fireAt: fireAt(i) } });
+      return true;
+    },
+  });
+  if (started.count === 0) {
+    throw new Error(`starting timer instances: all failed, first: ${started.firstError}`);
+  }
+  const allStartedBeforeDue = Date.now() < windowStart;
+  const deadline = burstAt + 120_000;
+  const firedSoFar = async () => {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM process_history h JOIN process_instance i ON i.id = h.instance_id
+       WHERE i.process_key = $1 AND h.element_id = 'wait' AND h.event = 'left'`,
+      [TIMER_KEY],
+    );
+    return rows[0].n;
+  };
+  let fired = await firedSoFar();
+  while (fired < started.count && Date.now() <= deadline) {
+    await sleep(500);
+    fired = await firedSoFar();
+  }
+  const { rows } = await client.query(
+    `SELECT extract(epoch FROM h.at - j.due_at) * 1000 AS late_ms, extract(epoch FROM h.at) * 1000 AS at_ms,
+            extract(epoch FROM j.due_at) * 1000 AS due_ms
+     FROM job j JOIN process_instance i ON i.id = j.instance_id
+     JOIN process_history h ON h.instance_id = j.instance_id AND h.element_id = 'wait' AND h.event = 'left'
+     WHERE i.process_key = $1 AND j.type = 'timer'`,
+    [TIMER_KEY],
+  );
+  const spread = rows.filter((r) => Number(r.due_ms) < burstAt);
+  const burst = rows.filter((r) => Number(r.due_ms) >= burstAt);
+  const burstTimes = burst.map((r) => Number(r.at_ms));
+  const burstSeconds = (Math.max(...burstTimes) - Math.min(...burstTimes)) / 1000;
+  return {
+    started: started.count,
+    startErrors: started.errors,
+    firstStartError: started.firstError,
+    startsPerSecond: started.perSecond,
+    allStartedBeforeDue,
+    fired,
+    spread: { timers: spreadTimers, windowMs, ...summary(spread.map((r) => Number(r.late_ms))) },
+    burst: {
+      timers: burstTimers,
+      ...summary(burst.map((r) => Number(r.late_ms))),
+      firingsPerSecond: burstSeconds > 0 ? (burst.length - 1) / burstSeconds : NaN,
+    },
+  };
+}
+
+export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } = {}) {
+  const timerCounts = full ? [100_000, 1_000_000] : [100_000];
+  const loadBefore = os.loadavg();
+  const database = await startTestDatabase('bench_engine');
+  const client = new pg.Client({ connectionString: database.url });
+  let server = null;
+  let api = null;
+  try {
+    server = await startServer({
+      DATABASE_URL: database.url,
+      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      CARELOOM_BENCH: '1',
+      LOG_LEVEL: 'error',
+      // The memory route collects garbage first, so the heap shows what is kept.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--expose-gc'].filter(Boolean).join(' '),
+    });
+    await client.connect();
+    api = apiClient(server.url, await login(server.url, 'admin', ADMIN_PASSWORD));
+    for (const xml of [waitingProcess(), routeProcess(), timerProcess()]) {
+      await api.post('/api/processes', { xml });
+    }
+    const { rows: tenants } = await client.query(`SELECT tenant_id FROM app_user WHERE username = 'admin'`);
+    const tenantId = tenants[0].tenant_id;
+
+    // Waiting instances: memory and state size, after a warm-up (also waiting instances).
+    const startWaiting = (count) => {
+      let left = count;
+      return closedLoop({
+        connections: CONCURRENCY,
+        seconds: 3600,
+        work: async (worker, n) => {
+          if (left <= 0) {
+            return false;
+          }
+          left -= 1;
+          await api.post(`/api/processes/${WAITING_KEY}/instances`, { variables: { worker, n } });
+          return true;
+        },
+      });
+    };
+    // A few failed requests are reported with the table; none succeeding ends the run.
+    const failed = (what, result) => {
+      if (result.count === 0) {
+        throw new Error(`${what}: all ${result.errors} failed, first: ${result.firstError}`);
+      }
+      return result;
+    };
+    const warmUp = failed('warming up', await startWaiting(WARM_UP));
+    const memoryBefore = await api.get('/api/bench/memory');
+    const serverCpu = { appPid: server.pid, applications: SERVER_APPLICATIONS };
+    const starts = failed(
+      'starting waiting instances',
+      await withCpu(client, serverCpu, () => startWaiting(WAITING)),
+    );
+    const memoryAfter = await api.get('/api/bench/memory');
+    const state = await stateSize(client);
+    const { rows: sample } = await client.query(
+      `SELECT state::text AS state FROM process_instance WHERE process_key = $1 AND status = 'active' LIMIT 1`,
+      [WAITING_KEY],
+    );
+
+    // The ceiling, then engine steps: completing the waiting instances' tasks.
+    const ceiling = await stepCeiling(database.url, tenantId, sample[0].state);
+    const { rows: open } = await client.query(
+      `SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id
+       WHERE i.process_key = $1 AND t.status = 'open' ORDER BY t.created_at`,
+      [WAITING_KEY],
+    );
+    const taskIds = open.map((r) => r.id);
+    const complete = () => {
+      const id = taskIds.pop();
+      return id === undefined ? false : api.post(`/api/tasks/${id}/complete`, { data: {} }).then(() => true);
+    };
+    await closedLoop({ connections: CONCURRENCY, seconds: 1, work: complete });
+    const steps = await withCpu(client, serverCpu, () =>
+      closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: complete }),
+    );
+
+    // Whole instances: start → exclusive gateway (JSON Logic) → user task → complete → end.
+    let routedWrong = 0;
+    const wholeInstance = async (worker, n) => {
+      const score = (worker * 7 + n) % 100;
+      const { id } = await api.post(`/api/processes/${ROUTE_KEY}/instances`, { variables: { score } });
+      const tasks = await api.get(`/api/tasks?processInstanceId=${id}`);
+      const task = tasks.find((t) => t.status === 'open');
+      if (task?.elementId !== (score > ROUTE_THRESHOLD ? 'high' : 'low')) {
+        routedWrong += 1;
+      }
+      await api.post(`/api/tasks/${task.id}/complete`, { data: {} });
+      return true;
+    };
+    await closedLoop({ connections: CONCURRENCY, seconds: 2, work: wholeInstance });
+    const { rows: before } = await client.query(
+      `SELECT count(*)::int AS n FROM process_instance WHERE process_key = $1 AND status = 'completed'`,
+      [ROUTE_KEY],
+    );
+    const instances = await withCpu(client, serverCpu, () =>
+      closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: wholeInstance }),
+    );
+    const { rows: after } = await client.query(
+      `SELECT count(*)::int AS n FROM process_instance WHERE process_key = $1 AND status = 'completed'`,
+      [ROUTE_KEY],
+    );
+    const completedInstances = after[0].n - before[0].n;
+
+    // The peer, in this process, while the server idles.
+    const peer = await withCpu(client, { applications: [] }, () =>
+      runPeer({ concurrency: CONCURRENCY, seconds: SECONDS }),
+    );
+
+    // Timers: the empty poll over many future timers, then real due ones among them.
+    const polls = [];
+    let inserted = 0;
+    for (const count of timerCounts) {
+      const seconds = await fillFutureTimers(client, tenantId, inserted, count);
+      inserted = count;
+      polls.push({ ...(await emptyPoll(api, client, serverCpu, count)), insertSeconds: seconds });
+    }
+    const timers = await dueTimers(api, client, {
+      startsPerSecond: starts.perSecond,
+      stepsPerSecond: steps.perSecond,
+    });
+
+    return {
+      loadAverage: { before: loadBefore, after: os.loadavg() },
+      cpus: os.cpus().length,
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+      poolSize: SERVER_POOL_SIZE,
+      ceiling,
+      steps,
+      warmUp,
+      starts,
+      instances: { ...instances, completedInstances, routedWrong },
+      state,
+      memory: {
+        instances: starts.count,
+        before: memoryBefore,
+        after: memoryAfter,
+        heapBytesPerInstance: (memoryAfter.heapUsed - memoryBefore.heapUsed) / starts.count,
+        rssBytesPerInstance: (memoryAfter.rss - memoryBefore.rss) / starts.count,
+      },
+      polls,
+      timers,
+      peer,
+    };
+  } finally {
+    api?.close();
+    await client.end().catch(() => undefined);
+    await server?.stop();
+    if (process.env.BENCH_KEEP_DATABASE === '1') {
+      process.stdout.write(`kept the benchmark database: ${database.url}\n`);
+    } else {
+      await database.stop();
+    }
+  }
+}
