@@ -2,9 +2,13 @@
 // The two commands: `npm start` (install, build, run CareLoom) and `npm test` (install, build, every
 // check and test level). Needs only Node.js 20 and npm: pnpm is installed into .tools/ on first use.
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PNPM_VERSION = '12.21.0';
@@ -189,14 +193,140 @@ function start() {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+/** A free TCP port on the loopback interface. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `demo`: like start (install, build), then starts the server on the same data directory with the test
+ * clock and its wall clock `--months` back, runs `careloom demo` through that time up to the real now,
+ * and stops the server again. Options after `demo` go to `careloom demo` (see packages/cli/README.md).
+ */
+async function demo(args) {
+  const { values } = parseArgs({
+    args,
+    strict: false,
+    options: {
+      password: { type: 'string' },
+      'demo-password': { type: 'string' },
+      months: { type: 'string' },
+    },
+  });
+  install();
+  if (process.env.CARELOOM_SKIP_BUILD !== '1') {
+    build();
+  }
+  const dataDir = path.resolve(root, process.env.CARELOOM_DATA_DIR ?? '.data');
+  const fresh = !process.env.DATABASE_URL && !fs.existsSync(path.join(dataDir, 'pg', 'PG_VERSION'));
+  let adminPassword = values.password ?? process.env.CARELOOM_ADMIN_PASSWORD;
+  if (!adminPassword && !fresh) {
+    process.stderr.write(
+      'This CareLoom already has an admin: pass its password (printed at first start): node scripts/careloom.mjs demo --password <admin password>\n',
+    );
+    process.exit(2);
+  }
+  adminPassword ??= `admin-${crypto.randomBytes(6).toString('base64url')}`;
+  const demoPassword =
+    values['demo-password'] ??
+    process.env.CARELOOM_DEMO_PASSWORD ??
+    `demo-${crypto.randomBytes(6).toString('base64url')}`;
+  const months = Number(values.months ?? 12);
+  const clockStart = new Date();
+  clockStart.setUTCMonth(clockStart.getUTCMonth() - (Number.isInteger(months) && months > 0 ? months : 12));
+  const port = await freePort();
+  const preload = path.join(root, 'packages', 'cli', 'src', 'demo', 'shifted-clock.mjs');
+  say(`starting CareLoom with its clock at ${clockStart.toISOString()} (test clock on, port ${port})`);
+  const server = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.js')], {
+    cwd: root,
+    env: {
+      ...childEnv,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      CARELOOM_TEST_CLOCK: '1',
+      CARELOOM_DEMO_CLOCK_START: clockStart.toISOString(),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(preload).href}`.trim(),
+      CARELOOM_ADMIN_PASSWORD: adminPassword,
+      CARELOOM_DEMO_PASSWORD: demoPassword,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let banner = '';
+  server.stdout.on('data', (chunk) => (banner += chunk.toString()));
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  const stop = async () => {
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      await exited;
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => void stop().then(() => process.exit(130)));
+  }
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  while (!banner.includes('CareLoom is running')) {
+    if (server.exitCode !== null || Date.now() > deadline) {
+      process.stderr.write(`✗ the server did not start:\n${banner}\n`);
+      await stop();
+      process.exit(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  say('generating the demo home');
+  const generator = spawn(
+    process.execPath,
+    [
+      path.join(root, 'packages', 'cli', 'bin', 'careloom.mjs'),
+      'demo',
+      '--url',
+      url,
+      '--password',
+      adminPassword,
+      '--demo-password',
+      demoPassword,
+      ...args.filter((a, i) => !isPassThroughSecret(args, i)),
+    ],
+    { cwd: root, env: childEnv, stdio: 'inherit' },
+  );
+  const status = await new Promise((resolve) => generator.once('exit', (code) => resolve(code ?? 1)));
+  await stop();
+  if (status !== 0) {
+    process.stderr.write(`✗ the demo generator exited with ${status}\n`);
+    process.exit(status);
+  }
+  process.stdout.write(
+    `\n✓ demo data is in ${process.env.DATABASE_URL ? 'DATABASE_URL' : dataDir}; now run npm start\n` +
+      (values.password || !fresh ? '' : `  admin / ${adminPassword}\n`) +
+      `  staff (see the list above; first-start demo users too on a fresh install): password ${demoPassword}\n`,
+  );
+}
+
+/** The generator gets --password/--demo-password from here, once. */
+function isPassThroughSecret(args, index) {
+  const flag = (a) => a === '--password' || a === '--demo-password';
+  const inline = (a) => a.startsWith('--password=') || a.startsWith('--demo-password=');
+  return flag(args[index]) || inline(args[index]) || (index > 0 && flag(args[index - 1]));
+}
+
 const command = process.argv[2];
 if (command === 'start') {
   start();
+} else if (command === 'demo') {
+  await demo(process.argv.slice(3));
 } else if (command === 'test') {
   test();
 } else if (command === 'generate-api-client') {
   generateApiClient();
 } else {
-  process.stderr.write('usage: node scripts/careloom.mjs start|test|generate-api-client\n');
+  process.stderr.write('usage: node scripts/careloom.mjs start|test|demo|generate-api-client\n');
   process.exit(2);
 }

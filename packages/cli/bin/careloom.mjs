@@ -5,36 +5,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readFolder } from '../src/bundle-files.mjs';
+import { DEMO_USAGE, demoOptions, runDemo } from '../src/demo/demo-command.mjs';
 
 const USAGE = `usage:
   careloom validate <bundle>        check a bundle, list every problem
   careloom import <bundle>          validate, then install or upgrade it
   careloom export --key <key> --version <x.y.z> [--title <text>] [--forms a,b] [--processes p] [--rules r] [--out <dir>]
 options: --url <server> (CARELOOM_URL, default http://localhost:3000)  --token <api token> (CARELOOM_TOKEN)
-<bundle>: a folder with manifest.json, a .zip archive, or a .json file {"files": {"path": "text"}}`;
+<bundle>: a folder with manifest.json, a .zip archive, or a .json file {"files": {"path": "text"}}
+
+${DEMO_USAGE}`;
 
 function fail(message, code = 2) {
   process.stderr.write(`${message}\n`);
   process.exit(code);
-}
-
-function readFolder(root) {
-  const files = {};
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isSymbolicLink()) {
-        continue;
-      }
-      if (entry.isDirectory()) {
-        walk(full);
-      } else {
-        files[path.relative(root, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
-      }
-    }
-  };
-  walk(root);
-  return files;
 }
 
 /** The request body for a bundle path: JSON {files} for folders and .json, the raw archive for .zip. */
@@ -102,6 +87,16 @@ const { values, positionals } = parseArgs({
     processes: { type: 'string', default: '' },
     rules: { type: 'string', default: '' },
     out: { type: 'string' },
+    user: { type: 'string' },
+    password: { type: 'string' },
+    'demo-password': { type: 'string' },
+    beds: { type: 'string' },
+    months: { type: 'string' },
+    seed: { type: 'string' },
+    concurrency: { type: 'string' },
+    force: { type: 'boolean' },
+    'allow-future': { type: 'boolean' },
+    summary: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -153,6 +148,19 @@ if (values.help || !command) {
     fs.writeFileSync(path.join(out, file), text);
   }
   process.stdout.write(`✓ exported ${Object.keys(result.files).length} files to ${out}\n`);
+} else if (command === 'demo') {
+  let options;
+  try {
+    options = demoOptions(values);
+  } catch (error) {
+    fail(error.message);
+  }
+  try {
+    const summary = await runDemo(options);
+    process.exit(summary.failed === 0 ? 0 : 1);
+  } catch (error) {
+    fail(`✗ ${error.message}`, 1);
+  }
 } else {
   fail(USAGE);
 }
