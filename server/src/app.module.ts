@@ -10,6 +10,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BenchModule } from './modules/bench/bench.module.js';
 import { BundlesModule } from './modules/bundles/bundles.module.js';
+import { CalendarsModule } from './modules/calendars/calendars.module.js';
 import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -18,6 +19,7 @@ import { ProcessesModule } from './modules/processes/processes.module.js';
 import { TestClockModule } from './modules/jobs/test-clock.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
 import { RecordsModule } from './modules/records/records.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { ResidentsModule } from './modules/residents/residents.module.js';
 import { RulesModule } from './modules/rules/rules.module.js';
 import { SetupModule } from './modules/setup/setup.module.js';
@@ -37,11 +39,13 @@ export class AppModule {
         AuthModule,
         UsersModule,
         OrgUnitsModule,
+        CalendarsModule,
         ResidentsModule,
         FormsModule,
         RecordsModule,
         NotificationsModule,
         RulesModule,
+        ReportsModule,
         BundlesModule,
         SetupModule,
         ...(config.benchRoutes ? [BenchModule] : []),

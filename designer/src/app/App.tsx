@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   BranchesOutlined,
   FormOutlined,
+  ThunderboltOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
@@ -13,6 +14,8 @@ import { FormListPage } from '../features/forms/components/FormListPage.js';
 import { AuditLogPage } from '../features/audit/components/AuditLogPage.js';
 import { OrganisationPage } from '../features/organisation/components/OrganisationPage.js';
 import { ProcessListPage } from '../features/processes/components/ProcessListPage.js';
+import { RuleEditorPage } from '../features/rules/components/RuleEditorPage.js';
+import { RuleListPage } from '../features/rules/components/RuleListPage.js';
 import { messages } from './messages.js';
 
 /** bpmn-js is large: the process editor is its own chunk, loaded when the route is opened. */
@@ -30,6 +33,7 @@ function Routed() {
       nav={[
         { path: '/forms', label: t('nav.forms'), icon: <FormOutlined /> },
         { path: '/processes', label: t('nav.processes'), icon: <BranchesOutlined /> },
+        { path: '/rules', label: t('nav.rules'), icon: <ThunderboltOutlined /> },
         { path: '/organisation', label: t('nav.organisation'), icon: <ApartmentOutlined /> },
         { path: '/audit', label: t('nav.audit'), icon: <SafetyCertificateOutlined /> },
       ]}
@@ -54,6 +58,8 @@ function Routed() {
             </Suspense>
           }
         />
+        <Route path="/rules" element={<RuleListPage />} />
+        <Route path="/rules/:key" element={<RuleEditorPage />} />
         <Route path="/organisation" element={<OrganisationPage />} />
         <Route path="/audit" element={<AuditLogPage />} />
         <Route path="*" element={<Navigate to="/forms" replace />} />

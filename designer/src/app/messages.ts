@@ -1,4 +1,5 @@
 import type { Catalog, Messages } from '@careloom/app-shell';
+import { en as rulesEn, zh as rulesZh } from '../features/rules/messages.js';
 
 const zh = {
   'app.title': 'CareLoom 设计器',
@@ -247,6 +248,7 @@ const zh = {
   'pe.sim.ended': '流程结束（{name}）',
   'pe.sim.stopped': '模拟结束：{stopped}，状态 {status}',
   'pe.sim.error': '模拟出错：{message}',
+  ...rulesZh,
 } as const;
 
 const en: Messages<typeof zh> = {
@@ -499,6 +501,7 @@ const en: Messages<typeof zh> = {
   'pe.sim.ended': 'process ended ({name})',
   'pe.sim.stopped': 'Simulation stopped: {stopped}, status {status}',
   'pe.sim.error': 'Simulation failed: {message}',
+  ...rulesEn,
 };
 
 export const messages: Catalog = { 'zh-CN': zh, en };

@@ -196,6 +196,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/org-units/{id}/business-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrgUnitsController_updateBusinessTime"];
+        trace?: never;
+    };
+    "/api/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarsController_get"];
+        put: operations["CalendarsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{key}/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CalendarsController_putYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/residents": {
         parameters: {
             query?: never;
@@ -596,6 +660,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_list"];
+        put?: never;
+        post: operations["ReportsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_get"];
+        put: operations["ReportsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{key}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_data"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{key}/drill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_drill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{key}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardsController_list"];
+        put?: never;
+        post: operations["DashboardsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardsController_get"];
+        put: operations["DashboardsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/{key}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardsController_data"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bundles": {
         parameters: {
             query?: never;
@@ -820,6 +1028,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApprovalsController_colleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApprovalsController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/delegate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApprovalsController_delegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApprovalsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/add-signer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApprovalsController_addSigner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApprovalsController_sendBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApprovalsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/cc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApprovalsController_cc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -878,22 +1214,6 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["TasksController_unclaim"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/tasks/{id}/delegate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["TasksController_delegate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1049,6 +1369,10 @@ export interface components {
             name: string;
             /** @enum {string} */
             kind: "institution" | "branch" | "building" | "wing";
+            /** @description Business-time calendar key; null = the parent unit’s, else the tenant default */
+            calendarKey: string | null;
+            /** @description Open 24×7: business time is plain time here and below */
+            alwaysOpen: boolean;
         };
         CreateOrgUnitDto: {
             parentId?: string | null;
@@ -1056,6 +1380,105 @@ export interface components {
             name: string;
             /** @enum {string} */
             kind: "institution" | "branch" | "building" | "wing";
+            /**
+             * @description null = inherit
+             * @example cn-mainland
+             */
+            calendarKey?: string | null;
+            /** @description Open 24×7 */
+            alwaysOpen?: boolean;
+        };
+        UpdateOrgUnitBusinessTimeDto: {
+            /**
+             * @description null = inherit
+             * @example cn-mainland
+             */
+            calendarKey?: string | null;
+            /** @description Open 24×7 */
+            alwaysOpen?: boolean;
+        };
+        CalendarYearDto: {
+            /**
+             * @description Days off (YYYY-MM-DD)
+             * @example [
+             *       "2027-10-01",
+             *       "2027-10-02"
+             *     ]
+             */
+            holidays: string[];
+            /**
+             * @description Make-up workdays (调休): weekend days that are worked
+             * @example [
+             *       "2027-10-09"
+             *     ]
+             */
+            workdays: string[];
+            /**
+             * @description True while the official arrangement (State Council notice) is not loaded yet
+             * @default false
+             */
+            provisional: boolean;
+            /** @example 国务院办公厅关于2027年部分节假日安排的通知（发布日期） */
+            source: string;
+        };
+        LocalizedTextDto: {
+            /** @example 巴氏指数评估 */
+            "zh-CN": string;
+            /** @example Barthel index */
+            en: string;
+        };
+        WorkingPeriodDto: {
+            /** @example 08:30 */
+            start: string;
+            /**
+             * @description Exclusive; after start
+             * @example 12:00
+             */
+            end: string;
+        };
+        CalendarDto: {
+            key: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            timeZone: string;
+            isDefault: boolean;
+            weekdays: number[];
+            hours: components["schemas"]["WorkingPeriodDto"][];
+            years: {
+                [key: string]: components["schemas"]["CalendarYearDto"];
+            };
+            /** @description This year or next year provisional or missing: what to load, in the caller’s language */
+            warnings: string[];
+            version: number;
+            updatedAt: string;
+        };
+        PutCalendarDto: {
+            name: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description IANA time zone of the working hours and dates
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
+            /**
+             * @description ISO weekdays worked: 1 = Monday … 7 = Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            weekdays: number[];
+            /** @description Working periods of a day, in order, not overlapping */
+            hours: components["schemas"]["WorkingPeriodDto"][];
+            /** @description By year ("2027"); omit to keep the years a calendar has */
+            years?: {
+                [key: string]: components["schemas"]["CalendarYearDto"];
+            };
+            /** @description Make this the tenant's default calendar */
+            isDefault?: boolean;
+            /** @description The version you read; a stale one gets 409 */
+            version?: number;
         };
         ResidentDto: {
             id: string;
@@ -1145,12 +1568,6 @@ export interface components {
             userId: string;
             /** @example 女儿 */
             relationship: string;
-        };
-        LocalizedTextDto: {
-            /** @example 巴氏指数评估 */
-            "zh-CN": string;
-            /** @example Barthel index */
-            en: string;
         };
         FormSummaryDto: {
             id: string;
@@ -1466,6 +1883,138 @@ export interface components {
         EvaluateLogicResultDto: {
             result?: Record<string, never>;
         };
+        ReportSummaryDto: {
+            key: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            description?: components["schemas"]["LocalizedTextDto"];
+            version: number;
+            /** @enum {string} */
+            chartType: "bar" | "line" | "pie" | "table" | "number" | "heatmap";
+            /** @enum {string} */
+            sourceType: "records" | "tasks" | "process-instances" | "residents";
+            updatedAt: string;
+        };
+        ReportSpecDto: {
+            /** @enum {number} */
+            schemaVersion: 1;
+            /** @example complaint-type-mix */
+            key: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            description?: components["schemas"]["LocalizedTextDto"];
+            /** @description DatasetSpec: {source, filter?, groupBy, measures, orderBy?, limit?} */
+            dataset: {
+                [key: string]: unknown;
+            };
+            /** @description ChartSpec: {type, x?, series?, y, …} */
+            chart: {
+                [key: string]: unknown;
+            };
+        };
+        SpecVersionDto: {
+            version: number;
+            createdAt: string;
+        };
+        ReportDto: {
+            /** @enum {number} */
+            schemaVersion: 1;
+            /** @example complaint-type-mix */
+            key: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            description?: components["schemas"]["LocalizedTextDto"];
+            /** @description DatasetSpec: {source, filter?, groupBy, measures, orderBy?, limit?} */
+            dataset: {
+                [key: string]: unknown;
+            };
+            /** @description ChartSpec: {type, x?, series?, y, …} */
+            chart: {
+                [key: string]: unknown;
+            };
+            /** @description The version shown */
+            version: number;
+            /** @description The current (latest) version */
+            currentVersion: number;
+            versions: components["schemas"]["SpecVersionDto"][];
+            updatedAt: string;
+        };
+        PreviewReportDto: {
+            /** @description The unsaved report to run */
+            report: components["schemas"]["ReportSpecDto"];
+        };
+        ReportResultDto: {
+            key: string;
+            version: number;
+            title: components["schemas"]["LocalizedTextDto"];
+            chart: {
+                [key: string]: unknown;
+            };
+            columns: {
+                [key: string]: unknown;
+            }[];
+            rows: {
+                [key: string]: unknown;
+            }[];
+            option: {
+                [key: string]: unknown;
+            };
+            summary?: {
+                [key: string]: unknown;
+            };
+        };
+        DrillResultDto: {
+            /** @enum {string} */
+            source: "records" | "tasks" | "process-instances" | "residents";
+            total: number;
+            items: {
+                [key: string]: unknown;
+            }[];
+        };
+        DashboardSummaryDto: {
+            key: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            description?: components["schemas"]["LocalizedTextDto"];
+            version: number;
+            reports: number;
+            updatedAt: string;
+        };
+        DashboardSpecDto: {
+            /** @enum {number} */
+            schemaVersion: 1;
+            /** @example director */
+            key: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            description?: components["schemas"]["LocalizedTextDto"];
+            filters: ("period" | "org-unit")[];
+            /** @description {report, x, y, w, h} on a 12-column grid */
+            items: {
+                [key: string]: unknown;
+            }[];
+        };
+        DashboardDto: {
+            /** @enum {number} */
+            schemaVersion: 1;
+            /** @example director */
+            key: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            description?: components["schemas"]["LocalizedTextDto"];
+            filters: ("period" | "org-unit")[];
+            /** @description {report, x, y, w, h} on a 12-column grid */
+            items: {
+                [key: string]: unknown;
+            }[];
+            version: number;
+            currentVersion: number;
+            versions: components["schemas"]["SpecVersionDto"][];
+            updatedAt: string;
+        };
+        DashboardResultDto: {
+            key: string;
+            version: number;
+            title: components["schemas"]["LocalizedTextDto"];
+            filters: string[];
+            items: {
+                [key: string]: unknown;
+            }[];
+        };
         BundleDto: {
             key: string;
             version: string;
@@ -1486,6 +2035,8 @@ export interface components {
             forms: number;
             processes: number;
             rules: number;
+            reports: number;
+            dashboards: number;
         };
         ImportedItemDto: {
             key: string;
@@ -1500,6 +2051,8 @@ export interface components {
             forms: components["schemas"]["ImportedItemDto"][];
             processes: components["schemas"]["ImportedItemDto"][];
             rules: components["schemas"]["ImportedItemDto"][];
+            reports: components["schemas"]["ImportedItemDto"][];
+            dashboards: components["schemas"]["ImportedItemDto"][];
         };
         ExportBundleDto: {
             /** @example my-home-setup */
@@ -1510,6 +2063,8 @@ export interface components {
             forms: string[];
             processes: string[];
             rules: string[];
+            reports?: string[];
+            dashboards?: string[];
         };
         DeployProcessDto: {
             /** @description BPMN 2.0 XML (or send the XML itself as application/xml) */
@@ -1611,13 +2166,26 @@ export interface components {
             at: string;
             elementId: string;
             elementType: string;
-            /** @enum {string} */
-            event: "entered" | "left" | "cancelled" | "taken";
+            /**
+             * @description The engine's token events, and what people did to tasks (with actor and reason)
+             * @enum {string}
+             */
+            event: "entered" | "left" | "cancelled" | "taken" | "completed" | "transferred" | "delegated" | "resolved" | "signer-added" | "sent-back" | "withdrawn" | "copied";
             tokenId: string | null;
+            /** @description Username of who acted (people events) */
+            actor: string | null;
+            reason: string | null;
+            /** @description taskId, to, … */
+            details: {
+                [key: string]: unknown;
+            } | null;
         };
         IncidentDto: {
             id: string;
-            processInstanceId: string;
+            /** @description Null for a failed outbox job (a rule webhook) */
+            processInstanceId: string | null;
+            /** @description The outbox job that failed (no instance) */
+            jobId: string | null;
             elementId: string;
             message: string;
             /** @enum {string} */
@@ -1654,6 +2222,19 @@ export interface components {
         CorrelationResultDto: {
             processInstanceIds: string[];
         };
+        ColleagueDto: {
+            id: string;
+            username: string;
+            displayName: string;
+            /** @description Role keys */
+            roles: string[];
+        };
+        TransferTaskDto: {
+            /** @description The user (id or username) who gets the task */
+            toUserId: string;
+            /** @description Why (shown on the instance history) */
+            reason?: string;
+        };
         TaskDto: {
             id: string;
             elementId: string;
@@ -1667,7 +2248,13 @@ export interface components {
             dueAt: string | null;
             followUpAt: string | null;
             formKey: string | null;
-            processInstanceId: string;
+            /** @description Null for a standalone task (from a rule) */
+            processInstanceId: string | null;
+            /**
+             * @description A process user task, or made by a rule
+             * @enum {string}
+             */
+            source: "process" | "rule";
             residentId: string | null;
             createdAt: string;
             /** @enum {string} */
@@ -1678,10 +2265,66 @@ export interface components {
             completedAt: string | null;
             completedBy: string | null;
             recordId: string | null;
+            /** @description While delegated: who gets it back (username) */
+            owner: string | null;
+            /** @description The form's starting data: a delegate's answer, or the last submission after send-back/withdraw */
+            draft: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Instance index in a countersign */
+            loopIndex: number | null;
+            /** @description Approval moves the caller may make */
+            allowedActions: ("transfer" | "delegate" | "resolve" | "add-signer" | "send-back" | "withdraw" | "cc")[];
         };
         DelegateTaskDto: {
-            /** @description The user (id or username) who gets the task */
+            /** @description The user (id or username) who works on the task for you */
+            toUserId?: string;
+            /**
+             * @deprecated
+             * @description Older spelling of toUserId
+             */
+            userId?: string;
+            reason?: string;
+        };
+        ResolveTaskDto: {
+            /** @description The delegate's answer: the owner's form starts with it */
+            data?: {
+                [key: string]: unknown;
+            };
+            reason?: string;
+        };
+        AddSignerDto: {
+            /** @description The user (id or username) added to the countersign */
             userId: string;
+            /**
+             * @description before: they sign before you (your task waits); after: right after you
+             * @enum {string}
+             */
+            position: "before" | "after";
+            reason?: string;
+        };
+        SendBackDto: {
+            /** @description An earlier completed user task of this instance (element id); default: the previous one */
+            toElementId?: string;
+            /** @description Why it goes back (required) */
+            reason: string;
+        };
+        WithdrawDto: {
+            /** @description Why you take your submission back (required) */
+            reason: string;
+        };
+        CopyTaskDto: {
+            /** @description Users (ids or usernames) */
+            userIds?: string[];
+            /** @description Role keys (every holder is notified) */
+            roles?: string[];
+            note?: string;
+        };
+        CopyResultDto: {
+            /** @description Usernames copied */
+            users: string[];
+            /** @description Role keys copied */
+            roles: string[];
         };
         CompleteTaskDto: {
             data?: {
@@ -1999,6 +2642,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+        };
+    };
+    OrgUnitsController_updateBusinessTime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrgUnitBusinessTimeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+        };
+    };
+    CalendarsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"][];
+                };
+            };
+        };
+    };
+    CalendarsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+        };
+    };
+    CalendarsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+        };
+    };
+    CalendarsController_putYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
                 };
             };
         };
@@ -2784,6 +3543,339 @@ export interface operations {
             };
         };
     };
+    ReportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSummaryDto"][];
+                };
+            };
+        };
+    };
+    ReportsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportSpecDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_preview: {
+        parameters: {
+            query?: {
+                /** @description Inclusive start day, YYYY-MM-DD in the home’s time zone */
+                from?: string;
+                /** @description Exclusive end day, YYYY-MM-DD */
+                to?: string;
+                /** @description Only this org unit and the units below it */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResultDto"];
+                };
+            };
+        };
+    };
+    ReportsController_get: {
+        parameters: {
+            query?: {
+                /** @description An older version (default: the current one) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_update: {
+        parameters: {
+            query?: {
+                /** @description The version you edited; another save since then gets 409 */
+                baseVersion?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportSpecDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_data: {
+        parameters: {
+            query?: {
+                /** @description Inclusive start day, YYYY-MM-DD in the home’s time zone */
+                from?: string;
+                /** @description Exclusive end day, YYYY-MM-DD */
+                to?: string;
+                /** @description Only this org unit and the units below it */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResultDto"];
+                };
+            };
+        };
+    };
+    ReportsController_drill: {
+        parameters: {
+            query?: {
+                /** @description Inclusive start day, YYYY-MM-DD in the home’s time zone */
+                from?: string;
+                /** @description Exclusive end day, YYYY-MM-DD */
+                to?: string;
+                /** @description Only this org unit and the units below it */
+                orgUnitId?: string;
+                /** @description JSON object: group key → the value in the result row */
+                group?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrillResultDto"];
+                };
+            };
+        };
+    };
+    ReportsController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description Inclusive start day, YYYY-MM-DD in the home’s time zone */
+                from?: string;
+                /** @description Exclusive end day, YYYY-MM-DD */
+                to?: string;
+                /** @description Only this org unit and the units below it */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report’s rows as CSV (UTF-8 with BOM), labelled in the caller’s language */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSummaryDto"][];
+                };
+            };
+        };
+    };
+    DashboardsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardSpecDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_get: {
+        parameters: {
+            query?: {
+                /** @description An older version (default: the current one) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_update: {
+        parameters: {
+            query?: {
+                /** @description The version you edited; another save since then gets 409 */
+                baseVersion?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardSpecDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_data: {
+        parameters: {
+            query?: {
+                /** @description Inclusive start day, YYYY-MM-DD in the home’s time zone */
+                from?: string;
+                /** @description Exclusive end day, YYYY-MM-DD */
+                to?: string;
+                /** @description Only this org unit and the units below it */
+                orgUnitId?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResultDto"];
+                };
+            };
+        };
+    };
     BundlesController_list: {
         parameters: {
             query?: never;
@@ -3135,6 +4227,202 @@ export interface operations {
             };
         };
     };
+    ApprovalsController_colleagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueDto"][];
+                };
+            };
+        };
+    };
+    ApprovalsController_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_delegate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_addSigner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddSignerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_sendBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendBackDto"];
+            };
+        };
+        responses: {
+            /** @description The reopened earlier task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawDto"];
+            };
+        };
+        responses: {
+            /** @description The reopened task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_cc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CopyResultDto"];
+                };
+            };
+        };
+    };
     TasksController_list: {
         parameters: {
             query?: {
@@ -3216,31 +4504,6 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TaskDto"];
-                };
-            };
-        };
-    };
-    TasksController_delegate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DelegateTaskDto"];
-            };
-        };
         responses: {
             200: {
                 headers: {

@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { App as AntApp, Skeleton } from 'antd';
-import { CheckSquareOutlined, TeamOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { AppFrame, I18nProvider, SessionProvider, useI18n } from '@careloom/app-shell';
+import { AppFrame, I18nProvider, SessionProvider, useI18n, useSession } from '@careloom/app-shell';
+import { mayReadDashboards } from '../features/dashboards/dashboard-access.util.js';
 import { NotificationBell } from '../features/notifications/components/NotificationBell.js';
 import { ResidentDetailPage } from '../features/residents/components/ResidentDetailPage.js';
 import { ResidentListPage } from '../features/residents/components/ResidentListPage.js';
@@ -19,18 +20,29 @@ const FillFormPage = lazy(async () => ({
 const TaskPage = lazy(async () => ({
   default: (await import('../features/tasks/components/TaskPage.js')).TaskPage,
 }));
+// dashboards carry ECharts: loaded when first opened
+const DashboardListPage = lazy(async () => ({
+  default: (await import('../features/dashboards/components/DashboardListPage.js')).DashboardListPage,
+}));
+const DashboardPage = lazy(async () => ({
+  default: (await import('../features/dashboards/components/DashboardPage.js')).DashboardPage,
+}));
 const RecordPage = lazy(async () => ({
   default: (await import('../features/records/components/RecordPage.js')).RecordPage,
 }));
 
 function Routed() {
   const { t } = useI18n();
+  const { user } = useSession();
   return (
     <AppFrame
       title={t('app.title')}
       nav={[
         { path: '/tasks', label: t('nav.tasks'), icon: <CheckSquareOutlined /> },
         { path: '/residents', label: t('nav.residents'), icon: <TeamOutlined /> },
+        ...(mayReadDashboards(user?.roles ?? [])
+          ? [{ path: '/dashboards', label: t('nav.dashboards'), icon: <DashboardOutlined /> }]
+          : []),
       ]}
       actions={<NotificationBell />}
     >
@@ -43,6 +55,8 @@ function Routed() {
           <Route path="/residents/:id" element={<ResidentDetailPage />} />
           <Route path="/residents/:id/forms/:formKey/new" element={<FillFormPage />} />
           <Route path="/records/:id" element={<RecordPage />} />
+          <Route path="/dashboards" element={<DashboardListPage />} />
+          <Route path="/dashboards/:key" element={<DashboardPage />} />
           <Route path="*" element={<Navigate to={HOME} replace />} />
         </Routes>
       </Suspense>

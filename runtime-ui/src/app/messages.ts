@@ -1,4 +1,6 @@
 import type { Catalog, Messages } from '@careloom/app-shell';
+import { en as dashboardsEn, zh as dashboardsZh } from '../features/dashboards/messages.js';
+import { en as approvalsEn, zh as approvalsZh } from '../features/tasks/messages.js';
 
 const zh = {
   'app.title': 'CareLoom 照护工作台',
@@ -113,6 +115,8 @@ const zh = {
   'form.save': '保存',
   'form.cancel': '取消',
   'form.optional': '选填',
+  ...dashboardsZh,
+  ...approvalsZh,
 } as const;
 
 const en: Messages<typeof zh> = {
@@ -229,6 +233,8 @@ const en: Messages<typeof zh> = {
   'form.save': 'Save',
   'form.cancel': 'Cancel',
   'form.optional': 'optional',
+  ...dashboardsEn,
+  ...approvalsEn,
 };
 
 export const messages: Catalog = { 'zh-CN': zh, en };

@@ -3,6 +3,10 @@ import { FormsAndRecords1795790325020 } from './1795790325020-FormsAndRecords.js
 import { ProcessRuntime1795791880694 } from './1795791880694-ProcessRuntime.js';
 import { RulesAndOrderedForms1795792823759 } from './1795792823759-RulesAndOrderedForms.js';
 import { BundleInstallations1795794216219 } from './1795794216219-BundleInstallations.js';
+import { BusinessCalendars1795800104040 } from './1795800104040-BusinessCalendars.js';
+import { TriggerRules1795800135928 } from './1795800135928-TriggerRules.js';
+import { ReportsAndDashboards1795800153125 } from './1795800153125-ReportsAndDashboards.js';
+import { Approvals1795800169137 } from './1795800169137-Approvals.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +15,8 @@ export const MIGRATIONS = [
   ProcessRuntime1795791880694,
   RulesAndOrderedForms1795792823759,
   BundleInstallations1795794216219,
+  BusinessCalendars1795800104040,
+  TriggerRules1795800135928,
+  ReportsAndDashboards1795800153125,
+  Approvals1795800169137,
 ];
