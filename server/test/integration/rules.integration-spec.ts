@@ -31,6 +31,13 @@ const GLUCOSE_RULE = {
           en: '{{resident.name}}: high glucose',
         },
       },
+      {
+        type: 'create-task',
+        title: { 'zh-CN': '{{resident.name}} 健康评估', en: 'Health assessment' },
+        to: { role: 'doctor' },
+        formKey: 'health-assessment',
+        due: 'P1D',
+      },
     ],
   },
 };
@@ -62,6 +69,12 @@ describe('trigger rules', () => {
       schema: VITALS,
     });
     await as(admin).post(`/api/forms/${form.body.id}/publish`);
+    const assessment = await as(admin).post('/api/forms', {
+      key: 'health-assessment',
+      name: { 'zh-CN': '健康评估', en: 'Health assessment' },
+      schema: { type: 'object', properties: { findings: { type: 'string', maxLength: 2000 } } },
+    });
+    await as(admin).post(`/api/forms/${assessment.body.id}/publish`);
   });
   afterAll(async () => {
     await t.close();
@@ -99,9 +112,22 @@ describe('trigger rules', () => {
     expect(firings[0].why[0]).toMatch(/^>=\(3, 3\) = true/);
     expect(firings[0].actions).toEqual([
       { type: 'notify', ok: true, detail: expect.stringMatching(/notified/) },
+      expect.objectContaining({ type: 'create-task', ok: true }),
     ]);
     const notes = (await as(headNurse).get('/api/notifications')).body as { title: string }[];
     expect(notes.map((n) => n.title)).toContain('血糖测试长者 空腹血糖连续三天高于 7.0');
+    // and the assessment task waits for a doctor, for this resident, with its form
+    const doctor = await t.login('doctor');
+    const tasks = (await as(doctor).get('/api/tasks?candidate=true')).body as Record<string, unknown>[];
+    expect(tasks.filter((task) => task.formKey === 'health-assessment')).toEqual([
+      expect.objectContaining({
+        name: '血糖测试长者 健康评估',
+        residentId: resident,
+        candidateGroups: ['doctor'],
+        status: 'open',
+        source: 'rule',
+      }),
+    ]);
   });
 
   it('should dry-run a rule against data and against a real resident without side effects', async () => {
@@ -125,7 +151,7 @@ describe('trigger rules', () => {
     expect(onData.body).toMatchObject({ matched: false, result: false, error: null, actions: [] });
     expect(onData.body.explanation.text).toMatch(/^>=\(1, 3\) = false/);
     expect(onResident.body.matched).toBe(true);
-    expect(onResident.body.actions).toHaveLength(1);
+    expect(onResident.body.actions).toHaveLength(2);
     expect((await as(admin).get(`/api/rules/firings?residentId=${resident}`)).body).toHaveLength(before);
   });
 
