@@ -65,6 +65,22 @@ describe('records', () => {
     expect(response.body).toMatchObject({ formVersion: 1, revision: 1, residentId: residentA });
   });
 
+  it('should let logistics fill the work-order forms routed to them, and refuse a family member', async () => {
+    const logistics = await t.login('logistics');
+    const filled = await as(logistics).post('/api/records', {
+      formKey: 'barthel-adl',
+      residentId: residentA,
+      data: barthelAnswers(),
+    });
+    expect(filled.status).toBe(201);
+    const refused = await as(family).post('/api/records', {
+      formKey: 'barthel-adl',
+      residentId: linkedResident,
+      data: barthelAnswers(),
+    });
+    expect(refused.status).toBe(403);
+  });
+
   it('should refuse an invalid ID number with a Chinese message at the field and store nothing', async () => {
     const before = await countRecords();
     const response = await as(nurseA).post('/api/records', {

@@ -53,6 +53,9 @@ function cellOf(data: unknown, path: string[]): Cell {
   return JSON.stringify(value);
 }
 
+/** Who may fill forms: resident carers, and logistics for the work orders routed to them (meals, cleaning, facilities). */
+const RECORD_WRITERS = [...RESIDENT_WRITERS, 'logistics'] as const;
+
 /** Spreadsheets get a word for a signature or photo: a data URL would overflow an XLSX cell. */
 const IMAGE_CELL = {
   signature: { 'zh-CN': '已签名', en: 'signed' },
@@ -81,8 +84,8 @@ export class RecordsService {
   ) {}
 
   private assertWriter(actor: Actor): void {
-    if (!hasRole(actor, RESIDENT_WRITERS)) {
-      throw new ForbiddenError(`Filling forms needs one of: ${RESIDENT_WRITERS.join(', ')}.`);
+    if (!hasRole(actor, RECORD_WRITERS)) {
+      throw new ForbiddenError(`Filling forms needs one of: ${RECORD_WRITERS.join(', ')}.`);
     }
   }
 
