@@ -106,6 +106,20 @@ describe(chartOption.name, () => {
     expect(chartOption(spec.title, { type: 'table', y: ['n'] }, columns, rows, 'en')).toEqual({});
   });
 
+  it('should keep axis ticks whole for counts and free for averages', () => {
+    const columns = reportColumns(spec, labels);
+    const counts = chartOption(spec.title, spec.chart, columns, rows, 'en');
+    const hours = chartOption(
+      spec.title,
+      { ...spec.chart, y: ['p90'] },
+      columns,
+      [...rows, { month: '2026-02-01', type: 'care', n: 1, p90: 2.5 }],
+      'en',
+    );
+    expect(counts['yAxis']).toMatchObject({ type: 'value', minInterval: 1 });
+    expect(hours['yAxis']).not.toHaveProperty('minInterval');
+  });
+
   it('should label an empty group value instead of printing null', () => {
     const option = chartOption(
       spec.title,

@@ -266,7 +266,14 @@ export function chartOption(
         legend: { type: 'scroll', bottom: 0 },
         grid: { left: 48, right: 16, top: 40, bottom: 56, containLabel: true },
         xAxis: { type: 'category', data: categoryLabels },
-        yAxis: { type: 'value', name: axisName },
+        // whole numbers only (counts): no 0.2-step ticks
+        yAxis: {
+          type: 'value',
+          name: axisName,
+          ...(rows.every((row) => chart.y.every((y) => valueAt(row, y) === null || Number.isInteger(row[y])))
+            ? { minInterval: 1 }
+            : {}),
+        },
         series,
       };
     }
