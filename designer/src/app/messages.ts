@@ -122,7 +122,6 @@ const zh = {
   'props.helpZh': '中文说明',
   'props.helpEn': '英文说明',
   'props.default': '默认值',
-  'props.noWidget': '暂无专用控件：填写时显示为文本框（uiSchema 中已标注类型，待控件完成后自动启用）。',
   'props.scaleInJson': '计分量表的评分项和分级请在 JSON 视图中编辑。',
   'props.options': '选项',
   'props.optionZh': '中文',
@@ -373,8 +372,6 @@ const en: Messages<typeof zh> = {
   'props.helpZh': 'Chinese help',
   'props.helpEn': 'English help',
   'props.default': 'Default value',
-  'props.noWidget':
-    'No dedicated widget yet: staff see a text box (the uiSchema carries the hint for a future widget).',
   'props.scaleInJson': 'Edit a scored scale’s items and bands in the JSON view.',
   'props.options': 'Options',
   'props.optionZh': 'Chinese',

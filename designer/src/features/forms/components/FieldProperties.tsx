@@ -181,11 +181,8 @@ export function FieldProperties({ doc, fieldRef, issues, onApply, onRenamed }: F
               onChange={(e) => apply(setHelp(doc, fieldRef, { ...help, en: e.target.value }), 'help-en')}
             />
           </Form.Item>
-          {['signature', 'photo'].includes(kind) && (
-            <Alert type="info" showIcon title={t('props.noWidget')} style={{ marginBottom: 8 }} />
-          )}
           {kind === 'scale' && <Alert type="info" showIcon title={t('props.scaleInJson')} />}
-          {!computed && (
+          {!computed && kind !== 'signature' && kind !== 'photo' && (
             <DefaultInput
               schema={schema}
               kind={kind}

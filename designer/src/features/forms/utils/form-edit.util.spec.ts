@@ -22,6 +22,7 @@ import {
   orderOf,
   refOfPointer,
 } from './form-schema.util.js';
+import { kindOf } from './form-schema.util.js';
 import { hasFixedKeys, newFieldsFor, PALETTE } from './palette.constants.js';
 
 function add(
@@ -51,6 +52,15 @@ describe('palette fields', () => {
       expect(errorsOf(doc)).toEqual([]);
       expect(() => compileForm(doc.schema)).not.toThrow();
       expect(listFields(doc).length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(['signature', 'photo'] as const)(
+    'should give a %s field its image format and know it again',
+    (kind) => {
+      const [field] = newFieldsFor(kind);
+      expect(field?.schema).toMatchObject({ type: 'string', format: kind });
+      expect(kindOf(field!.schema, field?.ui ?? {})).toBe(kind);
     },
   );
 

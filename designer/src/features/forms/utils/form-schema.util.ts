@@ -126,6 +126,10 @@ export function kindOf(schema: SchemaNode, ui: UiNode): FieldKind {
         return 'phone';
       case 'cn-id-number':
         return 'id-number';
+      case 'signature':
+        return 'signature';
+      case 'photo':
+        return 'photo';
       default:
         return typeof schema['maxLength'] === 'number' && schema['maxLength'] >= 200 ? 'textarea' : 'text';
     }

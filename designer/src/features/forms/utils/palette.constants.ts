@@ -233,9 +233,9 @@ export function newFieldsFor(kind: PaletteKind): NewField[] {
     case 'address':
       return one({ type: 'string', maxLength: 200 }, { 'ui:options': { hint: 'address' } });
     case 'signature':
-      return one({ type: 'string', maxLength: 100 }, { 'ui:options': { hint: 'signature' } });
+      return one({ type: 'string', format: 'signature', maxLength: 100_000 });
     case 'photo':
-      return one({ type: 'string', maxLength: 500 }, { 'ui:options': { hint: 'photo' } });
+      return one({ type: 'string', format: 'photo', maxLength: 400_000 });
     case 'table':
       return one({
         type: 'array',
