@@ -79,6 +79,21 @@ describe('filling forms in the runtime UI', () => {
       { 'zh-CN': '长者档案', en: 'Elder archive' },
       readSchema('elder-archive'),
     );
+    await publish(
+      server.url,
+      token,
+      'family-consent',
+      { 'zh-CN': '家属知情同意', en: 'Family consent' },
+      {
+        type: 'object',
+        required: ['signature'],
+        properties: {
+          agreed: { type: 'boolean', title: '已告知并同意' },
+          signature: { type: 'string', format: 'signature', maxLength: 100_000, title: '家属签名' },
+          photo: { type: 'string', format: 'photo', maxLength: 400_000, title: '现场照片' },
+        },
+      },
+    );
     browser = await launchBrowser();
   });
 
@@ -177,6 +192,58 @@ describe('filling forms in the runtime UI', () => {
       .waitFor();
     await expectNoHorizontalScroll(page);
     await snapshot(page, 'records-resident-list');
+    await page.context().close();
+  });
+
+  it('should take a drawn signature and a photo, save them, and show both on the record', async () => {
+    // given nurse A on the consent form
+    const page = await nursePage();
+    await openForm(page, '刘桂兰', '家属知情同意');
+
+    // when the family member signs with a finger (a mouse here) across the pad
+    const pad = page.getByRole('img', { name: '家属签名签名区' });
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 100);
+    await page.mouse.down();
+    for (let step = 1; step <= 12; step += 1) {
+      await page.mouse.move(box.x + 20 + step * 22, box.y + 100 + (step % 2 === 0 ? -40 : 40));
+    }
+    await page.mouse.up();
+
+    // then the pad turns into the signature image
+    await page.getByRole('img', { name: '家属签名：已签名' }).waitFor();
+
+    // when a photo is chosen (a PNG made in the page) it is scaled and shown
+    const png = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 2400;
+      canvas.height = 1800;
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#3a7';
+      context.fillRect(0, 0, 2400, 1800);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    await page.getByLabel('现场照片：拍照或选择照片').setInputFiles({
+      name: 'wound.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(png, 'base64'),
+    });
+    const photo = page.getByRole('img', { name: '现场照片：照片' });
+    await photo.waitFor();
+    const width = await photo.evaluate((img) => (img as HTMLImageElement).naturalWidth);
+    expect(width).toBeLessThanOrEqual(1600);
+    await expectNoHorizontalScroll(page);
+    await snapshot(page, 'records-signature-fill');
+
+    // when she saves, the record shows both images
+    await page.getByTestId('care-form-submit').click();
+    await page.waitForURL(/\/app\/records\/[0-9a-f-]+$/);
+    const signed = page.locator('img[data-field="/signature"]');
+    await signed.waitFor();
+    const src = await signed.getAttribute('src');
+    expect(src).toMatch(/^data:image\/png;base64,/);
+    await page.locator('img[data-field="/photo"]').waitFor();
+    await snapshot(page, 'records-signature-record');
     await page.context().close();
   });
 
