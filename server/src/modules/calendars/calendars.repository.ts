@@ -24,6 +24,19 @@ export class CalendarsRepository {
     return manager.getRepository(CalendarEntity).findOneBy({ tenantId, isDefault: true });
   }
 
+  /**
+   * Whether the tenant has a default calendar written by an already committed transaction (not by the
+   * caller's own, still open one: its row's xmin is the caller's transaction id).
+   */
+  async hasCommittedDefault(manager: EntityManager, tenantId: string): Promise<boolean> {
+    const rows: { committed: boolean }[] = await manager.query(
+      `SELECT xmin::text <> (pg_current_xact_id()::text::bigint % 4294967296)::text AS committed
+         FROM calendar WHERE tenant_id = $1 AND is_default LIMIT 1`,
+      [tenantId],
+    );
+    return rows[0]?.committed === true;
+  }
+
   /** Inserts shipped calendars a tenant does not have yet (by key); the first becomes the default if none is. */
   async insertMissing(manager: EntityManager, seeds: CalendarSeed[]): Promise<void> {
     for (const seed of seeds) {

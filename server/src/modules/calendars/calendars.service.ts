@@ -74,9 +74,18 @@ export class CalendarsService {
     }
   }
 
-  /** Copies the shipped calendars (cn-mainland) into the tenant's table once; the first is the default. */
+  /**
+   * Copies the shipped calendars (cn-mainland) into the tenant's table once; the first is the default.
+   * The tenant counts as seeded only once a default is seen already there (committed by an earlier
+   * transaction): a transaction that is still inserting it must not let concurrent ones skip the insert.
+   * Concurrent inserts are safe: ON CONFLICT waits for the other insert to commit, then does nothing.
+   */
   async ensureShipped(manager: EntityManager, tenantId: string): Promise<void> {
     if (this.seeded.has(tenantId)) {
+      return;
+    }
+    if (await this.repository.hasCommittedDefault(manager, tenantId)) {
+      this.seeded.add(tenantId);
       return;
     }
     await this.repository.insertMissing(
@@ -92,7 +101,6 @@ export class CalendarsService {
         years: shipped.years,
       })),
     );
-    this.seeded.add(tenantId);
   }
 
   list(actor: Actor): Promise<CalendarEntity[]> {
