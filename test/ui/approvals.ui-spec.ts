@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-2';
-const DEMO_PASSWORD = 'ui-demo-secret-2';
+const ADMIN_PASSWORD = 'ui-admin-secret-1';
+const DEMO_PASSWORD = 'ui-demo-secret-1';
 const ASSESS = '跌倒风险评估';
 const REVIEW = '评估复核';
 const REASON = '评分与现场观察不一致，请重新评估';

@@ -7,7 +7,7 @@ import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/se
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
 const DEMO_PASSWORD = 'ui-demo-secret-1';
 const FORM_KEY = 'fall-event';
-const FORM_NAME = '跌倒事件记录';
+const FORM_NAME = '意外事件登记';
 const DASHBOARD = 'falls';
 const DASHBOARD_TITLE = '跌倒看板';
 const BY_PLACE = 'falls-by-place';

@@ -144,7 +144,7 @@ describe('designing a form and filling it', () => {
     await nurse.getByRole('cell', { name: '刘桂兰' }).first().click();
     await nurse.getByRole('heading', { name: '刘桂兰' }).waitFor();
     await nurse.getByRole('button', { name: /填写表单/ }).click();
-    await nurse.getByRole('dialog').getByRole('button', { name: '跌倒事件' }).click();
+    await nurse.getByRole('dialog').getByRole('button', { name: '跌倒事件', exact: true }).click();
     await nurse.getByRole('heading', { name: '跌倒事件' }).waitFor();
     await nurse.getByLabel('发生地点').fill('卫生间');
 
@@ -178,12 +178,12 @@ describe('designing a form and filling it', () => {
 
     // then the form list fits the screen
     await page.getByRole('heading', { name: '表单' }).waitFor();
-    await page.getByRole('link', { name: '跌倒事件' }).waitFor();
+    await page.getByRole('link', { name: '跌倒事件', exact: true }).waitFor();
     await expectNoHorizontalScroll(page, PHONE.width);
     await snapshot(page, 'form-designer-list-phone');
 
     // and so does the editor, with the palette in a drawer
-    await page.getByRole('link', { name: '跌倒事件' }).click();
+    await page.getByRole('link', { name: '跌倒事件', exact: true }).click();
     await page.getByTestId('form-editor').waitFor();
     await page.getByTestId('field-card-notes').waitFor();
     await expectNoHorizontalScroll(page, PHONE.width);

@@ -116,7 +116,7 @@ describe('runtime UI and designer shells', () => {
     const normal = { font: await cellFont(), height: await buttonHeight() };
 
     // when large text is chosen from the account menu and the page reloaded
-    await page.getByRole('button', { name: /账号菜单/ }).click();
+    await page.getByRole('button', { name: /账号与设置/ }).click();
     await page.getByRole('menuitem', { name: '大字体' }).click();
     await page.reload();
     await page.getByRole('heading', { name: '长者名册' }).waitFor();
@@ -125,7 +125,7 @@ describe('runtime UI and designer shells', () => {
     expect(await cellFont()).toBeGreaterThanOrEqual(normal.font * 1.2);
     expect(await buttonHeight()).toBeGreaterThan(normal.height);
     await snapshot(page, 'large-text-residents');
-    await page.getByRole('button', { name: /账号菜单/ }).click();
+    await page.getByRole('button', { name: /账号与设置/ }).click();
     await page.getByRole('menuitem', { name: '标准字体' }).waitFor();
     await page.context().close();
   });
