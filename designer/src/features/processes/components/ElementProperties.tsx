@@ -160,9 +160,11 @@ export function ElementProperties({
   }
   const bo = element.businessObject;
   const kind = elementKind(element);
-  const modeling = service<Modeling>('modeling');
+  // looked up when an edit happens, not while rendering: bpmn-js is re-created when the layout switches
+  // between the read-only viewer (no modeling service) and the modeler, and a render can fall in between
+  const modeling = () => service<Modeling>('modeling');
   const moddle = service<Moddle>('moddle');
-  const update = (properties: Record<string, unknown>) => modeling.updateProperties(element, properties);
+  const update = (properties: Record<string, unknown>) => modeling().updateProperties(element, properties);
   const setAttr = (name: string, value: string) =>
     update({ [name]: value.trim() === '' ? undefined : value });
 
@@ -180,7 +182,7 @@ export function ElementProperties({
     if (!timer) {
       return;
     }
-    modeling.updateModdleProperties(element, timer, {
+    modeling().updateModdleProperties(element, timer, {
       timeDuration: undefined,
       timeDate: undefined,
       timeCycle: undefined,
@@ -340,7 +342,7 @@ export function ElementProperties({
             <Checkbox
               checked={gateway.businessObject.default === bo}
               onChange={(event) =>
-                modeling.updateProperties(gateway, { default: event.target.checked ? bo : undefined })
+                modeling().updateProperties(gateway, { default: event.target.checked ? bo : undefined })
               }
             >
               {t('pe.props.default')}
