@@ -1,3 +1,4 @@
+import { UndoRedoButtons } from '../../../shared/undo/UndoRedoButtons.js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
@@ -18,7 +19,6 @@ import {
   Space,
   Tabs,
   Tag,
-  Tooltip,
   Typography,
 } from 'antd';
 import {
@@ -26,11 +26,9 @@ import {
   ArrowLeftOutlined,
   CloudUploadOutlined,
   EditOutlined,
-  RedoOutlined,
   SaveOutlined,
   SettingOutlined,
   StopOutlined,
-  UndoOutlined,
 } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { ApiProblemError, unwrap, type Schemas } from '@careloom/api-client';
@@ -355,22 +353,7 @@ function FormEditor({ initial }: { initial: FormDto }) {
           )}
         </Flex>
         <Space wrap size={6}>
-          <Tooltip title="Ctrl+Z">
-            <Button
-              icon={<UndoOutlined />}
-              aria-label={t('editor.undo')}
-              disabled={!editor.canUndo}
-              onClick={editor.undo}
-            />
-          </Tooltip>
-          <Tooltip title="Ctrl+Shift+Z">
-            <Button
-              icon={<RedoOutlined />}
-              aria-label={t('editor.redo')}
-              disabled={!editor.canRedo}
-              onClick={editor.redo}
-            />
-          </Tooltip>
+          <UndoRedoButtons editor={editor} />
           <Button
             icon={<SaveOutlined />}
             loading={busy === 'save'}

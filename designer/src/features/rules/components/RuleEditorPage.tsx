@@ -1,3 +1,4 @@
+import { UndoRedoButtons } from '../../../shared/undo/UndoRedoButtons.js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
@@ -14,10 +15,9 @@ import {
   Switch,
   Tabs,
   Tag,
-  Tooltip,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, RedoOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiProblemError, unwrap, type Schemas } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useLoader } from '@careloom/app-shell';
@@ -318,22 +318,7 @@ function RuleEditor({
               <Typography.Text>{t(rule.enabled ? 'rules.enabled.on' : 'rules.enabled.off')}</Typography.Text>
             </Flex>
           )}
-          <Tooltip title="Ctrl+Z">
-            <Button
-              icon={<UndoOutlined />}
-              aria-label={t('rules.undo')}
-              disabled={!editor.canUndo}
-              onClick={editor.undo}
-            />
-          </Tooltip>
-          <Tooltip title="Ctrl+Shift+Z">
-            <Button
-              icon={<RedoOutlined />}
-              aria-label={t('rules.redo')}
-              disabled={!editor.canRedo}
-              onClick={editor.redo}
-            />
-          </Tooltip>
+          <UndoRedoButtons editor={editor} />
           <Button
             type="primary"
             icon={<SaveOutlined />}
