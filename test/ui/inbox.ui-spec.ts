@@ -162,6 +162,15 @@ describe('the task inbox in the runtime UI', () => {
     await expect(page.locator('[data-testid^="task-"]', { hasText: TASK_NAME }).count()).resolves.toBe(0);
     await snapshot(page, 'inbox-empty');
 
+    // and under 已办 (done) it shows as completed, with no claim or put-back button
+    await page.getByTestId('tab-done').click();
+    const done = page.getByTestId('task-list').locator('[data-testid^="task-"]', { hasText: TASK_NAME });
+    await done.getByTestId('task-completed').getByText(/办结/).waitFor();
+    await expect(done.getByRole('button', { name: /放\s*回|认\s*领/ }).count()).resolves.toBe(0);
+    await expectNoHorizontalScroll(page);
+    await snapshot(page, 'inbox-done');
+    await page.getByTestId('tab-mine').click();
+
     // when the rule's notification arrives (rules run after the save), she opens it from the bell
     const bell = page.getByTestId('notification-bell');
     for (let attempt = 0; attempt < 20; attempt += 1) {

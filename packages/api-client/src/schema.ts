@@ -4433,6 +4433,8 @@ export interface operations {
                 candidate?: "true" | "false";
                 /** @description Open and past their due time */
                 overdue?: "true" | "false";
+                /** @description Completed by me, newest first (the latest 50) */
+                done?: "true" | "false";
                 /** @description Default: open (all with processInstanceId) */
                 status?: "open" | "completed" | "cancelled";
             };

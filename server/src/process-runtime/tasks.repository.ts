@@ -12,6 +12,8 @@ export type TaskFilter = {
   /** Unassigned and offered to the caller (by role key or username). */
   candidate?: boolean;
   overdue?: boolean;
+  /** Completed by the caller, newest first (their "done" list, where a withdraw starts). */
+  done?: boolean;
   status?: TaskStatus;
   now: Date;
   limit: number;
@@ -78,7 +80,7 @@ export class TasksRepository {
     if (filter.processInstanceId) {
       query.andWhere('t.instance_id = :instanceId', { instanceId: filter.processInstanceId });
     }
-    const status = filter.status ?? (filter.processInstanceId ? undefined : 'open');
+    const status = filter.status ?? (filter.processInstanceId || filter.done ? undefined : 'open');
     if (status) {
       query.andWhere('t.status = :status', { status });
     }
@@ -93,6 +95,12 @@ export class TasksRepository {
     }
     if (filter.overdue) {
       query.andWhere(`t.status = 'open' AND t.due_at < :now`, { now: filter.now });
+    }
+    if (filter.done) {
+      query
+        .andWhere(`t.status = 'completed' AND t.completed_by = :userId`, { userId: actor.userId })
+        .orderBy('t.completed_at', 'DESC')
+        .addOrderBy('t.id', 'ASC');
     }
     return query.getMany();
   }

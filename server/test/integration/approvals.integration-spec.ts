@@ -266,6 +266,12 @@ describe('approvals', () => {
     await complete('nurse.a', assess, { score: 30 });
     const review = await openTask(id, 'review');
 
+    // then it is on her done list (where she starts a withdraw), and not on nurse.b's
+    const doneA = await as('nurse.a').get('/api/tasks?done=true');
+    const doneB = await as('nurse.b').get('/api/tasks?done=true');
+    expect((doneA.body as Task[])[0]).toMatchObject({ id: assess.id, status: 'completed' });
+    expect((doneB.body as Task[]).map((x) => x.id)).not.toContain(assess.id);
+
     // when someone else withdraws it, then nurse.a does
     const notYours = await as('nurse.b').post(`/api/tasks/${assess.id}/withdraw`, { reason: '填错了' });
     const withdrawn = await as('nurse.a').post(`/api/tasks/${assess.id}/withdraw`, { reason: '填错了' });

@@ -22,6 +22,7 @@ export class TasksController {
       mine: q.mine === 'true',
       candidate: q.candidate === 'true',
       overdue: q.overdue === 'true',
+      done: q.done === 'true',
     };
     return (await this.tasks.list(actor, query)).map((task) => toTaskDto(task, actor));
   }

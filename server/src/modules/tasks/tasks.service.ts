@@ -28,6 +28,7 @@ export type TaskQuery = {
   mine?: boolean;
   candidate?: boolean;
   overdue?: boolean;
+  done?: boolean;
   status?: TaskStatus;
 };
 
@@ -51,7 +52,9 @@ export class TasksService {
     if (isFamilyOnly(actor)) {
       return Promise.resolve([]);
     }
-    return this.tasks.list(this.transactions.manager, actor, { ...query, now: this.clock.now(), limit: 500 });
+    // the done list is a look back (where a withdraw starts), not a work queue: the latest 50
+    const limit = query.done ? 50 : 500;
+    return this.tasks.list(this.transactions.manager, actor, { ...query, now: this.clock.now(), limit });
   }
 
   /** A task the caller may see (resident-linked tasks follow the resident's access scope). */

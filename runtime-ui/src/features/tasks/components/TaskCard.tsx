@@ -1,5 +1,5 @@
 import { Button, Card, Flex, Tag, Typography } from 'antd';
-import { ClockCircleOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckOutlined, ClockCircleOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '@careloom/app-shell';
 import type { Task } from '../hooks/useTasks.js';
@@ -15,12 +15,17 @@ interface TaskCardProps {
   onUnclaim: (task: Task) => void;
 }
 
-/** One task in the inbox: what, for whom, by when, and claim / unclaim. */
+/** One task in the inbox: what, for whom, by when (or when it was completed), and claim / unclaim. */
 export function TaskCard({ task, residentName, username, now, busy, onClaim, onUnclaim }: TaskCardProps) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const overdue = isOverdue(task, now);
-  const mine = task.assignee === username;
+  const open = task.status === 'open';
+  const overdue = open && isOverdue(task, now);
+  const mine = open && task.assignee === username;
+  const when = (at: string) => ({
+    relative: relativeTime(at, now, locale),
+    absolute: new Date(at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' }),
+  });
   return (
     <Card
       size="small"
@@ -38,25 +43,22 @@ export function TaskCard({ task, residentName, username, now, busy, onClaim, onU
             <UserOutlined /> {residentName ?? t('tasks.residentUnknown')}
           </Typography.Text>
         )}
-        {task.dueAt ? (
+        {!open && task.completedAt ? (
+          <Typography.Text type="secondary" data-testid="task-completed">
+            <CheckOutlined /> {t('tasks.completedAt', when(task.completedAt))}
+          </Typography.Text>
+        ) : task.dueAt ? (
           <Typography.Text type={overdue ? 'danger' : 'secondary'} data-testid="task-due">
-            <ClockCircleOutlined />{' '}
-            {t(overdue ? 'tasks.overdueSince' : 'tasks.due', {
-              relative: relativeTime(task.dueAt, now, locale),
-              absolute: new Date(task.dueAt).toLocaleString(locale, {
-                dateStyle: 'short',
-                timeStyle: 'short',
-              }),
-            })}
+            <ClockCircleOutlined /> {t(overdue ? 'tasks.overdueSince' : 'tasks.due', when(task.dueAt))}
           </Typography.Text>
         ) : (
           <Typography.Text type="secondary">{t('tasks.noDue')}</Typography.Text>
         )}
         <Flex gap={8} wrap align="center">
           {overdue && <Tag color="red">{t('tasks.tab.overdue')}</Tag>}
-          {task.assignee && !mine && <Tag>{t('tasks.assignedTo', { name: task.assignee })}</Tag>}
+          {open && task.assignee && !mine && <Tag>{t('tasks.assignedTo', { name: task.assignee })}</Tag>}
           <Flex gap={8} style={{ marginLeft: 'auto' }}>
-            {task.assignee === null && (
+            {open && task.assignee === null && (
               <Button loading={busy} onClick={() => onClaim(task)}>
                 {t('tasks.claim')}
               </Button>

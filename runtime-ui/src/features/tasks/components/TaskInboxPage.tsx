@@ -33,7 +33,8 @@ export function TaskInboxPage() {
     }
   };
 
-  const tasks = data ? sortTasks(data.lists[tab], now) : [];
+  // the done list keeps the server's order: newest first
+  const tasks = data ? (tab === 'done' ? data.lists.done : sortTasks(data.lists[tab], now)) : [];
   return (
     <Flex vertical gap={12}>
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -48,13 +49,15 @@ export function TaskInboxPage() {
           label: (
             <Flex align="center" justify="center" gap={4} data-testid={`tab-${value}`}>
               <span>{t(`tasks.tab.${value}`)}</span>
-              <Badge
-                count={data?.lists[value].length ?? 0}
-                showZero
-                size="small"
-                color={value === 'overdue' && (data?.lists.overdue.length ?? 0) > 0 ? 'red' : 'blue'}
-                data-testid={`count-${value}`}
-              />
+              {value !== 'done' && (
+                <Badge
+                  count={data?.lists[value].length ?? 0}
+                  showZero
+                  size="small"
+                  color={value === 'overdue' && (data?.lists.overdue.length ?? 0) > 0 ? 'red' : 'blue'}
+                  data-testid={`count-${value}`}
+                />
+              )}
             </Flex>
           ),
         }))}

@@ -4,13 +4,15 @@ import { useApi, useLoader } from '@careloom/app-shell';
 import { formKeyOf } from '../utils/task-view.util.js';
 
 export type Task = Schemas['TaskDto'];
-export type InboxTab = 'mine' | 'candidate' | 'overdue';
-export const INBOX_TABS: readonly InboxTab[] = ['mine', 'candidate', 'overdue'];
+export type InboxTab = 'mine' | 'candidate' | 'overdue' | 'done';
+/** The work queues, then the look back at what one completed (where a withdraw starts). */
+export const INBOX_TABS: readonly InboxTab[] = ['mine', 'candidate', 'overdue', 'done'];
 
 const TAB_QUERY = {
   mine: { mine: 'true' },
   candidate: { candidate: 'true' },
   overdue: { overdue: 'true' },
+  done: { done: 'true' },
 } as const satisfies Record<InboxTab, Record<string, 'true'>>;
 
 /** Names of the given residents by id; a resident the user may not see is left out. */
@@ -29,7 +31,7 @@ async function residentNames(api: ApiClient, ids: readonly (string | null)[]): P
 export function useTaskInbox() {
   const api = useApi();
   const load = useCallback(async () => {
-    const [mine, candidate, overdue] = await Promise.all(
+    const [mine, candidate, overdue, done] = await Promise.all(
       INBOX_TABS.map(async (tab) =>
         unwrap(await api.GET('/api/tasks', { params: { query: TAB_QUERY[tab] } })),
       ),
@@ -38,10 +40,11 @@ export function useTaskInbox() {
       mine: mine ?? [],
       candidate: candidate ?? [],
       overdue: overdue ?? [],
+      done: done ?? [],
     };
     const residents = await residentNames(
       api,
-      [...lists.mine, ...lists.candidate, ...lists.overdue].map((task) => task.residentId),
+      INBOX_TABS.flatMap((tab) => lists[tab]).map((task) => task.residentId),
     );
     return { lists, residents };
   }, [api]);

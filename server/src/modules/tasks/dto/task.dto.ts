@@ -26,6 +26,11 @@ export class TaskQueryDto {
   @IsIn(BOOLEAN_TEXT)
   overdue?: 'true' | 'false';
 
+  @ApiPropertyOptional({ enum: BOOLEAN_TEXT, description: 'Completed by me, newest first (the latest 50)' })
+  @IsOptional()
+  @IsIn(BOOLEAN_TEXT)
+  done?: 'true' | 'false';
+
   @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'Default: open (all with processInstanceId)' })
   @IsOptional()
   @IsIn(TASK_STATUSES)
