@@ -2,32 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { addDeadline, type Effect } from '@careloom/engine';
 import type { EntityManager } from 'typeorm';
 import { CalendarsService, type ResolvedCalendar } from '../modules/calendars/calendars.service.js';
-import { OrgUnitsService } from '../modules/org-units/org-units.service.js';
-import { ResidentsService } from '../modules/residents/residents.service.js';
 
 /**
  * The business-time calendar an instance runs on: its resident's org unit's (walking up the tree), else the
- * tenant default; 24×7 units get plain time. Resolved for every command, so a resident who moves to
- * another unit gets that unit's calendar from then on.
+ * tenant default; 24×7 units get plain time. Resolved for every command (one query, the calendar's content
+ * cached by version), so a resident who moves to another unit gets that unit's calendar from then on.
  */
 @Injectable()
 export class InstanceCalendarService {
-  constructor(
-    private readonly calendars: CalendarsService,
-    private readonly orgUnits: OrgUnitsService,
-    private readonly residents: ResidentsService,
-  ) {}
+  constructor(private readonly calendars: CalendarsService) {}
 
-  async resolve(
-    manager: EntityManager,
-    tenantId: string,
-    residentId: string | null,
-  ): Promise<ResolvedCalendar> {
-    const resident = residentId ? await this.residents.snapshot(manager, tenantId, residentId) : null;
-    const unit = resident
-      ? await this.orgUnits.businessTimeOf(manager, tenantId, resident.orgUnitId)
-      : { calendarKey: null, alwaysOpen: false };
-    return this.calendars.resolve(manager, tenantId, unit);
+  resolve(manager: EntityManager, tenantId: string, residentId: string | null): Promise<ResolvedCalendar> {
+    return this.calendars.resolveForResident(manager, tenantId, residentId);
   }
 
   /**

@@ -6,6 +6,7 @@ import { UsersModule } from '../modules/users/users.module.js';
 import { CalendarsModule } from '../modules/calendars/calendars.module.js';
 import { OrgUnitsModule } from '../modules/org-units/org-units.module.js';
 import { ResidentsModule } from '../modules/residents/residents.module.js';
+import { DeployChecks } from './deploy-checks.service.js';
 import { InstanceCalendarService } from './instance-calendar.service.js';
 import { JobHandlers } from './job-handlers.service.js';
 import { JobRunnerService, WEBHOOK_SECRET } from './job-runner.service.js';
@@ -39,6 +40,7 @@ import { TasksRepository } from './tasks.repository.js';
     JobRunnerService,
     JobWorkerService,
     JobHandlers,
+    DeployChecks,
     {
       provide: WEBHOOK_SECRET,
       inject: [APP_CONFIG],
@@ -52,6 +54,7 @@ import { TasksRepository } from './tasks.repository.js';
     JobRunnerService,
     JobWorkerService,
     JobHandlers,
+    DeployChecks,
   ],
 })
 export class ProcessRuntimeModule {}

@@ -20,6 +20,7 @@ import { ValidationFailedError } from '../common/errors/domain.errors.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { Clock } from '../common/time/clock.js';
 import type { ResolvedCalendar } from '../modules/calendars/calendars.service.js';
+import { DeployChecks } from './deploy-checks.service.js';
 import { InstanceCalendarService } from './instance-calendar.service.js';
 import { instanceStatusOf } from './instance-view.util.js';
 import type { IncidentEntity } from './incident.entity.js';
@@ -84,6 +85,7 @@ export class ProcessRuntimeService {
     private readonly clock: Clock,
     private readonly events: DomainEvents,
     private readonly instanceCalendars: InstanceCalendarService,
+    private readonly deployChecks: DeployChecks,
   ) {}
 
   /** Parses, validates and stores each executable process of `xml` (identical XML: same version). */
@@ -110,6 +112,10 @@ export class ProcessRuntimeService {
               : '模型中没有可执行的流程（isExecutable="true"）。',
         },
       ]);
+    }
+    const problems = await this.deployChecks.run(manager, tenantId, result.processes, locale);
+    if (problems.length > 0) {
+      throw new InvalidProcessModelError(problems);
     }
     const hash = createHash('sha256').update(xml).digest('hex');
     const deployed: DeployedProcess[] = [];
@@ -535,6 +541,7 @@ export class ProcessRuntimeService {
     if (before.status !== 'active' && before.status !== 'incident') {
       throw new InstanceNotActiveError(instance.id, instance.status);
     }
+    const hadIncidents = before.incidents.length > 0;
     const calendar = await this.instanceCalendars.resolve(manager, instance.tenantId, instance.residentId);
     const result = this.execute(this.compiled(row), before, command, now, instance.id, calendar);
     this.instanceCalendars.checkCoverage(instance.tenantId, calendar, now, result.effects);
@@ -550,12 +557,16 @@ export class ProcessRuntimeService {
       throw new EngineConflictError(`Process instance ${instance.id} changed meanwhile; try again.`);
     }
     await this.applyEffects(manager, instance, result.effects, now);
-    await this.processes.resolveIncidents(
-      manager,
-      instance.id,
-      result.state.incidents.map((incident) => incident.id),
-      now,
-    );
+    // Incident rows of an instance come only from its engine state, and each command resolves those the
+    // state no longer holds: with none open before this step, there is nothing to resolve.
+    if (hadIncidents) {
+      await this.processes.resolveIncidents(
+        manager,
+        instance.id,
+        result.state.incidents.map((incident) => incident.id),
+        now,
+      );
+    }
     return instance;
   }
 

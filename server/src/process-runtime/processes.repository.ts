@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { SharedCaches, type SharedCache } from '../common/database/shared-cache.js';
 import { IncidentEntity } from './incident.entity.js';
 import { MessageSubscriptionEntity } from './message-subscription.entity.js';
 import { ProcessDefinitionEntity } from './process-definition.entity.js';
@@ -19,22 +20,39 @@ export type InstanceFilter = {
   limit: number;
 };
 
+/** Every insert of a `process_definition` row goes through this repository and announces it on this topic. */
+const DEFINITIONS_TOPIC = 'process-definitions';
+const DEFINITION_CACHE_SIZE = 500;
+
 /** The only code that queries definitions, instances, history, message subscriptions and incidents. */
 @Injectable()
 export class ProcessesRepository {
+  /** Definition rows by id: never updated, so kept (LRU-bounded) once committed. */
+  private readonly definitionsById = new Map<string, ProcessDefinitionEntity>();
+  /** The latest version of each (tenant, key): kept until any process deploys. */
+  private readonly latestByKey: SharedCache<ProcessDefinitionEntity | null>;
+  /** Instance rows this transaction holds locked (and changes only through `saveState`): read once per command. */
+  private readonly locked = new WeakMap<EntityManager, Map<string, ProcessInstanceEntity>>();
+
+  constructor(private readonly caches: SharedCaches) {
+    this.latestByKey = caches.create(DEFINITIONS_TOPIC, DEFINITION_CACHE_SIZE);
+  }
   /** Serialises deploys of one key in one tenant (version numbers without gaps or races). */
   async lockKey(manager: EntityManager, tenantId: string, key: string): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`process:${tenantId}:${key}`]);
   }
 
+  /** The newest version of a process (from memory until any process deploys; do not modify it). */
   latestDefinition(
     manager: EntityManager,
     tenantId: string,
     key: string,
   ): Promise<ProcessDefinitionEntity | null> {
-    return manager
-      .getRepository(ProcessDefinitionEntity)
-      .findOne({ where: { tenantId, key }, order: { version: 'DESC' } });
+    return this.latestByKey.get(manager, `${tenantId}|${key}`, () =>
+      manager
+        .getRepository(ProcessDefinitionEntity)
+        .findOne({ where: { tenantId, key }, order: { version: 'DESC' } }),
+    );
   }
 
   definitionVersion(
@@ -46,8 +64,24 @@ export class ProcessesRepository {
     return manager.getRepository(ProcessDefinitionEntity).findOne({ where: { tenantId, key, version } });
   }
 
-  definitionById(manager: EntityManager, id: string): Promise<ProcessDefinitionEntity | null> {
-    return manager.getRepository(ProcessDefinitionEntity).findOne({ where: { id } });
+  /** A definition row by id (from memory after the first committed read; do not modify it). */
+  async definitionById(manager: EntityManager, id: string): Promise<ProcessDefinitionEntity | null> {
+    const cached = this.definitionsById.get(id);
+    if (cached) {
+      return cached;
+    }
+    const row = await manager.getRepository(ProcessDefinitionEntity).findOne({ where: { id } });
+    // Not from a transaction that deploys: it might roll back, and the id never come to exist.
+    if (row && this.caches.usable(manager, DEFINITIONS_TOPIC)) {
+      if (this.definitionsById.size >= DEFINITION_CACHE_SIZE) {
+        const oldest = this.definitionsById.keys().next().value;
+        if (oldest !== undefined) {
+          this.definitionsById.delete(oldest);
+        }
+      }
+      this.definitionsById.set(id, row);
+    }
+    return row;
   }
 
   versions(manager: EntityManager, tenantId: string, key: string): Promise<ProcessDefinitionEntity[]> {
@@ -91,10 +125,11 @@ export class ProcessesRepository {
     return found;
   }
 
-  insertDefinition(
+  async insertDefinition(
     manager: EntityManager,
     values: Omit<ProcessDefinitionEntity, 'id'>,
   ): Promise<ProcessDefinitionEntity> {
+    await this.caches.changed(manager, DEFINITIONS_TOPIC);
     const repository = manager.getRepository(ProcessDefinitionEntity);
     return repository.save(repository.create(values));
   }
@@ -105,18 +140,45 @@ export class ProcessesRepository {
       .insert(values as QueryDeepPartialEntity<ProcessInstanceEntity>);
   }
 
-  /** The instance row, locked until the transaction ends (one command at a time per instance). */
-  lockInstance(manager: EntityManager, id: string): Promise<ProcessInstanceEntity | null> {
-    return manager
+  /**
+   * The instance row, locked until the transaction ends (one command at a time per instance). Read once per
+   * transaction: a second call returns the same object, which `saveState` keeps in step with the row.
+   */
+  async lockInstance(manager: EntityManager, id: string): Promise<ProcessInstanceEntity | null> {
+    const held = this.locked.get(manager)?.get(id);
+    if (held) {
+      return held;
+    }
+    const instance = await manager
       .getRepository(ProcessInstanceEntity)
       .createQueryBuilder('pi')
       .where('pi.id = :id', { id })
       .setLock('pessimistic_write')
       .getOne();
+    if (instance && manager.queryRunner?.isTransactionActive) {
+      const rows = this.locked.get(manager) ?? new Map<string, ProcessInstanceEntity>();
+      rows.set(id, instance);
+      this.locked.set(manager, rows);
+    }
+    return instance;
   }
 
   findInstance(manager: EntityManager, tenantId: string, id: string): Promise<ProcessInstanceEntity | null> {
     return manager.getRepository(ProcessInstanceEntity).findOne({ where: { tenantId, id } });
+  }
+
+  /** Instance id → definition row id, for the given instances (only those two columns are read). */
+  async definitionIdsOf(
+    manager: EntityManager,
+    instanceIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    if (instanceIds.length === 0) {
+      return new Map();
+    }
+    const rows = await manager
+      .getRepository(ProcessInstanceEntity)
+      .find({ select: { id: true, definitionId: true }, where: { id: In([...new Set(instanceIds)]) } });
+    return new Map(rows.map((row) => [row.id, row.definitionId]));
   }
 
   /** Saves a new state when the row still has `version`; false when someone else changed it first. */
@@ -138,7 +200,15 @@ export class ProcessesRepository {
       })
       .where('id = :id AND version = :expectedVersion', { id: instance.id, expectedVersion })
       .execute();
-    return result.affected === 1;
+    const held = this.locked.get(manager);
+    if (result.affected === 1) {
+      if (held?.has(instance.id)) {
+        held.set(instance.id, instance);
+      }
+      return true;
+    }
+    held?.delete(instance.id);
+    return false;
   }
 
   listInstances(

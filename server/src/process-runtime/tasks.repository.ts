@@ -59,8 +59,13 @@ export class TasksRepository {
     return query.getOne();
   }
 
+  /**
+   * Writes the task's columns as they are in memory: one UPDATE, no read before it (callers hold the row
+   * locked, or created it in their transaction).
+   */
   async save(manager: EntityManager, task: TaskEntity): Promise<void> {
-    await manager.getRepository(TaskEntity).save(task);
+    const { id, ...columns } = task;
+    await manager.getRepository(TaskEntity).update({ id }, columns as QueryDeepPartialEntity<TaskEntity>);
   }
 
   list(manager: EntityManager, actor: Actor, filter: TaskFilter): Promise<TaskEntity[]> {

@@ -11,6 +11,7 @@ import {
 } from '../../process-runtime/business-time.util.js';
 import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
+import { SharedCaches, type SharedCache } from '../../common/database/shared-cache.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError, type FieldError } from '../../common/errors/domain.errors.js';
 import { Clock } from '../../common/time/clock.js';
@@ -24,10 +25,11 @@ import {
   InvalidCalendarError,
   StaleCalendarError,
 } from './calendars.errors.js';
-import { CalendarsRepository } from './calendars.repository.js';
+import { CALENDARS_TOPIC, CalendarsRepository } from './calendars.repository.js';
 
 export const CALENDAR_ADMINS = ['admin'] as const;
 const CALENDAR_KEY = /^[a-z][a-z0-9-]{1,63}$/;
+const RESOLVED_CACHE_SIZE = 200;
 
 export type CalendarInput = {
   name: CalendarName;
@@ -60,13 +62,18 @@ export class CalendarsService {
   private readonly seeded = new Set<string>();
   /** Gaps already logged: one warning per tenant, calendar, year and kind per process. */
   private readonly warned = new Set<string>();
+  /** Resolved calendars by row id, version and 24×7: read-only, emptied when any process changes a calendar. */
+  private readonly resolved: SharedCache<ResolvedCalendar>;
 
   constructor(
     private readonly repository: CalendarsRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+    caches: SharedCaches,
+  ) {
+    this.resolved = caches.create(CALENDARS_TOPIC, RESOLVED_CACHE_SIZE);
+  }
 
   private assertAdmin(actor: Actor): void {
     if (!hasRole(actor, CALENDAR_ADMINS)) {
@@ -245,6 +252,38 @@ export class CalendarsService {
       throw new CalendarNotFoundError('(tenant default)');
     }
     return { key: row.key, calendar: businessCalendarOf(row, unit.alwaysOpen), years: row.years };
+  }
+
+  /**
+   * The calendar of work about a resident (null: the tenant's): the nearest org unit up the tree that names
+   * one, else the tenant default; plain time when any of those units is 24×7. The same answer as `resolve`
+   * with the unit's setting, in one query; the calendar's content comes from memory while its version holds.
+   */
+  async resolveForResident(
+    manager: EntityManager,
+    tenantId: string,
+    residentId: string | null,
+  ): Promise<ResolvedCalendar> {
+    await this.ensureShipped(manager, tenantId);
+    const choice = await this.repository.choiceForResident(manager, tenantId, residentId);
+    if (choice.unitKey && choice.key !== choice.unitKey) {
+      this.warnOnce(`${tenantId}:${choice.unitKey}:gone`, {
+        msg: 'org unit names a calendar that does not exist; using the tenant default',
+        tenantId,
+        calendarKey: choice.unitKey,
+      });
+    }
+    const id = choice.id;
+    if (!id) {
+      throw new CalendarNotFoundError('(tenant default)');
+    }
+    return this.resolved.get(manager, `${id}@${choice.version}@${choice.alwaysOpen}`, async () => {
+      const row = await this.repository.findById(manager, tenantId, id);
+      if (!row) {
+        throw new CalendarNotFoundError(choice.key ?? '(tenant default)');
+      }
+      return { key: row.key, calendar: businessCalendarOf(row, choice.alwaysOpen), years: row.years };
+    });
   }
 
   /** Logs a warning (once per process) when business time between `from` and `to` uses a provisional or missing year. */

@@ -1,9 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { SharedCaches, type SharedCache } from '../../common/database/shared-cache.js';
 import { FormEntity, FormVersionEntity, type FormStatus } from './form.entity.js';
+
+/** Every write of a `form` row goes through this repository and announces it on this topic. */
+const FORMS_TOPIC = 'forms';
+const FORM_CACHE_SIZE = 1000;
 
 @Injectable()
 export class FormsRepository {
+  /** Form rows by tenant and key, for filling and listing records (the hot path): kept until any form changes. */
+  private readonly byKey: SharedCache<FormEntity | null>;
+
+  /** Published versions by `formId@version`: frozen once committed, so kept (LRU-bounded) forever. */
+  private readonly frozen = new Map<string, FormVersionEntity>();
+
+  constructor(private readonly caches: SharedCaches) {
+    this.byKey = caches.create(FORMS_TOPIC, FORM_CACHE_SIZE);
+  }
+
   list(manager: EntityManager, tenantId: string, status?: FormStatus): Promise<FormEntity[]> {
     return manager.getRepository(FormEntity).find({
       where: { tenantId, ...(status ? { status } : {}) },
@@ -22,11 +37,21 @@ export class FormsRepository {
     return manager.getRepository(FormEntity).findOne({ where: { tenantId, key } });
   }
 
-  insert(manager: EntityManager, form: Partial<FormEntity>): Promise<FormEntity> {
+  /**
+   * The same as `findByKey`, from memory until any process changes a form (see SharedCaches). Read-only:
+   * callers must not modify the entity (use `findByKey` to change a form).
+   */
+  findByKeyCached(manager: EntityManager, tenantId: string, key: string): Promise<FormEntity | null> {
+    return this.byKey.get(manager, `${tenantId}|${key}`, () => this.findByKey(manager, tenantId, key));
+  }
+
+  async insert(manager: EntityManager, form: Partial<FormEntity>): Promise<FormEntity> {
+    await this.caches.changed(manager, FORMS_TOPIC);
     return manager.getRepository(FormEntity).save(manager.getRepository(FormEntity).create(form));
   }
 
-  save(manager: EntityManager, form: FormEntity): Promise<FormEntity> {
+  async save(manager: EntityManager, form: FormEntity): Promise<FormEntity> {
+    await this.caches.changed(manager, FORMS_TOPIC);
     return manager.getRepository(FormEntity).save(form);
   }
 
@@ -36,6 +61,35 @@ export class FormsRepository {
 
   version(manager: EntityManager, formId: string, version: number): Promise<FormVersionEntity | null> {
     return manager.getRepository(FormVersionEntity).findOne({ where: { formId, version } });
+  }
+
+  /**
+   * A published version, from memory after the first read. Never remembered from a transaction that
+   * writes forms itself: it might still roll back, and the same number be published again with another schema.
+   */
+  async frozenVersion(
+    manager: EntityManager,
+    formId: string,
+    version: number,
+  ): Promise<FormVersionEntity | null> {
+    const key = `${formId}@${version}`;
+    const cached = this.frozen.get(key);
+    if (cached) {
+      this.frozen.delete(key);
+      this.frozen.set(key, cached);
+      return cached;
+    }
+    const found = await this.version(manager, formId, version);
+    if (found && this.caches.usable(manager, FORMS_TOPIC)) {
+      if (this.frozen.size >= FORM_CACHE_SIZE) {
+        const oldest = this.frozen.keys().next().value;
+        if (oldest !== undefined) {
+          this.frozen.delete(oldest);
+        }
+      }
+      this.frozen.set(key, found);
+    }
+    return found;
   }
 
   insertVersion(manager: EntityManager, version: Partial<FormVersionEntity>): Promise<FormVersionEntity> {

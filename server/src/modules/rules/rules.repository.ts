@@ -1,10 +1,54 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { SharedCaches, type SharedCache } from '../../common/database/shared-cache.js';
 import { RuleEntity, RuleFiringEntity, RuleVersionEntity } from './rule.entity.js';
+
+/** Every write of a `rule` row goes through this repository and announces it on this topic. */
+const RULES_TOPIC = 'rules';
+/** (tenant, trigger types, form) combinations remembered; each holds a handful of rules. */
+const ENABLED_CACHE_SIZE = 2000;
+
+type RuleRow = {
+  id: string;
+  tenant_id: string;
+  key: string;
+  name: RuleEntity['name'];
+  enabled: boolean;
+  trigger_type: string;
+  trigger_form_key: string | null;
+  current_version: number;
+  updated_by: string;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+};
+
+const ruleOf = (row: RuleRow): RuleEntity =>
+  Object.assign(new RuleEntity(), {
+    id: row.id,
+    tenantId: row.tenant_id,
+    key: row.key,
+    name: row.name,
+    enabled: row.enabled,
+    triggerType: row.trigger_type,
+    triggerFormKey: row.trigger_form_key,
+    currentVersion: row.current_version,
+    updatedBy: row.updated_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  });
 
 @Injectable()
 export class RulesRepository {
+  /** Enabled rules by tenant, trigger types and form: read on every record save and task completion. */
+  private readonly enabled: SharedCache<readonly RuleEntity[]>;
+
+  constructor(private readonly caches: SharedCaches) {
+    this.enabled = caches.create(RULES_TOPIC, ENABLED_CACHE_SIZE);
+  }
+
   list(manager: EntityManager, tenantId: string): Promise<RuleEntity[]> {
     return manager.getRepository(RuleEntity).find({ where: { tenantId }, order: { key: 'ASC' } });
   }
@@ -20,31 +64,37 @@ export class RulesRepository {
     return manager.getRepository(RuleEntity).findOne({ where: { tenantId, key } });
   }
 
-  /** Enabled rules an event of this type (and form) may wake. */
+  /**
+   * Enabled rules an event of this type (and form) may wake, by key. Cached in memory until any process
+   * changes a rule (see SharedCaches); callers must not modify the returned entities.
+   */
   enabledFor(
     manager: EntityManager,
     tenantId: string,
     triggerTypes: string[],
     formKey: string | null,
-  ): Promise<RuleEntity[]> {
-    const query = manager
-      .getRepository(RuleEntity)
-      .createQueryBuilder('rule')
-      .where('rule.tenant_id = :tenantId AND rule.enabled AND rule.trigger_type IN (:...triggerTypes)', {
-        tenantId,
-        triggerTypes,
-      });
-    if (formKey !== null) {
-      query.andWhere('rule.trigger_form_key = :formKey', { formKey });
-    }
-    return query.orderBy('rule.key').getMany();
+  ): Promise<readonly RuleEntity[]> {
+    return this.enabled.get(manager, `${tenantId}|${triggerTypes.join(',')}|${formKey ?? ''}`, async () => {
+      const rows: RuleRow[] = await manager.query(
+        `SELECT id, tenant_id, key, name, enabled, trigger_type, trigger_form_key, current_version, updated_by,
+                created_at, updated_at, version
+           FROM rule
+          WHERE tenant_id = $1 AND enabled AND trigger_type = ANY($2::text[])
+            AND ($3::text IS NULL OR trigger_form_key = $3)
+          ORDER BY key`,
+        [tenantId, triggerTypes, formKey],
+      );
+      return Object.freeze(rows.map(ruleOf));
+    });
   }
 
-  insert(manager: EntityManager, rule: Partial<RuleEntity>): Promise<RuleEntity> {
+  async insert(manager: EntityManager, rule: Partial<RuleEntity>): Promise<RuleEntity> {
+    await this.caches.changed(manager, RULES_TOPIC);
     return manager.getRepository(RuleEntity).save(manager.getRepository(RuleEntity).create(rule));
   }
 
-  save(manager: EntityManager, rule: RuleEntity): Promise<RuleEntity> {
+  async save(manager: EntityManager, rule: RuleEntity): Promise<RuleEntity> {
+    await this.caches.changed(manager, RULES_TOPIC);
     return manager.getRepository(RuleEntity).save(rule);
   }
 

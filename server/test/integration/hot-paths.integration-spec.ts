@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import supertest from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
+
+/**
+ * Statement budgets of the hot paths (issues #3 and #4: speed is measured by test/bench; these counts keep
+ * the round trips from creeping back) and the shared caches behind them, across two server processes.
+ */
+
+/** Retries `check` until it passes or `ms` pass (another process learns of a change by NOTIFY). */
+async function eventually(check: () => Promise<void>, ms = 3000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+/** The SQL statements `work` sends through the application's DataSource (BEGIN and COMMIT included). */
+async function statementsOf(dataSource: DataSource, work: () => Promise<unknown>): Promise<string[]> {
+  const logger = dataSource.logger;
+  const original = logger.logQuery.bind(logger);
+  const seen: string[] = [];
+  logger.logQuery = (query, parameters, runner) => {
+    seen.push(query.replace(/\s+/g, ' ').trim());
+    original(query, parameters, runner);
+  };
+  try {
+    await work();
+  } finally {
+    logger.logQuery = original;
+  }
+  return seen;
+}
+
+const waitingProcess = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" targetNamespace="http://careloom.dev/test">
+  <bpmn:process id="hot-waiting" name="hot-waiting" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:userTask id="work" name="Work" />
+    <bpmn:userTask id="next" name="Next" />
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work" />
+    <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="next" />
+    <bpmn:sequenceFlow id="f3" sourceRef="next" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+describe('hot paths', () => {
+  let t: TestApp;
+  /** A second server on the same database, as in production with several replicas. */
+  let other: NestFastifyApplication;
+  let admin: string;
+  let residentId: string;
+  let formId: string;
+
+  const as = (token: string, app: 'first' | 'other' = 'first') => {
+    const http = () => (app === 'first' ? t.http() : supertest(other.getHttpServer()));
+    return {
+      get: (url: string) => http().get(url).set('authorization', `Bearer ${token}`),
+      post: (url: string, body: object = {}) =>
+        http().post(url).set('authorization', `Bearer ${token}`).send(body),
+      put: (url: string, body: object) => http().put(url).set('authorization', `Bearer ${token}`).send(body),
+    };
+  };
+
+  const firingsOf = async (ruleId: string): Promise<number> =>
+    Number(
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM rule_firing WHERE rule_id = $1', [ruleId]))[0]
+        .n,
+    );
+
+  const openTaskOf = async (instanceId: string): Promise<string> => {
+    const tasks = await as(admin).get(`/api/tasks?processInstanceId=${instanceId}`);
+    const task = (tasks.body as { id: string; status: string }[]).find((x) => x.status === 'open');
+    if (!task) {
+      throw new Error(`instance ${instanceId} has no open task`);
+    }
+    return task.id;
+  };
+
+  const startWaiting = async (): Promise<string> => {
+    const started = await as(admin).post('/api/processes/hot-waiting/instances', {
+      variables: {},
+      residentId,
+    });
+    expect(started.status).toBe(201);
+    return (started.body as { id: string }).id;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    other = await createApp(
+      loadConfig(process.env),
+      { url: process.env.TEST_DATABASE_URL ?? '', embedded: false },
+      { logRequests: false, serveUi: false },
+    );
+    await other.init();
+    await other.getHttpAdapter().getInstance().ready();
+    admin = await t.login('admin');
+    const units = await demoOrgUnits(t.dataSource);
+    residentId = (await as(admin).post('/api/residents', residentInput(units.wingA))).body.id;
+    const form = await as(admin).post('/api/forms', {
+      key: 'hot-vitals',
+      name: { 'zh-CN': '体征', en: 'Vitals' },
+      schema: {
+        type: 'object',
+        properties: { pulse: { type: 'integer', minimum: 0 }, note: { type: 'string' } },
+        required: ['pulse'],
+      },
+    });
+    formId = form.body.id;
+    expect((await as(admin).post(`/api/forms/${formId}/publish`)).status).toBe(201);
+    const rule = await as(admin).post('/api/rules', {
+      key: 'hot-low-pulse',
+      name: { 'zh-CN': '脉搏连续偏低', en: 'Pulse low three times' },
+      definition: {
+        trigger: { type: 'record.saved', formKey: 'hot-vitals' },
+        context: [{ name: 'recent', formKey: 'hot-vitals', days: 3, limit: 3 }],
+        condition: { '<': [{ var: 'record.pulse' }, 0] },
+        actions: [{ type: 'notify', to: { role: 'head-nurse' }, message: { 'zh-CN': '偏低', en: 'low' } }],
+      },
+    });
+    expect(rule.status).toBe(201);
+    expect((await as(admin).post('/api/processes', { xml: waitingProcess })).status).toBe(201);
+  });
+  afterAll(async () => {
+    await other?.close();
+    await t.close();
+  });
+
+  it('should store a record in at most 7 statements when its form has a rule with a context window', async () => {
+    // given a warm server (form, rules and versions read once)
+    await as(admin).post('/api/records', { formKey: 'hot-vitals', residentId, data: { pulse: 70 } });
+
+    // when a nurse submits the form
+    const statements = await statementsOf(t.dataSource, async () => {
+      const response = await as(admin).post('/api/records', {
+        formKey: 'hot-vitals',
+        residentId,
+        data: { pulse: 71 },
+      });
+      expect(response.status).toBe(201);
+    });
+
+    // then: session, BEGIN, resident scope, insert with revision, the rule's resident and context window, COMMIT
+    expect(statements.length).toBeLessThanOrEqual(7);
+    expect(statements.filter((sql) => /\bFROM "?rule"?\b/.test(sql))).toEqual([]);
+    expect(statements.filter((sql) => /\bFROM "form"/.test(sql))).toEqual([]);
+  });
+
+  it('should complete a task without reading the definition, the rules or the calendar twice', async () => {
+    // given a warm server
+    await as(admin).post(`/api/tasks/${await openTaskOf(await startWaiting())}/complete`, { data: {} });
+    const taskId = await openTaskOf(await startWaiting());
+
+    // when the task is completed
+    const statements = await statementsOf(t.dataSource, async () => {
+      const response = await as(admin).post(`/api/tasks/${taskId}/complete`, { data: {} });
+      expect(response.status).toBe(200);
+    });
+
+    // then the instance row is locked once, no definition or rule is read, the calendar is one query
+    const count = (pattern: RegExp) => statements.filter((sql) => pattern.test(sql)).length;
+    expect(count(/FROM "process_instance" "pi" .* FOR UPDATE/)).toBe(1);
+    expect(count(/process_definition/)).toBe(0);
+    expect(count(/\bFROM "?rule"?\b/)).toBe(0);
+    expect(count(/\bcalendar\b/)).toBe(1);
+    expect(count(/^SELECT "TaskEntity".* WHERE "TaskEntity"."id" = \$1$/)).toBe(0);
+    expect(count(/incident/)).toBe(0);
+    expect(statements.length).toBeLessThanOrEqual(16);
+  });
+
+  it('should start an instance in at most 8 statements', async () => {
+    await startWaiting();
+    const statements = await statementsOf(t.dataSource, startWaiting);
+    // session, BEGIN, resident scope, calendar, instance, task, history, COMMIT
+    expect(statements.length).toBeLessThanOrEqual(8);
+  });
+
+  it('should fire a rule another server enabled and stop when it is disabled there', async () => {
+    // given the other server has read this form's rules (none fires for a pulse of 250)
+    const on = await as(admin, 'other').post('/api/records', {
+      formKey: 'hot-vitals',
+      residentId,
+      data: { pulse: 250 },
+    });
+    expect(on.status).toBe(201);
+
+    // when the first server adds a rule for high pulses
+    const rule = await as(admin).post('/api/rules', {
+      key: 'hot-high-pulse',
+      name: { 'zh-CN': '脉搏过高', en: 'Pulse high' },
+      definition: {
+        trigger: { type: 'record.saved', formKey: 'hot-vitals' },
+        context: [],
+        condition: { '>': [{ var: 'record.pulse' }, 200] },
+        actions: [{ type: 'notify', to: { role: 'head-nurse' }, message: { 'zh-CN': '过高', en: 'high' } }],
+      },
+    });
+    expect(rule.status).toBe(201);
+    const ruleId = (rule.body as { id: string }).id;
+
+    // then a submission on the other server fires it (once its notification arrived)
+    await eventually(async () => {
+      const before = await firingsOf(ruleId);
+      await as(admin, 'other').post('/api/records', {
+        formKey: 'hot-vitals',
+        residentId,
+        data: { pulse: 250 },
+      });
+      expect(await firingsOf(ruleId)).toBe(before + 1);
+    });
+
+    // and once the first server disables it, the other server stops firing it
+    expect((await as(admin).post(`/api/rules/${ruleId}/disable`)).status).toBe(200);
+    await eventually(async () => {
+      const before = await firingsOf(ruleId);
+      await as(admin, 'other').post('/api/records', {
+        formKey: 'hot-vitals',
+        residentId,
+        data: { pulse: 250 },
+      });
+      expect(await firingsOf(ruleId)).toBe(before);
+    });
+  });
+
+  it('should fill a form with the version another server published last', async () => {
+    // given the other server has filled version 1
+    const first = await as(admin, 'other').post('/api/records', {
+      formKey: 'hot-vitals',
+      data: { pulse: 60 },
+    });
+    expect(first.body).toMatchObject({ formVersion: 1 });
+
+    // when the first server publishes a version 2 that needs a note
+    const draft = await as(admin).get(`/api/forms/${formId}`);
+    const changed = await as(admin).put(`/api/forms/${formId}/draft`, {
+      version: (draft.body as { version: number }).version,
+      schema: {
+        type: 'object',
+        properties: { pulse: { type: 'integer', minimum: 0 }, note: { type: 'string' } },
+        required: ['pulse', 'note'],
+      },
+    });
+    expect(changed.status).toBe(200);
+    expect((await as(admin).post(`/api/forms/${formId}/publish`)).status).toBe(201);
+
+    // then the other server refuses a record without it, and files one with it under version 2
+    await eventually(async () => {
+      const refused = await as(admin, 'other').post('/api/records', {
+        formKey: 'hot-vitals',
+        data: { pulse: 61 },
+      });
+      expect(refused.status).toBe(400);
+    });
+    const filed = await as(admin, 'other').post('/api/records', {
+      formKey: 'hot-vitals',
+      data: { pulse: 61, note: '安静' },
+    });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ formVersion: 2 });
+  });
+});
