@@ -9,6 +9,8 @@ export type {
   DeployResult,
   ElementDefinition,
   ElementType,
+  FieldRight,
+  FieldRightsDefinition,
   FlowDefinition,
   GatewayDefinition,
   IoParameter,
@@ -18,6 +20,8 @@ export type {
   UserTaskDefinition,
   ValueExpression,
 } from './definition/definition.types.js';
+export { FIELD_RIGHTS, fieldRightsPointer, parseFieldRights } from './definition/field-rights.util.js';
+export type { FieldRightsParse } from './definition/field-rights.util.js';
 export { execute, initialState } from './runtime/execute.js';
 export type { Command, CommandType, ExecutionContext, StepResult } from './commands/command.types.js';
 export type { CreateTaskEffect, Effect, EffectType, EndStatus, HistoryEvent } from './effects.js';

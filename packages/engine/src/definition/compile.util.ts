@@ -3,6 +3,7 @@ import type {
   BoundaryEventDefinition,
   CallMapping,
   ElementDefinition,
+  FieldRightsDefinition,
   FlowDefinition,
   IoParameter,
   MultiInstanceDefinition,
@@ -12,6 +13,7 @@ import type {
 } from './definition.types.js';
 import { countersignCondition, parseCountersign } from './countersign.util.js';
 import { parseCondition, parseValueExpression, logicError } from './expression.util.js';
+import { parseFieldRights } from './field-rights.util.js';
 import type { IssueCollector } from './issues.util.js';
 import {
   elementProp,
@@ -404,6 +406,34 @@ const multiInstanceOf = (
   return result;
 };
 
+/** `careloom:fieldRights` of a user task; a problem is reported on the task and gives null. */
+const fieldRightsOf = (
+  item: ModdleElement,
+  id: string,
+  type: string,
+  issues: IssueCollector,
+): FieldRightsDefinition | null => {
+  const text = stringProp(item, 'careloom:fieldRights');
+  if (text === null) {
+    return null;
+  }
+  const parsed = parseFieldRights(text);
+  if (!parsed.ok) {
+    issues.error(id, type, parsed.en, parsed.zh);
+    return null;
+  }
+  if (parsed.value !== null && !stringProp(item, 'camunda:formKey')) {
+    issues.error(
+      id,
+      type,
+      'careloom:fieldRights needs a form on the task (camunda:formKey)',
+      'careloom:fieldRights 需要任务设置表单（camunda:formKey）',
+    );
+    return null;
+  }
+  return parsed.value;
+};
+
 const callMappings = (
   item: ModdleElement,
   kind: 'camunda:In' | 'camunda:Out',
@@ -539,7 +569,8 @@ const compileElement = (
       };
       return boundary;
     }
-    case 'bpmn:UserTask':
+    case 'bpmn:UserTask': {
+      const fieldRights = fieldRightsOf(item, id, type, issues);
       return {
         ...base,
         type: 'userTask',
@@ -568,7 +599,9 @@ const compileElement = (
           issues,
         ),
         multiInstance,
+        ...(fieldRights === null ? {} : { fieldRights }),
       };
+    }
     case 'bpmn:ServiceTask': {
       const serviceType =
         stringProp(item, 'careloom:serviceType') ??

@@ -35,6 +35,20 @@ export interface CallMapping {
 export type CountersignMode =
   { mode: 'all' } | { mode: 'any' } | { mode: 'sequential' } | { mode: 'percent'; percent: number };
 
+/** What a user sees and may change of one field of the task's form (`careloom:fieldRights`). */
+export type FieldRight = 'hidden' | 'readonly' | 'editable' | 'required';
+
+/**
+ * `careloom:fieldRights` on a user task: per field of its form (top-level name or JSON pointer into nested
+ * objects, stored as a pointer) hidden, read-only, editable or required at this step; `default` is the `"*"`
+ * entry (editable when absent) and applies to every field not listed (a listed field's subtree follows it).
+ */
+export interface FieldRightsDefinition {
+  default: FieldRight;
+  /** JSON pointer ('/amount', '/review/comment') → right. */
+  fields: Record<string, FieldRight>;
+}
+
 export interface MultiInstanceDefinition {
   sequential: boolean;
   loopCardinality: ValueExpression | null;
@@ -102,6 +116,8 @@ export type UserTaskDefinition = ElementBase & {
   dueDate: ValueExpression | null;
   followUpDate: ValueExpression | null;
   multiInstance: MultiInstanceDefinition | null;
+  /** careloom:fieldRights; absent in definitions deployed before it existed, null when not set. */
+  fieldRights?: FieldRightsDefinition | null;
 };
 
 export type ServiceTaskDefinition = ElementBase & {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { CurrentActor } from '../../common/auth/auth.decorators.js';
+import { Locale, type RequestLocale } from '../../common/http/locale.decorator.js';
 import {
   AddSignerDto,
   ColleagueDto,
@@ -15,14 +16,17 @@ import {
 } from './dto/approval.dto.js';
 import { TaskDto } from './dto/task.dto.js';
 import { ApprovalsService } from './approvals.service.js';
-import { toTaskDto } from './tasks.mapper.js';
+import { FieldRightsService } from './field-rights.service.js';
 
 /** Approval moves on user tasks; each answers with the task as it is now (send-back/withdraw: the reopened one). */
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller('tasks')
 export class ApprovalsController {
-  constructor(private readonly approvals: ApprovalsService) {}
+  constructor(
+    private readonly approvals: ApprovalsService,
+    private readonly fieldRights: FieldRightsService,
+  ) {}
 
   @Get('colleagues')
   @ApiOkResponse({ type: [ColleagueDto] })
@@ -38,7 +42,7 @@ export class ApprovalsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TransferTaskDto,
   ): Promise<TaskDto> {
-    return toTaskDto(await this.approvals.transfer(actor, id, body.toUserId, body.reason), actor);
+    return this.fieldRights.dto(await this.approvals.transfer(actor, id, body.toUserId, body.reason), actor);
   }
 
   @Post(':id/delegate')
@@ -50,7 +54,7 @@ export class ApprovalsController {
     @Body() body: DelegateTaskDto,
   ): Promise<TaskDto> {
     const to = body.toUserId ?? body.userId;
-    return toTaskDto(await this.approvals.delegate(actor, id, to, body.reason), actor);
+    return this.fieldRights.dto(await this.approvals.delegate(actor, id, to, body.reason), actor);
   }
 
   @Post(':id/resolve')
@@ -60,8 +64,10 @@ export class ApprovalsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ResolveTaskDto,
+    @Locale() locale: RequestLocale,
   ): Promise<TaskDto> {
-    return toTaskDto(await this.approvals.resolve(actor, id, body.data, body.reason), actor);
+    const task = await this.approvals.resolve(actor, id, body.data, body.reason, locale);
+    return this.fieldRights.dto(task, actor);
   }
 
   @Post(':id/add-signer')
@@ -73,7 +79,7 @@ export class ApprovalsController {
     @Body() body: AddSignerDto,
   ): Promise<TaskDto> {
     const task = await this.approvals.addSigner(actor, id, body.userId, body.position, body.reason);
-    return toTaskDto(task, actor);
+    return this.fieldRights.dto(task, actor);
   }
 
   @Post(':id/send-back')
@@ -84,7 +90,10 @@ export class ApprovalsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: SendBackDto,
   ): Promise<TaskDto> {
-    return toTaskDto(await this.approvals.sendBack(actor, id, body.toElementId, body.reason), actor);
+    return this.fieldRights.dto(
+      await this.approvals.sendBack(actor, id, body.toElementId, body.reason),
+      actor,
+    );
   }
 
   @Post(':id/withdraw')
@@ -95,7 +104,7 @@ export class ApprovalsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: WithdrawDto,
   ): Promise<TaskDto> {
-    return toTaskDto(await this.approvals.withdraw(actor, id, body.reason), actor);
+    return this.fieldRights.dto(await this.approvals.withdraw(actor, id, body.reason), actor);
   }
 
   @Post(':id/cc')

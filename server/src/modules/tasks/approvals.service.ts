@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { hasRole, isAdmin, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError } from '../../common/errors/domain.errors.js';
+import type { RequestLocale } from '../../common/http/locale.decorator.js';
 import { Clock } from '../../common/time/clock.js';
 import { TaskNotOpenError } from '../../process-runtime/process-runtime.errors.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
@@ -27,6 +28,7 @@ import {
   UnknownUserError,
   WithdrawRefusedError,
 } from './approvals.errors.js';
+import { FieldRightsService } from './field-rights.service.js';
 import { TaskHistoryService } from './task-history.service.js';
 import { TasksService } from './tasks.service.js';
 
@@ -53,6 +55,7 @@ export class ApprovalsService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly fieldRights: FieldRightsService,
   ) {}
 
   /** Staff of the tenant to pick from (transfer, delegate, add a signer, copy). */
@@ -120,12 +123,16 @@ export class ApprovalsService {
     });
   }
 
-  /** The delegate hands the task back to its owner, with their answer as the owner's draft. */
+  /**
+   * The delegate hands the task back to its owner, with their answer as the owner's draft (the step's hidden and
+   * read-only fields as stored: a changed one is refused).
+   */
   resolve(
     actor: Actor,
     id: string,
     data: Record<string, unknown> | undefined,
     reason?: string,
+    locale: RequestLocale = 'zh-CN',
   ): Promise<TaskEntity> {
     return this.transactions.run(async (manager) => {
       const task = await this.locked(manager, actor, id);
@@ -139,7 +146,7 @@ export class ApprovalsService {
       }
       task.assignee = owner;
       task.owner = null;
-      task.draft = data ?? task.draft ?? null;
+      task.draft = data ? await this.fieldRights.forDraft(manager, task, data, locale) : (task.draft ?? null);
       task.version += 1;
       await this.tasks.save(manager, task);
       await this.recordMove(manager, actor, task, 'resolved', reason, { owner });

@@ -1,4 +1,4 @@
-import { ValidationFailedError, type FieldError } from '../../common/errors/domain.errors.js';
+import { DomainError, ValidationFailedError, type FieldError } from '../../common/errors/domain.errors.js';
 
 /** The task's form refused the data: nothing was completed or stored. */
 export class InvalidTaskDataError extends ValidationFailedError {
@@ -7,5 +7,12 @@ export class InvalidTaskDataError extends ValidationFailedError {
       errors.map((e) => ({ path: `/data${e.path}`, message: e.message })),
       `The form data has ${errors.length} problem(s); the task was not completed. See errors (paths point into data).`,
     );
+  }
+}
+
+/** The task has no form (`formKey`): there is nothing to show at `/form`. */
+export class TaskHasNoFormError extends DomainError {
+  constructor(id: string) {
+    super('not-found', 'Task has no form', `The task ${id} has no form; complete it without data.`);
   }
 }

@@ -2,9 +2,17 @@ import type { Actor } from '../../common/auth/actor.types.js';
 import type { TaskEntity } from '../../process-runtime/task.entity.js';
 import { allowedActions } from './approval-rules.util.js';
 import type { TaskDto } from './dto/task.dto.js';
+import { withoutHidden, type FieldRightsDefinition } from './field-rights.util.js';
 
-/** `actor`: whose approval moves to offer in `allowedActions` (none without). */
-export function toTaskDto(t: TaskEntity, actor?: Actor): TaskDto {
+/**
+ * `actor`: whose approval moves to offer in `allowedActions` (none without). `rights`: the task step's field
+ * rights; fields they hide are left out of `variables` and `draft`.
+ */
+export function toTaskDto(
+  t: TaskEntity,
+  actor?: Actor,
+  rights: FieldRightsDefinition | null = null,
+): TaskDto {
   return {
     id: t.id,
     elementId: t.elementId,
@@ -20,12 +28,12 @@ export function toTaskDto(t: TaskEntity, actor?: Actor): TaskDto {
     residentId: t.residentId,
     createdAt: t.createdAt.toISOString(),
     status: t.status,
-    variables: t.variables,
+    variables: withoutHidden(t.variables, rights),
     completedAt: t.completedAt?.toISOString() ?? null,
     completedBy: t.completedBy,
     recordId: t.recordId,
     owner: t.owner ?? null,
-    draft: t.draft ?? null,
+    draft: withoutHidden(t.draft ?? null, rights),
     loopIndex: t.loopIndex ?? null,
     allowedActions: actor
       ? allowedActions(

@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ApprovalsController } from './approvals.controller.js';
 import { ApprovalsService } from './approvals.service.js';
+import { FieldRightsService } from './field-rights.service.js';
 import { TaskHistoryService } from './task-history.service.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksService } from './tasks.service.js';
@@ -23,7 +24,7 @@ import { TasksService } from './tasks.service.js';
     NotificationsModule,
   ],
   controllers: [ApprovalsController, TasksController],
-  providers: [TasksService, ApprovalsService, TaskHistoryService],
+  providers: [TasksService, ApprovalsService, TaskHistoryService, FieldRightsService],
   exports: [TasksService],
 })
 export class TasksModule {}

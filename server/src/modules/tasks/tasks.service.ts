@@ -20,8 +20,9 @@ import { FormsService } from '../forms/forms.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
 import { TaskDelegatedError } from './approvals.errors.js';
+import { FieldRightsService, type TaskFormView } from './field-rights.service.js';
 import { TaskHistoryService } from './task-history.service.js';
-import { InvalidTaskDataError } from './tasks.errors.js';
+import { InvalidTaskDataError, TaskHasNoFormError } from './tasks.errors.js';
 
 export type TaskQuery = {
   processInstanceId?: string;
@@ -31,6 +32,13 @@ export type TaskQuery = {
   done?: boolean;
   status?: TaskStatus;
 };
+
+/**
+ * How another module's use case completes a task: in its own transaction (`manager`), and, with
+ * `authorizedBy` (the use case's name, kept in the history row), for a caller it has already authorized
+ * outside the inbox's rules (work orders: the family member's rating completes the steward's callback).
+ */
+export type CompleteOptions = { manager?: EntityManager; authorizedBy?: string };
 
 /** The task inbox: list, claim, unclaim, delegate and complete (with the task's form). */
 @Injectable()
@@ -46,6 +54,7 @@ export class TasksService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
+    private readonly fieldRights: FieldRightsService,
   ) {}
 
   list(actor: Actor, query: TaskQuery): Promise<TaskEntity[]> {
@@ -58,8 +67,15 @@ export class TasksService {
   }
 
   /** A task the caller may see (resident-linked tasks follow the resident's access scope). */
-  async visible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<TaskEntity> {
-    const task = isFamilyOnly(actor) ? null : await this.tasks.find(manager, actor.tenantId, id, lock);
+  async visible(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    lock = false,
+    onBehalf = false,
+  ): Promise<TaskEntity> {
+    const task =
+      isFamilyOnly(actor) && !onBehalf ? null : await this.tasks.find(manager, actor.tenantId, id, lock);
     if (!task) {
       throw new TaskNotFoundError(id);
     }
@@ -75,6 +91,17 @@ export class TasksService {
 
   get(actor: Actor, id: string): Promise<TaskEntity> {
     return this.visible(this.transactions.manager, actor, id);
+  }
+
+  /** The task's form as its step shows it (field rights applied) and the data it starts from. */
+  async form(actor: Actor, id: string): Promise<TaskFormView> {
+    const manager = this.transactions.manager;
+    const task = await this.visible(manager, actor, id);
+    const view = await this.fieldRights.formView(manager, task);
+    if (!view) {
+      throw new TaskHasNoFormError(id);
+    }
+    return view;
   }
 
   private isCandidate(actor: Actor, task: TaskEntity): boolean {
@@ -145,25 +172,34 @@ export class TasksService {
     id: string,
     data: Record<string, unknown>,
     locale: RequestLocale,
+    options: CompleteOptions = {},
   ): Promise<TaskEntity> {
-    return this.transactions.run(async (manager) => {
-      const seen = await this.visible(manager, actor, id);
+    const onBehalf = options.authorizedBy !== undefined;
+    const run = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> =>
+      options.manager ? work(options.manager) : this.transactions.run(work);
+    return run(async (manager) => {
+      const seen = await this.visible(manager, actor, id, false, onBehalf);
       // Lock order instance → task, as the runtime does when a timer cancels a task.
       if (seen.instanceId) {
         await this.runtime.lockInstance(manager, seen.instanceId);
       }
-      const task = await this.visible(manager, actor, id, true);
+      const task = await this.visible(manager, actor, id, true, onBehalf);
       this.assertOpen(task);
-      this.assertMayWork(actor, task);
+      if (!onBehalf) {
+        this.assertMayWork(actor, task);
+      }
       if (task.owner) {
         throw new TaskDelegatedError(task.assignee, task.owner);
       }
       // The tasks this completion creates are its "next step": withdraw may take it back while they are untouched.
       const before = task.instanceId ? await this.history.snapshot(manager, task.instanceId) : null;
       let output = data;
+      // The step's field rights: hidden and read-only fields keep their stored values (changing one is a 400).
+      let submitted = data;
       if (task.formKey) {
         const form = await this.forms.latestPublished(manager, actor.tenantId, formKeyOf(task.formKey));
-        const processed = form.compiled.process(data, { now: this.clock.iso(), locale });
+        submitted = await this.fieldRights.forCompletion(manager, task, form.version.schema, data, locale);
+        const processed = form.compiled.process(submitted, { now: this.clock.iso(), locale });
         if (processed.errors.length > 0) {
           throw new InvalidTaskDataError(processed.errors.map((e) => ({ path: e.path, message: e.message })));
         }
@@ -185,9 +221,10 @@ export class TasksService {
           {
             formKey: formKeyOf(task.formKey),
             ...(task.residentId ? { residentId: task.residentId } : {}),
-            data,
+            data: submitted,
           },
           locale,
+          { familyFiling: onBehalf },
         );
         task.recordId = record.id;
       }
@@ -204,6 +241,7 @@ export class TasksService {
         const next = await this.history.createdSince(manager, task.instanceId, before);
         await this.history.record(manager, actor, task, 'completed', null, {
           nextTaskIds: next.map((t) => t.id),
+          ...(options.authorizedBy ? { authorizedBy: options.authorizedBy } : {}),
         });
       }
       if (instance) {

@@ -20,6 +20,7 @@ import {
   timerValue,
 } from '../utils/bpmn-model.util.js';
 import { describeDuration, describeTimer, type TimerKind } from '../utils/iso-duration.util.js';
+import { FieldRightsEditor } from './FieldRightsEditor.js';
 
 type FormSummary = Schemas['FormSummaryDto'];
 
@@ -176,6 +177,7 @@ export function ElementProperties({
   if (formKey !== '' && !formOptions.some((option) => option.value === formKey)) {
     formOptions.push({ value: formKey, label: formKey });
   }
+  const chosenForm = forms.find((form) => `${FORM_KEY_PREFIX}${form.key}` === formKey);
   const timer = timerDefinition(bo);
   const currentTimer = timer ? timerValue(timer) : undefined;
   const writeTimer = (timerKind: TimerKind, value: string) => {
@@ -280,6 +282,14 @@ export function ElementProperties({
               />
             </Form.Item>
           ))}
+          {chosenForm && (
+            <FieldRightsEditor
+              key={`${element.id}-rights-${chosenForm.id}`}
+              form={chosenForm}
+              value={attr(bo, 'careloom:fieldRights')}
+              onChange={(text) => update({ 'careloom:fieldRights': text })}
+            />
+          )}
         </>
       )}
 

@@ -182,7 +182,7 @@ export function TaskPage() {
             schema={form.schema}
             uiSchema={form.uiSchema}
             locale={locale}
-            {...(task.draft ? { formData: task.draft } : {})}
+            formData={form.data}
             onSubmit={(formData) => void complete(formData, delegatedToMe)}
             submitting={saving}
             submitText={t(delegatedToMe ? 'approval.action.resolve' : 'task.complete')}

@@ -51,7 +51,10 @@ export function useTaskInbox() {
   return useLoader(load);
 }
 
-/** One task, its resident's name and the latest published version of its form (null: no form). */
+/**
+ * One task, its resident's name and its form as the task's step shows it (null: no form; undefined: the form is
+ * not published): the server applies the step's field rights (hidden fields left out, read-only ones readOnly).
+ */
 export function useTaskDetail(id: string) {
   const api = useApi();
   const load = useCallback(async () => {
@@ -59,7 +62,7 @@ export function useTaskDetail(id: string) {
     const key = formKeyOf(task.formKey);
     const [residents, form] = await Promise.all([
       residentNames(api, [task.residentId]),
-      key === null ? Promise.resolve(null) : latestFormVersion(api, key),
+      key === null ? Promise.resolve(null) : taskForm(api, id),
     ]);
     return {
       task,
@@ -71,19 +74,11 @@ export function useTaskDetail(id: string) {
   return useLoader(load);
 }
 
-/** The latest published version of a form, or undefined when no published form has that key. */
-async function latestFormVersion(
-  api: ApiClient,
-  key: string,
-): Promise<Schemas['FormVersionDto'] | undefined> {
-  const forms = unwrap(await api.GET('/api/forms', { params: { query: { status: 'published' } } }));
-  const form = forms.find((f) => f.key === key);
-  if (!form || form.latestVersion === null) {
+/** The task's form with its starting data, or undefined when the form is missing or not published. */
+async function taskForm(api: ApiClient, id: string): Promise<Schemas['TaskFormDto'] | undefined> {
+  const answer = await api.GET('/api/tasks/{id}/form', { params: { path: { id } } });
+  if (answer.response.status === 404 || answer.response.status === 409) {
     return undefined;
   }
-  return unwrap(
-    await api.GET('/api/forms/{id}/versions/{version}', {
-      params: { path: { id: form.id, version: form.latestVersion } },
-    }),
-  );
+  return unwrap(answer);
 }
