@@ -95,6 +95,7 @@ export const bundleFormFileSchema = {
     description: localizedText(2000),
     schema: { type: 'object' },
     uiSchema: { type: 'object' },
+    familyVisible: { type: 'boolean' },
   },
 } as const;
 

@@ -41,6 +41,8 @@ export interface BundleFormFile {
   description?: LocalizedText;
   schema: Record<string, unknown>;
   uiSchema?: Record<string, unknown>;
+  /** Shared with family: the family portal shows this form's records to linked family members. Default false. */
+  familyVisible?: boolean;
 }
 
 /** `rules/<key>.json`: one trigger rule; `definition` is a rule definition (schemaVersion 1). */

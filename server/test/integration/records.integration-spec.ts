@@ -191,8 +191,14 @@ describe('records', () => {
     });
     expect(write.status).toBe(404);
 
-    // and the family member sees only the linked resident's records and writes none
+    // and the family member sees only the linked resident's records of forms shared with family, and writes none
     expect((await as(family).get(`/api/records/${ofA.body.id}`)).status).toBe(404);
+    expect((await as(family).get(`/api/records/${ofLinked.body.id}`)).status).toBe(404);
+    const form = (await as(admin).get('/api/forms')).body.find(
+      (f: { key: string }) => f.key === 'barthel-adl',
+    );
+    const detail = (await as(admin).get(`/api/forms/${form.id}`)).body;
+    await as(admin).put(`/api/forms/${form.id}/draft`, { familyVisible: true, version: detail.version });
     expect((await as(family).get(`/api/records/${ofLinked.body.id}`)).status).toBe(200);
     const listed = (await as(family).get('/api/records?formKey=barthel-adl')).body;
     expect(listed.items.map((r: { residentId: string }) => r.residentId)).toEqual(

@@ -51,6 +51,13 @@ export class FormEntity {
   @Column({ name: 'latest_version', type: 'integer', nullable: true })
   latestVersion: number | null;
 
+  /**
+   * Shared with family: family members see this form's records of their linked residents in the
+   * family portal (sensitive fields still masked). A setting of the form, not of a version.
+   */
+  @Column({ name: 'family_visible', type: 'boolean', default: false })
+  familyVisible: boolean;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

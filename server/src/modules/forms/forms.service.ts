@@ -34,6 +34,8 @@ export type NewForm = {
   description?: string | null;
   schema: Record<string, unknown>;
   uiSchema?: Record<string, unknown>;
+  /** Shared with family (family portal); default false. */
+  familyVisible?: boolean;
 };
 export type DraftChange = Partial<Omit<NewForm, 'key'>>;
 export type FormDetail = { form: FormEntity; versions: FormVersionEntity[]; lint: LintIssue[] };
@@ -63,8 +65,6 @@ function toFieldErrors(issues: readonly LintIssue[], locale: Locale): FieldError
 export class FormsService {
   /** Compiled validators by form_version id: versions are frozen, so entries never go stale. */
   private readonly compiled = new Map<string, CompiledForm>();
-  /** Published versions by `formId@version`, for the same reason. */
-  private readonly versions = new Map<string, FormVersionEntity>();
 
   constructor(
     private readonly repository: FormsRepository,
@@ -113,13 +113,14 @@ export class FormsService {
         draftUiSchema: input.uiSchema ?? {},
         draftChanged: true,
         latestVersion: null,
+        familyVisible: input.familyVisible ?? false,
         createdBy: actor.userId,
       });
       await this.audit.record(manager, actor, {
         action: 'form.created',
         entityType: 'form',
         entityId: form.id,
-        details: { key: form.key },
+        details: { key: form.key, familyVisible: form.familyVisible },
       });
       return { form, versions: [], lint: lintFormSchema(form.draftSchema) };
     });
@@ -149,7 +150,16 @@ export class FormsService {
       if (change.uiSchema) {
         form.draftUiSchema = change.uiSchema;
       }
-      form.draftChanged = true;
+      // Sharing with family is a setting of the form, effective at once: it changes no draft.
+      const sharingChanged =
+        change.familyVisible !== undefined && change.familyVisible !== form.familyVisible;
+      if (change.familyVisible !== undefined) {
+        form.familyVisible = change.familyVisible;
+      }
+      const { familyVisible: _sharing, ...draftChange } = change;
+      if (Object.values(draftChange).some((value) => value !== undefined)) {
+        form.draftChanged = true;
+      }
       const saved = await this.repository.save(manager, form);
       await this.audit.record(manager, actor, {
         action: 'form.draft-saved',
@@ -157,6 +167,14 @@ export class FormsService {
         entityId: form.id,
         details: { key: form.key },
       });
+      if (sharingChanged) {
+        await this.audit.record(manager, actor, {
+          action: 'form.family-sharing-changed',
+          entityType: 'form',
+          entityId: form.id,
+          details: { key: form.key, familyVisible: form.familyVisible },
+        });
+      }
       const versions = await this.repository.versions(manager, form.id);
       return { form: saved, versions, lint: lintFormSchema(saved.draftSchema) };
     });
@@ -251,7 +269,7 @@ export class FormsService {
     key: string,
     purpose: 'fill' | 'read' = 'fill',
   ): Promise<PublishedForm> {
-    const form = await this.repository.findByKey(manager, tenantId, key);
+    const form = await this.repository.findByKeyCached(manager, tenantId, key);
     if (!form) {
       throw new NotFoundError('Form', key);
     }
@@ -279,14 +297,9 @@ export class FormsService {
   }
 
   private async published(manager: EntityManager, form: FormEntity, number: number): Promise<PublishedForm> {
-    const key = `${form.id}@${number}`;
-    let version = this.versions.get(key);
+    const version = await this.repository.frozenVersion(manager, form.id, number);
     if (!version) {
-      version = (await this.repository.version(manager, form.id, number)) ?? undefined;
-      if (!version) {
-        throw new NotFoundError('Form version', `${form.key}@${number}`);
-      }
-      remember(this.versions, key, version);
+      throw new NotFoundError('Form version', `${form.key}@${number}`);
     }
     return { form, version, compiled: this.compile(version) };
   }
@@ -337,6 +350,8 @@ export class FormsService {
       description?: string | null;
       schema: object;
       uiSchema?: object;
+      /** Absent: a new form is not shared, an existing one keeps its setting. */
+      familyVisible?: boolean;
     },
     locale: Locale,
   ): Promise<{ key: string; action: 'created' | 'updated' | 'unchanged'; version: number }> {
@@ -352,7 +367,12 @@ export class FormsService {
         canonicalJson(latest.uiSchema) === canonicalJson(uiSchema) &&
         canonicalJson(latest.name) === canonicalJson(file.name)
       ) {
-        return { key: file.key, action: 'unchanged', version: latest.version };
+        if (file.familyVisible === undefined || file.familyVisible === form.familyVisible) {
+          return { key: file.key, action: 'unchanged', version: latest.version };
+        }
+        form.familyVisible = file.familyVisible;
+        await this.repository.save(manager, form);
+        return { key: file.key, action: 'updated', version: latest.version };
       }
     }
     const action = form ? 'updated' : 'created';
@@ -367,6 +387,7 @@ export class FormsService {
         draftUiSchema: uiSchema,
         draftChanged: true,
         latestVersion: null,
+        familyVisible: file.familyVisible ?? false,
         createdBy: actor.userId,
       });
     } else {
@@ -376,6 +397,7 @@ export class FormsService {
         draftSchema: file.schema,
         draftUiSchema: uiSchema,
         draftChanged: true,
+        familyVisible: file.familyVisible ?? form.familyVisible,
       });
       form = await this.repository.save(manager, form);
     }

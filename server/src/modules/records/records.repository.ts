@@ -19,6 +19,8 @@ export type RecordFilter = {
   residentId?: string;
   from?: string;
   to?: string;
+  /** Only records of forms shared with family (the family portal's feed). */
+  familyShared?: boolean;
   /** Compiled JSON Logic over `rec.data`, with positional ($1…) parameters. */
   where?: { sql: string; params: unknown[] };
   sort: RecordSort;
@@ -49,7 +51,12 @@ export class RecordsRepository {
       .innerJoin('org_unit', 'ou', 'ou.id = COALESCE(res.org_unit_id, rec.org_unit_id)')
       .where('rec.tenant_id = :tenantId', { tenantId: actor.tenantId })
       .andWhere('rec.deleted_at IS NULL');
-    const scope = accessScope(actor, { orgUnitPath: 'ou.path', residentId: 'rec.resident_id' });
+    // Family members see only records of forms the home shares with families.
+    const scope = accessScope(actor, {
+      orgUnitPath: 'ou.path',
+      residentId: 'rec.resident_id',
+      familyShared: 'f.family_visible',
+    });
     return scope ? query.andWhere(scope.sql, scope.params) : query;
   }
 
@@ -94,6 +101,9 @@ export class RecordsRepository {
     }
     if (filter.to) {
       query.andWhere('rec.created_at < :to', { to: filter.to });
+    }
+    if (filter.familyShared) {
+      query.andWhere('f.family_visible');
     }
     if (filter.where) {
       // Positional parameters of the compiled filter become named ones of this query.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { maskSensitive, type Locale } from '@careloom/forms';
 import { compileFilterToSql, LogicError, type FilterFieldType } from '@careloom/logic';
 import type { EntityManager } from 'typeorm';
-import { hasRole, type Actor } from '../../common/auth/actor.types.js';
+import { hasRole, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { toCsv, toXlsx, type Cell } from '../../common/export/spreadsheet.util.js';
@@ -27,6 +27,8 @@ export type RecordQuery = {
   sort?: string;
   page: number;
   pageSize: number;
+  /** Only records of forms shared with family (the family portal). */
+  familyShared?: boolean;
 };
 
 /** A record as the caller may see it: sensitive fields masked unless revealed. */
@@ -84,6 +86,11 @@ export class RecordsService {
   ) {}
 
   private assertWriter(actor: Actor): void {
+    if (isFamilyOnly(actor)) {
+      throw new ForbiddenError(
+        'Family members do not fill forms here: file a request or complaint as a work order (/api/work-orders).',
+      );
+    }
     if (!hasRole(actor, RECORD_WRITERS)) {
       throw new ForbiddenError(`Filling forms needs one of: ${RECORD_WRITERS.join(', ')}.`);
     }
@@ -140,14 +147,21 @@ export class RecordsService {
     return this.transactions.run((manager) => this.createIn(manager, actor, input, locale));
   }
 
-  /** Creates a record inside the caller's transaction (e.g. completing a task with its form). */
+  /**
+   * Creates a record inside the caller's transaction (e.g. completing a task with its form).
+   * `familyFiling`: a use case that lets a family member fill this form about a resident linked to them
+   * (work orders: the complaint intake and their rating); the resident must still be visible to them.
+   */
   async createIn(
     manager: EntityManager,
     actor: Actor,
     input: { formKey: string; residentId?: string; data: Record<string, unknown> },
     locale: Locale,
+    options: { familyFiling?: boolean } = {},
   ): Promise<VisibleRecord> {
-    this.assertWriter(actor);
+    if (!(options.familyFiling && input.residentId && hasRole(actor, ['family']))) {
+      this.assertWriter(actor);
+    }
     const form = await this.forms.latestPublished(manager, actor.tenantId, input.formKey);
     const resident = input.residentId ? await this.residents.visible(manager, actor, input.residentId) : null;
     const { data, scores } = this.process(form, input.data, locale);
@@ -329,6 +343,7 @@ export class RecordsService {
       ...(query.residentId ? { residentId: query.residentId } : {}),
       ...(query.from ? { from: query.from } : {}),
       ...(query.to ? { to: query.to } : {}),
+      ...(query.familyShared ? { familyShared: true } : {}),
       ...(query.filter ? { where: this.compileFilter(query.filter, fields) } : {}),
       sort: this.sortOf(query.sort, fields),
       page: query.page,

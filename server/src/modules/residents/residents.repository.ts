@@ -94,6 +94,26 @@ export class ResidentsRepository {
     return ResidentsRepository.withOrgUnitName(raw, entities)[0] ?? null;
   }
 
+  /** The residents the actor is linked to as family, by name, with the relationship. */
+  async linkedTo(manager: EntityManager, actor: Actor): Promise<(ResidentRow & { relationship: string })[]> {
+    const { raw, entities } = await manager
+      .getRepository(ResidentEntity)
+      .createQueryBuilder('r')
+      .innerJoin('org_unit', 'ou', 'ou.id = r.org_unit_id')
+      .addSelect('ou.name', 'org_unit_name')
+      .innerJoin('family_link', 'fl', 'fl.resident_id = r.id AND fl.user_id = :userId', {
+        userId: actor.userId,
+      })
+      .addSelect('fl.relationship', 'relationship')
+      .where('r.tenant_id = :tenantId', { tenantId: actor.tenantId })
+      .orderBy('r.name', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getRawAndEntities<{ org_unit_name: string; relationship: string }>();
+    return ResidentsRepository.withOrgUnitName(raw, entities).map((row, i) =>
+      Object.assign(row, { relationship: raw[i]?.relationship ?? '' }),
+    );
+  }
+
   /** A resident of the tenant without any caller's scope: for system work such as rules. */
   async findInTenant(manager: EntityManager, tenantId: string, id: string): Promise<ResidentRow | null> {
     const { raw, entities } = await manager

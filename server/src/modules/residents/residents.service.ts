@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { hasRole, type Actor } from '../../common/auth/actor.types.js';
+import { hasRole, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { Clock } from '../../common/time/clock.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
@@ -81,14 +81,23 @@ export class ResidentsService {
     }
   }
 
-  list(actor: Actor, filter: ResidentFilter): Promise<{ items: ResidentRow[]; total: number }> {
-    return this.repository.page(this.transactions.manager, actor, filter);
+  async list(actor: Actor, filter: ResidentFilter): Promise<{ items: ResidentRow[]; total: number }> {
+    const { items, total } = await this.repository.page(this.transactions.manager, actor, filter);
+    return { items: items.map((row) => ResidentsService.forCaller(actor, row)), total };
+  }
+
+  /**
+   * What a family member sees of their relative: the summary (name, room and bed, status, care level),
+   * not the ID or phone number, not even masked.
+   */
+  private static forCaller(actor: Actor, row: ResidentRow): ResidentRow {
+    return isFamilyOnly(actor) ? Object.assign(row, { idNumber: null, phone: null }) : row;
   }
 
   /** One resident the caller may see; anyone else's resident is "not found", never "forbidden". */
   async get(actor: Actor, id: string, reveal = false): Promise<ResidentRow> {
     if (!reveal) {
-      return this.getIn(this.transactions.manager, actor, id);
+      return ResidentsService.forCaller(actor, await this.getIn(this.transactions.manager, actor, id));
     }
     if (!hasRole(actor, SENSITIVE_READERS)) {
       throw new ForbiddenError(
@@ -209,7 +218,17 @@ export class ResidentsService {
   async familyLinks(actor: Actor, residentId: string): Promise<FamilyLinkRow[]> {
     const manager = this.transactions.manager;
     await this.getIn(manager, actor, residentId);
-    return this.repository.familyLinks(manager, residentId);
+    const links = await this.repository.familyLinks(manager, residentId);
+    // A family member sees their own link, not the other relatives' accounts.
+    return isFamilyOnly(actor) ? links.filter((link) => link.userId === actor.userId) : links;
+  }
+
+  /** The residents linked to the calling user as family, with the relationship (the family portal). */
+  async linkedToMe(actor: Actor): Promise<(ResidentRow & { relationship: string })[]> {
+    const rows = await this.repository.linkedTo(this.transactions.manager, actor);
+    return rows.map((row) =>
+      Object.assign(ResidentsService.forCaller(actor, row), { relationship: row.relationship }),
+    );
   }
 
   linkFamily(

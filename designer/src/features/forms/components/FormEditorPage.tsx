@@ -17,6 +17,7 @@ import {
   Row,
   Skeleton,
   Space,
+  Switch,
   Tabs,
   Tag,
   Typography,
@@ -212,6 +213,22 @@ function FormEditor({ initial }: { initial: FormDto }) {
     setSaved({ doc: next, name: fresh.name });
     setName(fresh.name);
     return fresh;
+  };
+
+  /** Sharing with family is a setting of the form, not of the draft: it is saved at once. */
+  const setFamilyVisible = async (familyVisible: boolean) => {
+    try {
+      const updated = unwrap(
+        await api.PUT('/api/forms/{id}/draft', {
+          params: { path: { id: form.id } },
+          body: { familyVisible, version: form.version },
+        }),
+      );
+      setForm(updated);
+      void message.success(t(familyVisible ? 'forms.familyVisibleOn' : 'forms.familyVisibleOff'));
+    } catch (e) {
+      void message.error(describeError(e, t));
+    }
   };
 
   const save = async (): Promise<boolean> => {
@@ -525,6 +542,14 @@ function FormEditor({ initial }: { initial: FormDto }) {
           </Form.Item>
           <Form.Item label={t('forms.key')}>
             <Typography.Text code>{form.key}</Typography.Text>
+          </Form.Item>
+          <Form.Item label={t('forms.familyVisible')} extra={t('forms.familyVisibleHelp')}>
+            <Switch
+              aria-label={t('forms.familyVisible')}
+              checked={form.familyVisible}
+              onChange={(checked) => void setFamilyVisible(checked)}
+              data-testid="form-family-visible"
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -58,6 +59,13 @@ export class CreateFormDto {
   @IsOptional()
   @IsObject({ message: 'uiSchema must be a JSON object' })
   uiSchema?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description: "Shared with family: family members see this form's records of their linked residents",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'familyVisible must be true or false' })
+  familyVisible?: boolean;
 }
 
 export class UpdateFormDraftDto {
@@ -82,6 +90,13 @@ export class UpdateFormDraftDto {
   @IsOptional()
   @IsObject({ message: 'uiSchema must be a JSON object' })
   uiSchema?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description: "Shared with family: family members see this form's records of their linked residents",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'familyVisible must be true or false' })
+  familyVisible?: boolean;
 
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
   @IsInt()
@@ -115,6 +130,7 @@ export class FormDto {
   @ApiProperty({ enum: STATUSES }) status: FormStatus;
   @ApiProperty({ type: Number, nullable: true }) latestVersion: number | null;
   @ApiProperty({ description: 'The draft differs from the latest published version' }) draftChanged: boolean;
+  @ApiProperty({ description: 'Shared with family (family portal)' }) familyVisible: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true }) draftSchema: object;
   @ApiProperty({ type: 'object', additionalProperties: true }) draftUiSchema: object;
   @ApiProperty({ type: [FormVersionSummaryDto] }) versions: FormVersionSummaryDto[];
@@ -132,6 +148,7 @@ export class FormDto {
       status: form.status,
       latestVersion: form.latestVersion,
       draftChanged: form.draftChanged,
+      familyVisible: form.familyVisible,
       draftSchema: form.draftSchema,
       draftUiSchema: form.draftUiSchema,
       versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString() })),
@@ -149,6 +166,7 @@ export class FormSummaryDto {
   @ApiProperty({ enum: STATUSES }) status: FormStatus;
   @ApiProperty({ type: Number, nullable: true }) latestVersion: number | null;
   @ApiProperty() draftChanged: boolean;
+  @ApiProperty({ description: 'Shared with family (family portal)' }) familyVisible: boolean;
   @ApiProperty() updatedAt: string;
 
   static from(form: FormEntity): FormSummaryDto {
@@ -159,6 +177,7 @@ export class FormSummaryDto {
       status: form.status,
       latestVersion: form.latestVersion,
       draftChanged: form.draftChanged,
+      familyVisible: form.familyVisible,
       updatedAt: form.updatedAt.toISOString(),
     };
   }
