@@ -15,6 +15,7 @@ import { FormsModule } from './modules/forms/forms.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgUnitsModule } from './modules/org-units/org-units.module.js';
+import { PortalModule } from './modules/portal/portal.module.js';
 import { ProcessesModule } from './modules/processes/processes.module.js';
 import { TestClockModule } from './modules/jobs/test-clock.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
@@ -24,6 +25,7 @@ import { ResidentsModule } from './modules/residents/residents.module.js';
 import { RulesModule } from './modules/rules/rules.module.js';
 import { SetupModule } from './modules/setup/setup.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { WorkOrdersModule } from './modules/work-orders/work-orders.module.js';
 
 @Module({})
 export class AppModule {
@@ -51,6 +53,8 @@ export class AppModule {
         ...(config.benchRoutes ? [BenchModule] : []),
         ProcessesModule,
         TasksModule,
+        WorkOrdersModule,
+        PortalModule,
         ...(config.testClock ? [TestClockModule] : []),
       ],
       providers: [

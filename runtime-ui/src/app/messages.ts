@@ -1,6 +1,8 @@
 import type { Catalog, Messages } from '@careloom/app-shell';
 import { en as dashboardsEn, zh as dashboardsZh } from '../features/dashboards/messages.js';
 import { en as approvalsEn, zh as approvalsZh } from '../features/tasks/messages.js';
+import { en as workOrdersEn, zh as workOrdersZh } from '../features/work-orders/messages.js';
+import { en as portalEn, zh as portalZh } from '../features/portal/messages.js';
 
 const zh = {
   'app.title': 'CareLoom 照护工作台',
@@ -120,6 +122,8 @@ const zh = {
   'form.optional': '选填',
   ...dashboardsZh,
   ...approvalsZh,
+  ...workOrdersZh,
+  ...portalZh,
 } as const;
 
 const en: Messages<typeof zh> = {
@@ -241,6 +245,8 @@ const en: Messages<typeof zh> = {
   'form.optional': 'optional',
   ...dashboardsEn,
   ...approvalsEn,
+  ...workOrdersEn,
+  ...portalEn,
 };
 
 export const messages: Catalog = { 'zh-CN': zh, en };

@@ -1,3 +1,4 @@
+import { UserActivityEntity } from '../common/auth/user-activity.entity.js';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
 import { BundleInstallationEntity } from '../modules/bundles/bundle-installation.entity.js';
@@ -18,11 +19,13 @@ import { IncidentEntity } from '../process-runtime/incident.entity.js';
 import { JobEntity } from '../process-runtime/job.entity.js';
 import { MessageSubscriptionEntity } from '../process-runtime/message-subscription.entity.js';
 import { NotificationEntity } from '../modules/notifications/notification.entity.js';
+import { PortalNoticeEntity } from '../modules/portal/portal-notice.entity.js';
 import { ProcessDefinitionEntity } from '../process-runtime/process-definition.entity.js';
 import { ProcessHistoryEntity } from '../process-runtime/process-history.entity.js';
 import { ProcessInstanceEntity } from '../process-runtime/process-instance.entity.js';
 import { ProcessInstanceViewerEntity } from '../process-runtime/process-instance-viewer.entity.js';
 import { TaskEntity } from '../process-runtime/task.entity.js';
+import { WorkOrderEntity } from '../modules/work-orders/work-order.entity.js';
 
 export const ENTITIES = [
   TenantEntity,
@@ -56,4 +59,7 @@ export const ENTITIES = [
   DashboardVersionEntity,
   ProcessInstanceViewerEntity,
   CalendarEntity,
+  PortalNoticeEntity,
+  UserActivityEntity,
+  WorkOrderEntity,
 ];

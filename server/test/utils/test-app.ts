@@ -31,7 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
   await dataSource.query(
-    `TRUNCATE tenant, org_unit, app_user, role, membership, auth_session, resident, family_link, audit_event, form, form_version, record, record_revision, rule, rule_version, rule_firing, bundle_installation, process_definition, process_instance, task, job, message_subscription, incident, process_history, notification, calendar, report, report_version, dashboard, dashboard_version, process_instance_viewer RESTART IDENTITY CASCADE`,
+    `TRUNCATE tenant, org_unit, app_user, role, membership, auth_session, resident, family_link, audit_event, form, form_version, record, record_revision, rule, rule_version, rule_firing, bundle_installation, process_definition, process_instance, task, job, message_subscription, incident, process_history, notification, calendar, report, report_version, dashboard, dashboard_version, process_instance_viewer, portal_notice, user_activity, work_order RESTART IDENTITY CASCADE`,
   );
   await app.get(SetupService).ensureSetUp();
   const http = () => supertest(app.getHttpServer());

@@ -7,6 +7,9 @@ import { BusinessCalendars1795800104040 } from './1795800104040-BusinessCalendar
 import { TriggerRules1795800135928 } from './1795800135928-TriggerRules.js';
 import { ReportsAndDashboards1795800153125 } from './1795800153125-ReportsAndDashboards.js';
 import { Approvals1795800169137 } from './1795800169137-Approvals.js';
+import { WorkOrders1795900000001 } from './1795900000001-WorkOrders.js';
+import { FamilyPortal1795900000002 } from './1795900000002-FamilyPortal.js';
+import { KpiActivityAndBeds1795900000004 } from './1795900000004-KpiActivityAndBeds.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +22,7 @@ export const MIGRATIONS = [
   TriggerRules1795800135928,
   ReportsAndDashboards1795800153125,
   Approvals1795800169137,
+  WorkOrders1795900000001,
+  FamilyPortal1795900000002,
+  KpiActivityAndBeds1795900000004,
 ];

@@ -19,6 +19,7 @@ import { Link, useParams } from 'react-router-dom';
 import { unwrap } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useSession } from '@careloom/app-shell';
 import { RecordsCard } from '../../records/components/RecordsCard.js';
+import { FileComplaintButton } from '../../work-orders/components/FileComplaintButton.js';
 import { useResident, type ResidentStatus } from '../hooks/useResidents.js';
 import { ArchiveSummary } from './ArchiveSummary.js';
 import { ResidentTimeline } from './ResidentTimeline.js';
@@ -96,6 +97,7 @@ export function ResidentDetailPage() {
               {resident.name}
             </Typography.Title>
             <StatusTag status={resident.status} />
+            <FileComplaintButton residentId={resident.id} />
           </Flex>
         }
       >
