@@ -1,21 +1,26 @@
-// `pnpm bench [records] [engine] [--full]`: runs the benchmarks (all when none is named), prints their
-// tables and saves the numbers as JSON.
+// `pnpm bench [records] [engine] [reports] [--full] [--quick]`: runs the benchmarks (records and engine when none
+// is named; reports only when named, `--quick` seeds fewer rows), prints their tables and saves the numbers as JSON.
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../support/server-process.mjs';
 import { printEngine } from './engine-report.mjs';
 import { runEngineBench } from './engine.bench.mjs';
 import { runRecordsBench } from './records.bench.mjs';
+import { printReports, runReportsBench } from './reports.bench.mjs';
 
-const BENCHES = ['records', 'engine'];
+const BENCHES = ['records', 'engine', 'reports'];
+/** Run when no benchmark is named. */
+const DEFAULT_BENCHES = ['records', 'engine'];
 const args = process.argv.slice(2);
-const unknown = args.filter((arg) => !BENCHES.includes(arg) && arg !== '--full');
+const unknown = args.filter((arg) => !BENCHES.includes(arg) && arg !== '--full' && arg !== '--quick');
 if (unknown.length > 0) {
-  process.stderr.write(`unknown argument ${unknown.join(', ')}: use ${BENCHES.join(' | ')} and --full\n`);
+  process.stderr.write(
+    `unknown argument ${unknown.join(', ')}: use ${BENCHES.join(' | ')}, --full and --quick\n`,
+  );
   process.exit(2);
 }
 const named = BENCHES.filter((name) => args.includes(name));
-const selected = named.length > 0 ? named : BENCHES;
+const selected = named.length > 0 ? named : DEFAULT_BENCHES;
 const full = args.includes('--full') || process.env.BENCH_FULL === '1';
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
@@ -51,6 +56,10 @@ if (selected.includes('records')) {
 if (selected.includes('engine')) {
   results.engine = await runEngineBench({ full });
   printEngine(results.engine);
+}
+if (selected.includes('reports')) {
+  results.reports = await runReportsBench({ quick: args.includes('--quick') });
+  printReports(results.reports);
 }
 const dir = path.join(REPO_ROOT, 'artifacts', 'bench');
 fs.mkdirSync(dir, { recursive: true });

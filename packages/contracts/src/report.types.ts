@@ -14,7 +14,14 @@ export type DatasetSource =
   /** Process instances, optionally of one process; fields: status, startedAt, endedAt, and variables by path. */
   | { type: 'process-instances'; processKey?: string }
   /** Residents; fields: status, careLevel, gender, admittedAt, dischargedAt, dischargeReason. */
-  | { type: 'residents' };
+  | { type: 'residents' }
+  /**
+   * Who used CareLoom on which day: one row per user and day (in the home's time zone) with at least one
+   * authenticated request; fields: userId, role, day. A row belongs to the user's home unit (staff: their
+   * deepest membership's unit; family members: the unit of a resident they are linked to). `role` keeps
+   * only users holding that role (e.g. `family` for the family portal's monthly active users).
+   */
+  | { type: 'activity'; role?: string };
 
 export type TimeBucket = 'day' | 'week' | 'month' | 'quarter';
 
@@ -52,6 +59,21 @@ export type DatasetMeasure = (
     }
   /** Net promoter score from a 0–10 field: % of 9–10 minus % of 0–6, nulls ignored. */
   | { key: string; op: 'nps'; field: string }
+  /**
+   * Rows of the group (those matching `numerator`, when given) per resident in care: count ÷ average number
+   * of residents in care during the group's time bucket (or the period) × scale (default 100: "complaints
+   * per 100 residents"). Residents are those the caller may see, in the org-unit filter and the group's unit
+   * or care level. Null when nobody was in care.
+   */
+  | { key: string; op: 'per-residents'; numerator?: LogicExpression; scale?: number }
+  /** Rows of the group per resident-day in care during the bucket × scale (default 1000: "falls per 1,000 resident-days"). */
+  | { key: string; op: 'per-resident-days'; numerator?: LogicExpression; scale?: number }
+  /**
+   * Average residents in care during the bucket ÷ bed capacity × scale (default 100: a percentage). The rows
+   * themselves are not counted. Capacity of a unit is its own bed count or else the sum of its descendants';
+   * null when no unit in scope has a bed count (the result then carries a note).
+   */
+  | { key: string; op: 'occupancy'; scale?: number }
 ) & {
   /** The column's label; without it the server derives one from the operation and the field. */
   label?: LocalizedText;
@@ -130,6 +152,8 @@ export type ReportResult = {
   rows: Array<Record<string, string | number | null>>;
   option: Record<string, unknown>;
   summary?: { value: number | null; previous: number | null; target: number | null };
+  /** Why a figure is missing (e.g. no bed counts for an occupancy), in the request's language. */
+  notes?: string[];
 };
 
 /** `GET /api/dashboards/{key}/data?from&to&orgUnitId` answers this. */

@@ -584,7 +584,13 @@ describe('reports', () => {
   });
 
   it('should ship KPI definitions that run on the templates’ own forms and processes', async () => {
-    for (const name of ['complaint-workorder', 'onboarding-30day', 'kpi-reports']) {
+    for (const name of [
+      'complaint-workorder',
+      'onboarding-30day',
+      'elder-archive',
+      'care-quality',
+      'kpi-reports',
+    ]) {
       const imported = await as(admin).post('/api/bundles/import', { files: await bundleJson(name) });
       expect(imported.status).toBe(200);
     }

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { hasRole } from '../../common/auth/actor.types.js';
 import { PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from '../../common/auth/auth.decorators.js';
+import { UserActivityService } from '../../common/auth/user-activity.service.js';
 import { ForbiddenError, NotAuthenticatedError } from '../../common/errors/domain.errors.js';
 import { AuthService } from './auth.service.js';
 
@@ -11,6 +12,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly activity: UserActivityService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,6 +27,7 @@ export class AuthGuard implements CanActivate {
       throw new NotAuthenticatedError();
     }
     request.actor = await this.auth.authenticate(match[1], { ip: request.ip, requestId: String(request.id) });
+    await this.activity.note(request.actor);
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, targets);
     if (roles && !hasRole(request.actor, roles)) {
       throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}.`);

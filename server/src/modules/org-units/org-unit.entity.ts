@@ -60,6 +60,10 @@ export class OrgUnitEntity {
   @Column({ name: 'always_open', type: 'boolean', default: false })
   alwaysOpen: boolean;
 
+  /** Beds of this unit (capacity for occupancy); null = the sum of the units below that have one. */
+  @Column({ name: 'bed_count', type: 'integer', nullable: true })
+  bedCount: number | null;
+
   /** Materialised path of ids, `/<root>/<child>/…/<self>/`: "this unit and below" is a prefix match. */
   @Column({ type: 'text' })
   path: string;

@@ -2,7 +2,12 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestj
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators.js';
-import { CreateOrgUnitDto, OrgUnitDto, UpdateOrgUnitBusinessTimeDto } from './dto/org-unit.dto.js';
+import {
+  CreateOrgUnitDto,
+  OrgUnitDto,
+  UpdateOrgUnitBusinessTimeDto,
+  UpdateOrgUnitCapacityDto,
+} from './dto/org-unit.dto.js';
 import { OrgUnitsService } from './org-units.service.js';
 
 @ApiTags('org-units')
@@ -42,5 +47,17 @@ export class OrgUnitsController {
     @Body() body: UpdateOrgUnitBusinessTimeDto,
   ): Promise<OrgUnitDto> {
     return OrgUnitDto.from(await this.orgUnits.updateBusinessTime(actor, id, body));
+  }
+
+  /** Beds of a unit (occupancy capacity); null = the sum of the units below. */
+  @Patch(':id/capacity')
+  @Roles('admin')
+  @ApiOkResponse({ type: OrgUnitDto })
+  async updateCapacity(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateOrgUnitCapacityDto,
+  ): Promise<OrgUnitDto> {
+    return OrgUnitDto.from(await this.orgUnits.updateCapacity(actor, id, body.bedCount ?? null));
   }
 }

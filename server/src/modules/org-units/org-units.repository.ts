@@ -43,6 +43,10 @@ export class OrgUnitsRepository {
     await manager.getRepository(OrgUnitEntity).update({ id }, change);
   }
 
+  async updateCapacity(manager: EntityManager, id: string, bedCount: number | null): Promise<void> {
+    await manager.getRepository(OrgUnitEntity).update({ id }, { bedCount });
+  }
+
   /** Inserts and then sets the materialised path, which needs the new id. */
   async create(
     manager: EntityManager,

@@ -66,6 +66,21 @@ export class OrgUnitsService {
     });
   }
 
+  /** Sets a unit's beds (null = the sum of the units below) for occupancy (admin, via @Roles). */
+  updateCapacity(actor: Actor, id: string, bedCount: number | null): Promise<OrgUnitEntity> {
+    return this.transactions.run(async (manager) => {
+      const unit = await this.get(manager, actor.tenantId, id);
+      await this.repository.updateCapacity(manager, unit.id, bedCount);
+      await this.audit.record(manager, actor, {
+        action: 'org-unit.capacity',
+        entityType: 'org-unit',
+        entityId: unit.id,
+        details: { before: unit.bedCount, after: bedCount },
+      });
+      return { ...unit, bedCount };
+    });
+  }
+
   /**
    * Business time of a unit: the nearest calendar key on its path up to the root (null = tenant default);
    * 24×7 when it or any unit above it is marked always open.

@@ -144,6 +144,107 @@ describe(compileDataset.name, () => {
   });
 });
 
+describe(`${compileDataset.name} rates across sources`, () => {
+  const monthly = (measures: DatasetSpec['measures'], groupBy: DatasetSpec['groupBy'] = []): DatasetSpec =>
+    records({
+      groupBy: [{ key: 'month', by: 'time', field: 'calledAt', bucket: 'month' }, ...groupBy],
+      measures,
+    });
+
+  it('should divide the group’s rows by resident-days of its bucket inside the same statement', () => {
+    // given a per-1,000-resident-days rate with a numerator and a plain count
+    const compiled = compileDataset(
+      monthly([
+        { key: 'n', op: 'count' },
+        { key: 'falls', op: 'per-resident-days', numerator: { '==': [{ var: 'type' }, 'fall'] } },
+      ]),
+      context({ filters: { from: '2026-01-01', to: '2026-04-01' } }),
+    );
+
+    // then it is still one parameterised statement, joining residents laterally per row
+    expectBalanced(compiled.sql, compiled.params);
+    expect(compiled.sql.startsWith('WITH src AS (')).toBe(true);
+    expect(compiled.sql).toContain('LEFT JOIN LATERAL (SELECT sum(GREATEST(0, LEAST(w.e');
+    expect(compiled.sql).toContain('FROM resident res JOIN org_unit rou');
+    expect(compiled.sql).not.toContain('bed_count');
+    expect(compiled.sql).not.toContain('fall');
+    expect(compiled.params).toEqual(expect.arrayContaining([1000, '2026-01-01', '2026-04-01', '1 month']));
+    expect(compiled.columns.map((c) => [c.key, c.numeric])).toEqual([
+      ['month', false],
+      ['n', true],
+      ['falls', true],
+    ]);
+  });
+
+  it('should scope the residents and beds like the rows, and match a unit or care-level grouping', () => {
+    const compiled = compileDataset(
+      monthly(
+        [
+          { key: 'rate', op: 'per-residents', scale: 100 },
+          { key: 'occupancy', op: 'occupancy' },
+        ],
+        [{ key: 'unit', by: 'org-unit' }],
+      ),
+      context({ actor: nurse, filters: { orgUnitPath: '/i/b/' } }),
+    );
+
+    expectBalanced(compiled.sql, compiled.params);
+    // the rows, the residents in care, the counted units and the units above them: four scopes
+    expect(compiled.sql.match(/LIKE ANY\(/g)).toHaveLength(4);
+    expect(compiled.sql).toContain('rou.path LIKE ANY(');
+    expect(compiled.sql).toContain('cu.bed_count IS NOT NULL');
+    expect(compiled.sql).toContain('gu.name = r.g1');
+    expect(compiled.params.filter((p) => p === '/i/b/%')).toHaveLength(4);
+  });
+
+  it('should take the window from the period or the first row when there is no time grouping', () => {
+    const compiled = compileDataset(
+      records({ measures: [{ key: 'rate', op: 'per-residents' }] }),
+      context({ filters: { from: '2026-01-01' } }),
+    );
+    expectBalanced(compiled.sql, compiled.params);
+    expect(compiled.sql).toContain('CROSS JOIN LATERAL (SELECT $');
+    expect(compiled.params).toContain(100);
+  });
+
+  it('should point at a rate numerator naming an unknown field', () => {
+    expect(() =>
+      compileDataset(
+        monthly([{ key: 'rate', op: 'per-residents', numerator: { '==': [{ var: 'nosuch' }, 1] } }]),
+        context(),
+      ),
+    ).toThrow(InvalidDatasetError);
+  });
+});
+
+describe(`${compileDataset.name} activity source`, () => {
+  it('should read user-days with their home unit, role filter and scope bound as parameters', () => {
+    const compiled = compileDataset(
+      {
+        source: { type: 'activity', role: 'family' },
+        groupBy: [{ key: 'month', by: 'time', field: 'day', bucket: 'month' }],
+        measures: [{ key: 'users', op: 'count-distinct', field: 'userId' }],
+      },
+      context({ actor: nurse, form: undefined, filters: { orgUnitPath: '/i/b/w/' } }),
+    );
+    expectBalanced(compiled.sql, compiled.params);
+    expect(compiled.sql).toContain('FROM user_activity ua JOIN LATERAL');
+    expect(compiled.sql).toContain('home.path LIKE ANY(');
+    expect(compiled.sql).toContain('home.path LIKE $');
+    expect(compiled.sql).not.toContain("'family' AS");
+    expect(compiled.params).toEqual(expect.arrayContaining(['family', ['day'], ['userId'], '/i/b/w/%']));
+  });
+
+  it('should refuse fields the activity source does not have', () => {
+    expect(() =>
+      compileDataset(
+        { source: { type: 'activity' }, groupBy: [], measures: [{ key: 'n', op: 'sum', field: 'username' }] },
+        context({ form: undefined }),
+      ),
+    ).toThrow(InvalidDatasetError);
+  });
+});
+
 describe(compileDrill.name, () => {
   it('should filter on the segment’s values and page when drilling', () => {
     const query = compileDrill(

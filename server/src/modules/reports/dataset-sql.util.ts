@@ -80,6 +80,11 @@ type SourceDefinition = {
   fields: Record<string, FieldType>;
   /** Rows without a resident (tasks, instances) follow their lists: visible to all staff of the tenant. */
   scope: { orgUnitPath: string; residentId: string; residentless: boolean };
+  /**
+   * Built-in time fields stored in a column of their own: the period is also applied to the column in the
+   * source's WHERE, where PostgreSQL can use an index and skip rows before building their `doc`.
+   */
+  native?: Readonly<Record<string, string>>;
 };
 
 /** Bind parameters: every value of the statement goes through here. */
@@ -132,6 +137,19 @@ export const RECORD_FIELDS: Readonly<Record<string, FieldType>> = {
   createdAt: 'date-time',
   updatedAt: 'date-time',
 };
+/** One row per user and day with an authenticated request (`user_activity`). */
+export const ACTIVITY_FIELDS: Readonly<Record<string, FieldType>> = {
+  userId: 'string',
+  role: 'string',
+  day: 'date',
+};
+/** The default `scale` of the measures that divide by residents in care or beds. */
+export const RATE_SCALES: Readonly<Record<RateOp, number>> = {
+  'per-residents': 100,
+  'per-resident-days': 1000,
+  occupancy: 100,
+};
+export type RateOp = 'per-residents' | 'per-resident-days' | 'occupancy';
 const VARIABLES_PREFIX = 'variables.';
 /** Rows a dataset answers when it sets no limit. */
 export const DEFAULT_LIMIT = 1000;
@@ -209,6 +227,7 @@ function sourceOf(spec: DatasetSpec, context: DatasetContext, params: Params): S
       if (!context.form) {
         throw new Error('a records dataset needs its form');
       }
+      const formFields = context.form.fields;
       return {
         from:
           'record rec LEFT JOIN resident res ON res.id = rec.resident_id ' +
@@ -229,6 +248,11 @@ function sourceOf(spec: DatasetSpec, context: DatasetContext, params: Params): S
         },
         fields: { ...RECORD_FIELDS, ...context.form.fields },
         scope: { orgUnitPath: 'ou.path', residentId: 'rec.resident_id', residentless: false },
+        native: Object.fromEntries(
+          Object.entries({ createdAt: 'rec.created_at', updatedAt: 'rec.updated_at' }).filter(
+            ([field]) => !Object.hasOwn(formFields, field),
+          ),
+        ),
       };
     }
     case 'tasks':
@@ -254,6 +278,12 @@ function sourceOf(spec: DatasetSpec, context: DatasetContext, params: Params): S
         },
         fields: { ...TASK_FIELDS },
         scope: { orgUnitPath: 'ou.path', residentId: 't.resident_id', residentless: true },
+        native: {
+          createdAt: 't.created_at',
+          dueAt: 't.due_at',
+          completedAt: 't.completed_at',
+          instanceStartedAt: 'pi.created_at',
+        },
       };
     case 'process-instances':
       return {
@@ -277,6 +307,7 @@ function sourceOf(spec: DatasetSpec, context: DatasetContext, params: Params): S
         },
         fields: { ...INSTANCE_FIELDS, ...variableFields(spec) },
         scope: { orgUnitPath: 'ou.path', residentId: 'pi.resident_id', residentless: true },
+        native: { startedAt: 'pi.created_at', endedAt: 'pi.ended_at' },
       };
     case 'residents':
       return {
@@ -300,27 +331,69 @@ function sourceOf(spec: DatasetSpec, context: DatasetContext, params: Params): S
         },
         fields: { ...RESIDENT_FIELDS },
         scope: { orgUnitPath: 'ou.path', residentId: 'res.id', residentless: false },
+        native: { admittedAt: 'res.admitted_at', dischargedAt: 'res.left_at', createdAt: 'res.created_at' },
       };
+    case 'activity': {
+      // A user-day belongs to one home unit: the deepest unit of a staff membership, else the unit of a
+      // linked resident, else the unit of the family membership. Scope and the org-unit filter use it.
+      const role = source.role === undefined ? null : params.add(source.role, 'text');
+      return {
+        from:
+          'user_activity ua JOIN LATERAL (SELECT who.role, hou.name, hou.path FROM (' +
+          "SELECT m.org_unit_id AS unit_id, r.key AS role, CASE WHEN r.key = 'family' THEN 2 ELSE 0 END AS rank " +
+          'FROM membership m JOIN role r ON r.id = m.role_id WHERE m.user_id = ua.user_id ' +
+          "UNION ALL SELECT fr.org_unit_id, 'family', 1 FROM family_link fl JOIN resident fr ON fr.id = fl.resident_id " +
+          'WHERE fl.user_id = ua.user_id) who JOIN org_unit hou ON hou.id = who.unit_id' +
+          (role ? ` WHERE who.role = ${role}` : '') +
+          ' ORDER BY who.rank, length(hou.path) DESC, hou.path LIMIT 1) home ON true',
+        where: [`ua.tenant_id = ${tenant}`],
+        columns: {
+          id: "ua.user_id::text || '/' || ua.day::text",
+          residentId: 'NULL::uuid',
+          orgUnitName: 'home.name',
+          careLevel: 'NULL::text',
+          at: `(ua.day::timestamp AT TIME ZONE ${params.add(context.timeZone, 'text')})`,
+          doc: "jsonb_build_object('userId', ua.user_id, 'role', home.role, 'day', ua.day)",
+        },
+        fields: { ...ACTIVITY_FIELDS },
+        scope: { orgUnitPath: 'home.path', residentId: 'NULL::uuid', residentless: false },
+        native: { day: 'ua.day' },
+      };
+    }
   }
 }
 
 /** Record-level access of the records list, turned into positional parameters. */
 function scopeSql(context: DatasetContext, source: SourceDefinition, params: Params): string | null {
-  const scope = accessScope(context.actor, source.scope);
-  if (!scope) {
+  const sql = accessSql(context, source.scope, params);
+  if (!sql) {
     return null;
   }
-  const named = scope.params as Record<string, unknown>;
-  const sql = scope.sql.replace(/:(\w+)/g, (whole, name: string) =>
-    Object.hasOwn(named, name) ? params.add(named[name]) : whole,
-  );
   const residentId = source.scope.residentId;
   return source.scope.residentless ? `(${residentId} IS NULL OR ${sql})` : sql;
 }
 
+/** The caller's record-level access on any org-unit path and resident id columns (null: admin, all). */
+function accessSql(
+  context: DatasetContext,
+  columns: { orgUnitPath: string; residentId: string },
+  params: Params,
+): string | null {
+  const scope = accessScope(context.actor, columns);
+  if (!scope) {
+    return null;
+  }
+  const named = scope.params as Record<string, unknown>;
+  return scope.sql.replace(/:(\w+)/g, (whole, name: string) =>
+    Object.hasOwn(named, name) ? params.add(named[name]) : whole,
+  );
+}
+
 type FieldRef = { sql: string; text: string; type: FieldType };
 type Group = { group: DatasetGroupBy; alias: string; sql: string; numeric: boolean; time: FieldRef | null };
-type Measure = { key: string; alias: string; sql: string; numeric: boolean; count: boolean };
+/** A measure divided by residents in care or beds after grouping: its `sql` is the group's row count. */
+type Rate = { op: RateOp; scale: number };
+type Measure = { key: string; alias: string; sql: string; numeric: boolean; count: boolean; rate?: Rate };
 
 class DatasetCompiler {
   readonly errors: FieldError[] = [];
@@ -449,7 +522,7 @@ class DatasetCompiler {
   private measure(
     measure: DatasetMeasure,
     pointer: string,
-  ): { sql: string; numeric: boolean; count: boolean } | null {
+  ): { sql: string; numeric: boolean; count: boolean; rate?: Rate } | null {
     const number = (sql: string | null) => (sql === null ? null : { sql, numeric: true, count: false });
     switch (measure.op) {
       case 'count':
@@ -516,6 +589,24 @@ class DatasetCompiler {
             `count(*) FILTER (WHERE ${numerator} AND ${denominator})::float8 * ${scale} / ${whole} END`,
         );
       }
+      case 'per-residents':
+      case 'per-resident-days':
+      case 'occupancy': {
+        let counted = 'count(*)';
+        if (measure.op !== 'occupancy' && measure.numerator !== undefined) {
+          const numerator = this.logic(measure.numerator, `${pointer}/numerator`, 'ds.doc');
+          if (numerator === null) {
+            return null;
+          }
+          counted = `count(*) FILTER (WHERE ${numerator})`;
+        }
+        return {
+          sql: `${counted}::float8`,
+          numeric: true,
+          count: true,
+          rate: { op: measure.op, scale: measure.scale ?? RATE_SCALES[measure.op] },
+        };
+      }
       case 'duration': {
         const from = this.timeField(measure.from, `${pointer}/from`, 'ds.doc');
         const to = this.timeField(measure.to, `${pointer}/to`, 'ds.doc');
@@ -559,13 +650,9 @@ class DatasetCompiler {
     }
     if (this.context.filters.orgUnitPath !== undefined) {
       where.push(
-        `ou.path LIKE ${this.params.add(`${escapeLike(this.context.filters.orgUnitPath)}%`, 'text')}`,
+        `${this.source.scope.orgUnitPath} LIKE ${this.params.add(`${escapeLike(this.context.filters.orgUnitPath)}%`, 'text')}`,
       );
     }
-    const c = this.source.columns;
-    const src =
-      `SELECT ${c.id} AS id, ${c.residentId} AS resident_id, ${c.orgUnitName} AS org_unit_name, ` +
-      `${c.careLevel} AS care_level, ${c.at} AS at, ${c.doc} AS doc FROM ${this.source.from} WHERE ${where.join(' AND ')}`;
     const groups: Group[] = [];
     this.spec.groupBy.forEach((group, i) => {
       const expression = this.groupExpression(group, `/dataset/groupBy/${i}`);
@@ -573,6 +660,16 @@ class DatasetCompiler {
         groups.push({ group, alias: `g${i}`, ...expression });
       }
     });
+    const timeGroup = groups.find((g) => g.time);
+    const column =
+      timeGroup && timeGroup.group.by === 'time' ? this.source.native?.[timeGroup.group.field] : undefined;
+    if (timeGroup?.time && column) {
+      where.push(...this.period({ sql: column, text: column, type: timeGroup.time.type }));
+    }
+    const c = this.source.columns;
+    const src =
+      `SELECT ${c.id} AS id, ${c.residentId} AS resident_id, ${c.orgUnitName} AS org_unit_name, ` +
+      `${c.careLevel} AS care_level, ${c.at} AS at, ${c.doc} AS doc FROM ${this.source.from} WHERE ${where.join(' AND ')}`;
     const conditions = this.period(groups.find((g) => g.time)?.time ?? null);
     if (this.spec.filter !== undefined) {
       const filter = this.logic(this.spec.filter, '/dataset/filter', 'src.doc');
@@ -602,9 +699,10 @@ class DatasetCompiler {
       `SELECT ${[...groups.map((g) => `ds.${g.alias}`), ...measures.map((m) => `${m.sql} AS ${m.alias}`)].join(', ')} FROM ds` +
       (groups.length > 0 ? ` GROUP BY ${groups.map((g) => `ds.${g.alias}`).join(', ')}` : '');
     const time = groups.find((g) => g.time);
-    const body = time
+    const counted = time
       ? this.filled(time, groups, measures)
       : `SELECT ${[...groups.map((g) => `agg.${g.alias}`), ...measures.map((m) => `agg.${m.alias}`)].join(', ')} FROM agg`;
+    const body = measures.some((m) => m.rate) ? this.rated(counted, time ?? null, groups, measures) : counted;
     const order = this.orderBy(groups, measures);
     const limit = this.params.add(this.spec.limit ?? DEFAULT_LIMIT, 'int');
     const sql =
@@ -661,6 +759,105 @@ class DatasetCompiler {
       ...measures.map((m) => (m.count ? `COALESCE(agg.${m.alias}, 0) AS ${m.alias}` : `agg.${m.alias}`)),
     ];
     return `SELECT ${columns.join(', ')} FROM (${series}) buckets${dims} LEFT JOIN agg ON ${on}`;
+  }
+
+  /**
+   * Divides the rate measures' counts by what was in care during each row's window: the time bucket (or
+   * the period; open ends: the first row's day and today) cut to the period and to today. Residents in
+   * care and beds follow the caller's scope, the org-unit filter and the row's unit or care level group.
+   */
+  private rated(counted: string, time: Group | null, groups: Group[], measures: Measure[]): string {
+    const { from, to, orgUnitPath } = this.context.filters;
+    const tz = this.params.add(this.context.timeZone, 'text');
+    const tenant = this.params.add(this.context.actor.tenantId, 'uuid');
+    const tomorrow = `((${this.params.add(this.context.now, 'timestamptz')} AT TIME ZONE ${tz})::date + 1)`;
+    let start: string;
+    let end: string;
+    if (time) {
+      const bucket = (time.group as { bucket: TimeBucket }).bucket;
+      start = `r.${time.alias}::date`;
+      end = `(r.${time.alias}::date + ${this.params.add(BUCKET_INTERVAL[bucket], 'interval')})::date`;
+    } else {
+      start = `(SELECT min((ds.at AT TIME ZONE ${tz})::date) FROM ds)`;
+      end = tomorrow;
+    }
+    if (from) {
+      start = time ? `GREATEST(${start}, ${this.params.add(from, 'date')})` : this.params.add(from, 'date');
+    }
+    end = `LEAST(${[end, ...(to ? [this.params.add(to, 'date')] : []), ...(time ? [tomorrow] : [])].join(', ')})`;
+    const unitGroup = groups.find((g) => g.group.by === 'org-unit');
+    const levelGroup = groups.find((g) => g.group.by === 'care-level');
+    const inUnits = (path: string) => [
+      ...(orgUnitPath !== undefined
+        ? [`${path} LIKE ${this.params.add(`${escapeLike(orgUnitPath)}%`, 'text')}`]
+        : []),
+      ...(unitGroup
+        ? [
+            `EXISTS (SELECT 1 FROM org_unit gu WHERE gu.tenant_id = ${tenant} AND gu.name = r.${unitGroup.alias} ` +
+              `AND starts_with(${path}, gu.path))`,
+          ]
+        : []),
+    ];
+    const residentScope = accessSql(
+      this.context,
+      { orgUnitPath: 'rou.path', residentId: 'res.id' },
+      this.params,
+    );
+    const inCare = [
+      `res.tenant_id = ${tenant}`,
+      'res.admitted_at IS NOT NULL',
+      `res.admitted_at < (w.e::timestamp AT TIME ZONE ${tz})`,
+      `(res.left_at IS NULL OR res.left_at > (w.s::timestamp AT TIME ZONE ${tz}))`,
+      ...(residentScope ? [residentScope] : []),
+      ...inUnits('rou.path'),
+      ...(levelGroup ? [`res.care_level IS NOT DISTINCT FROM r.${levelGroup.alias}`] : []),
+    ];
+    const days =
+      `LEFT JOIN LATERAL (SELECT sum(GREATEST(0, LEAST(w.e, COALESCE((res.left_at AT TIME ZONE ${tz})::date, w.e)) ` +
+      `- GREATEST(w.s, (res.admitted_at AT TIME ZONE ${tz})::date)))::float8 AS days ` +
+      `FROM resident res JOIN org_unit rou ON rou.id = res.org_unit_id WHERE ${inCare.join(' AND ')}) rd ON true`;
+    let beds = '';
+    if (measures.some((m) => m.rate?.op === 'occupancy')) {
+      // Counted units: those in scope with a bed count and no counted unit above them in scope.
+      const counts = (alias: string) => {
+        const scope = accessSql(
+          this.context,
+          { orgUnitPath: `${alias}.path`, residentId: 'NULL::uuid' },
+          this.params,
+        );
+        return [
+          `${alias}.tenant_id = ${tenant}`,
+          `${alias}.bed_count IS NOT NULL`,
+          ...(scope ? [scope] : []),
+          ...inUnits(`${alias}.path`),
+        ];
+      };
+      beds =
+        ` LEFT JOIN LATERAL (SELECT sum(cu.bed_count)::float8 AS beds FROM org_unit cu WHERE ${counts('cu').join(' AND ')} ` +
+        `AND NOT EXISTS (SELECT 1 FROM org_unit au WHERE ${counts('au').join(' AND ')} ` +
+        'AND au.id <> cu.id AND starts_with(cu.path, au.path))) cap ON true';
+    }
+    const columns = [
+      ...groups.map((g) => `r.${g.alias}`),
+      ...measures.map((m) => {
+        if (!m.rate) {
+          return `r.${m.alias}`;
+        }
+        const scale = this.params.add(m.rate.scale, 'float8');
+        switch (m.rate.op) {
+          case 'per-residents':
+            return `CASE WHEN rd.days > 0 AND w.e > w.s THEN r.${m.alias} * ${scale} * (w.e - w.s) / rd.days END AS ${m.alias}`;
+          case 'per-resident-days':
+            return `CASE WHEN rd.days > 0 THEN r.${m.alias} * ${scale} / rd.days END AS ${m.alias}`;
+          case 'occupancy':
+            return `CASE WHEN cap.beds > 0 AND w.e > w.s THEN COALESCE(rd.days, 0) / (w.e - w.s) / cap.beds * ${scale} END AS ${m.alias}`;
+        }
+      }),
+    ];
+    return (
+      `SELECT ${columns.join(', ')} FROM (${counted}) r ` +
+      `CROSS JOIN LATERAL (SELECT ${start} AS s, ${end} AS e) w ${days}${beds}`
+    );
   }
 
   private orderBy(groups: Group[], measures: Measure[]): string {
@@ -752,5 +949,7 @@ export function sourceFields(
       return { ...INSTANCE_FIELDS, ...variableFields(spec) };
     case 'residents':
       return { ...RESIDENT_FIELDS };
+    case 'activity':
+      return { ...ACTIVITY_FIELDS };
   }
 }

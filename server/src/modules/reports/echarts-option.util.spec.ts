@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ReportSpec } from '@careloom/contracts';
-import { chartOption, numberSummary, reportColumns } from './echarts-option.util.js';
+import { chartOption, numberSummary, reportColumns, reportNotes, withNotes } from './echarts-option.util.js';
 
 const spec: ReportSpec = {
   schemaVersion: 1,
@@ -152,5 +152,33 @@ describe(numberSummary.name, () => {
       previous: null,
       target: null,
     });
+  });
+});
+
+describe(reportNotes.name, () => {
+  const occupancy: ReportSpec = {
+    ...spec,
+    dataset: {
+      source: { type: 'residents' },
+      groupBy: [{ key: 'month', by: 'time', field: 'admittedAt', bucket: 'month' }],
+      measures: [{ key: 'occ', op: 'occupancy' }],
+    },
+    chart: { type: 'line', x: 'month', y: ['occ'] },
+  };
+
+  it('should explain an occupancy without beds in the caller’s language and put it on the chart', () => {
+    const empty = [{ month: '2026-01-01', occ: null }];
+    const [zh] = reportNotes(occupancy, empty, 'zh-CN');
+    expect(zh).toContain('床位数');
+    expect(reportNotes(occupancy, empty, 'en')[0]).toContain('No bed count');
+    const option = withNotes({ title: { text: '入住率' }, series: [] }, [zh!]);
+    expect(option.title).toEqual({ text: '入住率', subtext: zh });
+    expect(option.graphic).toEqual([expect.objectContaining({ type: 'text' })]);
+  });
+
+  it('should say nothing when a figure exists or the report has no occupancy', () => {
+    expect(reportNotes(occupancy, [{ month: '2026-01-01', occ: 0 }], 'zh-CN')).toEqual([]);
+    expect(reportNotes(spec, rows, 'zh-CN')).toEqual([]);
+    expect(withNotes({}, ['x'])).toEqual({});
   });
 });

@@ -98,6 +98,16 @@ function measureLabel(
       );
     case 'ratio':
       return text(`比率 ${measure.key}`, `Ratio ${measure.key}`);
+    case 'per-residents': {
+      const scale = measure.scale ?? 100;
+      return text(`每${scale}位在住长者`, `Per ${scale.toLocaleString('en')} residents`);
+    }
+    case 'per-resident-days': {
+      const scale = measure.scale ?? 1000;
+      return text(`每${scale}住养日`, `Per ${scale.toLocaleString('en')} resident-days`);
+    }
+    case 'occupancy':
+      return text('入住率', 'Occupancy');
     case 'duration': {
       const aggregate =
         measure.aggregate === 'percentile'
@@ -299,5 +309,40 @@ export function numberSummary(
     value: valueAt(rows[rows.length - 1], y),
     previous: previousRows ? valueAt(previousRows[previousRows.length - 1], y) : null,
     target,
+  };
+}
+
+/** Why figures are missing: an occupancy with no bed counts in scope is null, never 0. */
+export function reportNotes(spec: ReportSpec, rows: readonly ReportRow[], locale: ReportLocale): string[] {
+  const occupancy = spec.dataset.measures.filter((m) => m.op === 'occupancy');
+  if (occupancy.length === 0 || rows.some((row) => occupancy.some((m) => valueAt(row, m.key) !== null))) {
+    return [];
+  }
+  return [
+    locale === 'en'
+      ? 'No bed count: set the beds of the org units (designer, Organisation) to see the occupancy.'
+      : '未设置床位数：请在设计器“机构与人员”中填写组织单元的床位数后查看入住率。',
+  ];
+}
+
+/** Puts the notes under the chart's title, and in the middle of an empty chart. */
+export function withNotes(
+  option: Record<string, unknown>,
+  notes: readonly string[],
+): Record<string, unknown> {
+  if (notes.length === 0 || Object.keys(option).length === 0) {
+    return option;
+  }
+  return {
+    ...option,
+    title: { ...(option.title as Record<string, unknown> | undefined), subtext: notes.join('\n') },
+    graphic: [
+      {
+        type: 'text',
+        left: 'center',
+        top: 'middle',
+        style: { text: notes.join('\n'), fill: '#8c8c8c', fontSize: 13, width: 260, overflow: 'break' },
+      },
+    ],
   };
 }

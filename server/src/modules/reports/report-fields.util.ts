@@ -40,6 +40,11 @@ export const SOURCE_FIELD_LABELS: Record<DatasetSource['type'], Record<string, L
     dischargedAt: text('退住时间', 'Left'),
     dischargeReason: text('退住原因', 'Reason for leaving'),
   },
+  activity: {
+    userId: text('用户', 'User'),
+    role: text('角色', 'Role'),
+    day: text('日期', 'Day'),
+  },
 };
 
 /** Each field's label from a form schema (`x-labels`, else `title`, else its name), by dot path. */

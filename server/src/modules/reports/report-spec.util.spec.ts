@@ -48,6 +48,59 @@ describe(checkReportSpec.name, () => {
   });
 });
 
+describe(`${checkReportSpec.name} rates and activity`, () => {
+  it('should accept the rate measures and the activity source', () => {
+    const rates = {
+      ...valid,
+      dataset: {
+        ...valid.dataset,
+        measures: [
+          { key: 'per100', op: 'per-residents', scale: 100 },
+          { key: 'per1000', op: 'per-resident-days', numerator: { '==': [{ var: 'x' }, 1] } },
+          { key: 'occupancy', op: 'occupancy' },
+        ],
+      },
+      chart: { type: 'line', x: 'month', y: ['per100'] },
+    };
+    expect(checkReportSpec(rates)).toEqual([]);
+    const activity = {
+      ...valid,
+      dataset: {
+        source: { type: 'activity', role: 'family' },
+        groupBy: [{ key: 'month', by: 'time', field: 'day', bucket: 'month' }],
+        measures: [{ key: 'users', op: 'count-distinct', field: 'userId' }],
+      },
+      chart: { type: 'bar', x: 'month', y: ['users'] },
+    };
+    expect(checkReportSpec(activity)).toEqual([]);
+  });
+
+  it('should point at unknown ops, bad scales, stray parameters and a bad role', () => {
+    const errors = checkReportSpec({
+      ...valid,
+      dataset: {
+        source: { type: 'activity', role: 'Family!', formKey: 'x' },
+        groupBy: [],
+        measures: [
+          { key: 'a', op: 'per-bed' },
+          { key: 'b', op: 'per-residents', scale: -1 },
+          { key: 'c', op: 'occupancy', numerator: true },
+          { key: 'd', op: 'per-resident-days', field: 'x' },
+        ],
+      },
+      chart: { type: 'table', y: ['b'] },
+    });
+    expect(errors.map((e) => e.path)).toEqual([
+      '/dataset/source/formKey',
+      '/dataset/source/role',
+      '/dataset/measures/0/op',
+      '/dataset/measures/1/scale',
+      '/dataset/measures/2/numerator',
+      '/dataset/measures/3/field',
+    ]);
+  });
+});
+
 describe(checkDashboardSpec.name, () => {
   it('should keep items inside the 12-column grid and filters known', () => {
     const errors = checkDashboardSpec({

@@ -15,7 +15,7 @@ const FIELD_PATH =
 
 const FORBIDDEN_SEGMENTS = ['__proto__', 'constructor', 'prototype'];
 
-export const SOURCE_TYPES = ['records', 'tasks', 'process-instances', 'residents'] as const;
+export const SOURCE_TYPES = ['records', 'tasks', 'process-instances', 'residents', 'activity'] as const;
 export const TIME_BUCKETS = ['day', 'week', 'month', 'quarter'] as const;
 export const CHART_TYPES = ['bar', 'line', 'pie', 'table', 'number', 'heatmap'] as const;
 export const DURATION_UNITS = ['minutes', 'hours', 'days'] as const;
@@ -30,7 +30,11 @@ export const FIELD_OPS = [
   'percentile',
   'nps',
 ] as const;
-export const MEASURE_OPS = ['count', ...FIELD_OPS, 'ratio', 'duration'] as const;
+/** Measures divided by residents in care (or beds) of the group's time bucket. */
+export const RATE_OPS = ['per-residents', 'per-resident-days', 'occupancy'] as const;
+export const MEASURE_OPS = ['count', ...FIELD_OPS, 'ratio', 'duration', ...RATE_OPS] as const;
+/** A role key as the roles API spells it. */
+const ROLE_KEY = /^[a-z][a-z0-9-]{1,39}$/;
 export const DASHBOARD_FILTERS = ['period', 'org-unit'] as const;
 export const MAX_GROUP_BY = 3;
 export const MAX_MEASURES = 20;
@@ -108,6 +112,11 @@ function checkSource(source: unknown, c: Collector): void {
     }
   } else if (source.type === 'residents') {
     c.onlyKnown(source, at, ['type']);
+  } else if (source.type === 'activity') {
+    c.onlyKnown(source, at, ['type', 'role']);
+    if (source.role !== undefined && (typeof source.role !== 'string' || !ROLE_KEY.test(source.role))) {
+      c.add(`${at}/role`, 'role must be a role key such as "family" or "nurse" (or left out for everyone)');
+    }
   } else {
     c.onlyKnown(source, at, ['type', 'processKey']);
     if (source.processKey !== undefined && !isText(source.processKey, 100)) {
@@ -185,6 +194,24 @@ function checkMeasure(measure: unknown, path: string, keys: Set<string>, c: Coll
   const base = ['key', 'label', 'op'];
   if (op === 'count') {
     c.onlyKnown(measure, path, base);
+  } else if (op === 'per-residents' || op === 'per-resident-days' || op === 'occupancy') {
+    c.onlyKnown(measure, path, op === 'occupancy' ? [...base, 'scale'] : [...base, 'numerator', 'scale']);
+    if (measure.numerator !== undefined) {
+      c.logic(measure.numerator, `${path}/numerator`);
+    }
+    if (
+      measure.scale !== undefined &&
+      (typeof measure.scale !== 'number' || !Number.isFinite(measure.scale) || measure.scale <= 0)
+    ) {
+      c.add(
+        `${path}/scale`,
+        op === 'per-resident-days'
+          ? 'scale must be a positive number (1000 for "per 1,000 resident-days")'
+          : op === 'per-residents'
+            ? 'scale must be a positive number (100 for "per 100 residents")'
+            : 'scale must be a positive number (100 for a percentage)',
+      );
+    }
   } else if (op === 'ratio') {
     c.onlyKnown(measure, path, [...base, 'numerator', 'denominator', 'scale']);
     if (measure.numerator === undefined) {

@@ -28,7 +28,14 @@ import {
   type DatasetFilters,
   type FieldType,
 } from './dataset-sql.util.js';
-import { chartOption, numberSummary, reportColumns, type ReportRow } from './echarts-option.util.js';
+import {
+  chartOption,
+  numberSummary,
+  reportColumns,
+  reportNotes,
+  withNotes,
+  type ReportRow,
+} from './echarts-option.util.js';
 import type {
   DashboardEntity,
   DashboardVersionEntity,
@@ -458,6 +465,7 @@ export class ReportsService {
         g.by === 'field' && values[g.field] ? [[g.key, values[g.field]!]] : [],
       ),
     );
+    const notes = reportNotes(spec, rows, locale);
     const result: ReportResult = {
       key: spec.key,
       version,
@@ -465,7 +473,8 @@ export class ReportsService {
       chart: spec.chart,
       columns,
       rows,
-      option: chartOption(spec.title, spec.chart, columns, rows, locale, valueLabels),
+      option: withNotes(chartOption(spec.title, spec.chart, columns, rows, locale, valueLabels), notes),
+      ...(notes.length > 0 ? { notes } : {}),
     };
     if (spec.chart.type === 'number') {
       let previous: ReportRow[] | null = null;
@@ -557,6 +566,7 @@ export class ReportsService {
         tasks: ['name', 'status'],
         'process-instances': ['processKey', 'status'],
         residents: ['status', 'careLevel'],
+        activity: ['role', 'day'],
       };
       const fields = [...new Set([...fallback[type], ...summaryFields])]
         .filter((f) => !f.includes('.'))
@@ -571,11 +581,13 @@ export class ReportsService {
               ? `/records/${row.id}`
               : type === 'tasks'
                 ? `/tasks/${row.id}`
-                : type === 'residents'
-                  ? `/residents/${row.id}`
-                  : row.resident_id
-                    ? `/residents/${row.resident_id}`
-                    : `/process-instances/${row.id}`,
+                : type === 'activity'
+                  ? ''
+                  : type === 'residents'
+                    ? `/residents/${row.id}`
+                    : row.resident_id
+                      ? `/residents/${row.resident_id}`
+                      : `/process-instances/${row.id}`,
           residentId: row.resident_id,
           residentName: row.resident_name,
           at: row.at

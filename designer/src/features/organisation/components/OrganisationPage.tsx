@@ -1,7 +1,8 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Card, Col, Row, Table, Tag, Tree, Typography } from 'antd';
 import { unwrap, type Schemas } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useLoader } from '@careloom/app-shell';
+import { BedCountEditor } from './BedCountEditor.js';
 
 type OrgUnit = Schemas['OrgUnitDto'];
 type User = Schemas['UserDto'];
@@ -12,9 +13,20 @@ interface TreeNode {
   children: TreeNode[];
 }
 
-function toTree(units: readonly OrgUnit[], kindLabel: (kind: string) => string): TreeNode[] {
+function toTree(
+  units: readonly OrgUnit[],
+  kindLabel: (kind: string) => string,
+  bedsLabel: (beds: number) => string,
+): TreeNode[] {
   const nodes = new Map<string, TreeNode>(
-    units.map((u) => [u.id, { key: u.id, title: `${u.name} · ${kindLabel(u.kind)}`, children: [] }]),
+    units.map((u) => [
+      u.id,
+      {
+        key: u.id,
+        title: `${u.name} · ${kindLabel(u.kind)}${u.bedCount === null ? '' : ` · ${bedsLabel(u.bedCount)}`}`,
+        children: [],
+      },
+    ]),
   );
   const roots: TreeNode[] = [];
   for (const unit of units) {
@@ -38,9 +50,19 @@ export function OrganisationPage() {
     ]);
     return { units: unwrap(units), users: unwrap(users).items, roles: unwrap(roles) };
   }, [api]);
-  const { data, error, loading } = useLoader(load);
+  const { data, error, loading, reload } = useLoader(load);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = data?.units.find((u) => u.id === selectedId) ?? null;
 
-  const tree = useMemo(() => toTree(data?.units ?? [], (kind) => t(`org.kind.${kind}`)), [data, t]);
+  const tree = useMemo(
+    () =>
+      toTree(
+        data?.units ?? [],
+        (kind) => t(`org.kind.${kind}`),
+        (beds) => t('org.beds.count', { beds }),
+      ),
+    [data, t],
+  );
   const roleName = useMemo(() => {
     const names = new Map(
       (data?.roles ?? []).map((r: Role) => [r.key, locale === 'en' ? r.nameEn : r.nameZh]),
@@ -55,7 +77,27 @@ export function OrganisationPage() {
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={8}>
         <Card title={t('org.units')} size="small" loading={loading}>
-          {tree.length > 0 && <Tree treeData={tree} defaultExpandAll selectable={false} />}
+          {tree.length > 0 && (
+            <Tree
+              treeData={tree}
+              defaultExpandAll
+              selectedKeys={selectedId ? [selectedId] : []}
+              onSelect={(keys) => setSelectedId(keys.length > 0 ? String(keys[0]) : null)}
+            />
+          )}
+          {selected ? (
+            <BedCountEditor
+              key={`${selected.id}:${selected.bedCount ?? ''}`}
+              unit={selected}
+              onSaved={reload}
+            />
+          ) : (
+            tree.length > 0 && (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+                {t('org.beds.pick')}
+              </Typography.Paragraph>
+            )
+          )}
         </Card>
       </Col>
       <Col xs={24} lg={16}>

@@ -2,12 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsIn,
+  IsInt,
+  Max,
+  Min,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import type { OrgUnitEntity, OrgUnitKind } from '../org-unit.entity.js';
 
@@ -25,6 +29,12 @@ export class OrgUnitDto {
   })
   calendarKey: string | null;
   @ApiProperty({ description: 'Open 24×7: business time is plain time here and below' }) alwaysOpen: boolean;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Beds of this unit (occupancy capacity); null = the sum of the units below',
+  })
+  bedCount: number | null;
 
   static from(unit: OrgUnitEntity): OrgUnitDto {
     return {
@@ -34,6 +44,7 @@ export class OrgUnitDto {
       kind: unit.kind,
       calendarKey: unit.calendarKey,
       alwaysOpen: unit.alwaysOpen,
+      bedCount: unit.bedCount ?? null,
     };
   }
 }
@@ -91,4 +102,14 @@ export class CreateOrgUnitDto {
   @IsOptional()
   @IsBoolean()
   alwaysOpen?: boolean;
+}
+
+/** Capacity of a unit for occupancy: its beds, or null to use the sum of the units below it. */
+export class UpdateOrgUnitCapacityDto {
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100000, example: 40 })
+  @ValidateIf((body: { bedCount?: unknown }) => body.bedCount !== null)
+  @IsInt({ message: 'bedCount must be a whole number of beds, or null to use the units below' })
+  @Min(0, { message: 'bedCount cannot be negative' })
+  @Max(100000, { message: 'bedCount must be at most 100000' })
+  bedCount: number | null;
 }

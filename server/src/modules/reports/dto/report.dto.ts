@@ -120,7 +120,8 @@ export class ReportSummaryDto {
   @ApiPropertyOptional({ type: LocalizedTextDto }) description?: LocalizedTextDto;
   @ApiProperty() version: number;
   @ApiProperty({ enum: ['bar', 'line', 'pie', 'table', 'number', 'heatmap'] }) chartType: string;
-  @ApiProperty({ enum: ['records', 'tasks', 'process-instances', 'residents'] }) sourceType: string;
+  @ApiProperty({ enum: ['records', 'tasks', 'process-instances', 'residents', 'activity'] })
+  sourceType: string;
   @ApiProperty() updatedAt: string;
 
   static from({ head, spec }: StoredSpec<'report'>): ReportSummaryDto {
@@ -204,6 +205,8 @@ export class ReportResultDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) option: Record<string, unknown>;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   summary?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: [String], description: 'Why a figure is missing, e.g. no bed counts' })
+  notes?: string[];
 }
 
 export class DashboardResultDto {
@@ -216,7 +219,7 @@ export class DashboardResultDto {
 }
 
 export class DrillResultDto {
-  @ApiProperty({ enum: ['records', 'tasks', 'process-instances', 'residents'] }) source: string;
+  @ApiProperty({ enum: ['records', 'tasks', 'process-instances', 'residents', 'activity'] }) source: string;
   @ApiProperty() total: number;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
   items: Record<string, unknown>[];
