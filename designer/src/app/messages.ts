@@ -1,5 +1,7 @@
 import type { Catalog, Messages } from '@careloom/app-shell';
+import { en as reportsEn, zh as reportsZh } from '../features/reports/messages.js';
 import { en as rulesEn, zh as rulesZh } from '../features/rules/messages.js';
+import { en as templatesEn, zh as templatesZh } from '../features/templates/messages.js';
 
 const zh = {
   'app.title': 'CareLoom 设计器',
@@ -11,6 +13,12 @@ const zh = {
   'org.kind.branch': '院区',
   'org.kind.building': '楼栋',
   'org.kind.wing': '区域',
+  'org.beds.count': '{beds} 床',
+  'org.beds.label': '床位数 · {name}',
+  'org.beds.hint': '用于入住率。留空表示取下级单元床位数之和。',
+  'org.beds.save': '保存',
+  'org.beds.saved': '已保存 {name} 的床位数',
+  'org.beds.pick': '选择一个单元以填写床位数（入住率的容量）。',
   'user.username': '用户名',
   'user.displayName': '姓名',
   'user.roles': '角色',
@@ -38,6 +46,11 @@ const zh = {
   'forms.nameZh': '中文名称',
   'forms.nameEn': '英文名称',
   'forms.key': '标识',
+  'forms.familyVisible': '家属端可见',
+  'forms.familyVisibleHelp':
+    '开启后，家属可在家属端看到与其关联长者的这张表单的记录（敏感字段始终隐藏）。立即生效，无需发布。',
+  'forms.familyVisibleOn': '已设为家属端可见',
+  'forms.familyVisibleOff': '已设为家属端不可见',
   'forms.keyHelp': '小写字母、数字和连字符，例如 fall-incident；创建后不可修改',
   'forms.keyInvalid': '只能使用小写字母、数字和连字符，以字母开头',
   'forms.status': '状态',
@@ -229,6 +242,16 @@ const zh = {
   'pe.props.serviceType': '服务类型',
   'pe.props.parameters': '参数（JSON）',
   'pe.props.parametersInvalid': '参数必须是 JSON 对象',
+  'pe.rights.title': '字段权限',
+  'pe.rights.help': '本环节处理人对表单各字段的权限：隐藏的字段不发送，只读的字段不能修改。',
+  'pe.rights.default': '其他字段（默认）',
+  'pe.rights.fieldLabel': '{field} 的权限',
+  'pe.rights.hidden': '隐藏',
+  'pe.rights.readonly': '只读',
+  'pe.rights.editable': '可编辑',
+  'pe.rights.required': '必填',
+  'pe.rights.unreadable': '无法读取 careloom:fieldRights：{value}',
+  'pe.rights.loadFailed': '无法加载表单字段',
   'pe.props.condition': '条件',
   'pe.props.default': '默认路径（其他条件都不满足时）',
   'pe.props.variables': '流程变量',
@@ -248,6 +271,8 @@ const zh = {
   'pe.sim.stopped': '模拟结束：{stopped}，状态 {status}',
   'pe.sim.error': '模拟出错：{message}',
   ...rulesZh,
+  ...templatesZh,
+  ...reportsZh,
 } as const;
 
 const en: Messages<typeof zh> = {
@@ -260,6 +285,12 @@ const en: Messages<typeof zh> = {
   'org.kind.branch': 'Branch',
   'org.kind.building': 'Building',
   'org.kind.wing': 'Wing',
+  'org.beds.count': '{beds} beds',
+  'org.beds.label': 'Beds · {name}',
+  'org.beds.hint': 'Used for occupancy. Leave empty to use the sum of the units below.',
+  'org.beds.save': 'Save',
+  'org.beds.saved': 'Saved the beds of {name}',
+  'org.beds.pick': 'Pick a unit to set its beds (the capacity behind occupancy).',
   'user.username': 'Username',
   'user.displayName': 'Name',
   'user.roles': 'Roles',
@@ -287,6 +318,11 @@ const en: Messages<typeof zh> = {
   'forms.nameZh': 'Chinese name',
   'forms.nameEn': 'English name',
   'forms.key': 'Key',
+  'forms.familyVisible': 'Shared with family',
+  'forms.familyVisibleHelp':
+    "When on, family members see this form's records of their linked resident in the family portal (sensitive fields always hidden). Takes effect at once, no publishing needed.",
+  'forms.familyVisibleOn': 'Now shared with family',
+  'forms.familyVisibleOff': 'No longer shared with family',
   'forms.keyHelp': 'Lower-case letters, digits and dashes, e.g. fall-incident; fixed once created',
   'forms.keyInvalid': 'Only lower-case letters, digits and dashes, starting with a letter',
   'forms.status': 'Status',
@@ -480,6 +516,17 @@ const en: Messages<typeof zh> = {
   'pe.props.serviceType': 'Service type',
   'pe.props.parameters': 'Parameters (JSON)',
   'pe.props.parametersInvalid': 'Parameters must be a JSON object',
+  'pe.rights.title': 'Field rights',
+  'pe.rights.help':
+    'What the person at this step may do with each field: hidden fields are not sent, read-only ones cannot be changed.',
+  'pe.rights.default': 'Other fields (default)',
+  'pe.rights.fieldLabel': 'Right of {field}',
+  'pe.rights.hidden': 'Hidden',
+  'pe.rights.readonly': 'Read-only',
+  'pe.rights.editable': 'Editable',
+  'pe.rights.required': 'Required',
+  'pe.rights.unreadable': 'careloom:fieldRights cannot be read: {value}',
+  'pe.rights.loadFailed': 'The form fields could not be loaded',
   'pe.props.condition': 'Condition',
   'pe.props.default': 'Default path (when no condition holds)',
   'pe.props.variables': 'Process variables',
@@ -499,6 +546,8 @@ const en: Messages<typeof zh> = {
   'pe.sim.stopped': 'Simulation stopped: {stopped}, status {status}',
   'pe.sim.error': 'Simulation failed: {message}',
   ...rulesEn,
+  ...templatesEn,
+  ...reportsEn,
 };
 
 export const messages: Catalog = { 'zh-CN': zh, en };

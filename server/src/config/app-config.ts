@@ -14,6 +14,8 @@ export type AppConfig = {
   benchRoutes: boolean;
   logLevel: string;
   uiRoot: string;
+  /** The shipped template bundles (`templates/<key>/`), offered by `GET /api/bundles/shipped`. */
+  templatesDir: string;
   bodyLimitBytes: number;
   /** The server secret webhook signatures are derived from (null in production when unset: webhooks fail with an incident). */
   webhookSecret: string | null;
@@ -62,6 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     benchRoutes,
     logLevel: env.LOG_LEVEL ?? 'info',
     uiRoot: path.resolve(env.CARELOOM_UI_ROOT ?? path.join(import.meta.dirname, '..', '..', '..')),
+    templatesDir: path.resolve(
+      env.CARELOOM_TEMPLATES_DIR ?? path.join(import.meta.dirname, '..', '..', '..', 'templates'),
+    ),
     bodyLimitBytes: intFrom(env, 'CARELOOM_BODY_LIMIT', 1024 * 1024),
     webhookSecret: env.CARELOOM_WEBHOOK_SECRET || (production ? null : DEVELOPMENT_WEBHOOK_SECRET),
     webhookAllowPrivate: env.CARELOOM_WEBHOOK_ALLOW_PRIVATE === '1',

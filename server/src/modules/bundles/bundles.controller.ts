@@ -1,5 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { CurrentActor } from '../../common/auth/auth.decorators.js';
@@ -12,6 +20,7 @@ import {
   BundleUploadDto,
   ExportBundleDto,
   ImportReportDto,
+  ShippedBundleDto,
 } from './dto/bundle.dto.js';
 import { BundlesService } from './bundles.service.js';
 import { BadArchiveError, readZip } from './zip-reader.util.js';
@@ -54,6 +63,32 @@ export class BundlesController {
   @ApiOkResponse({ type: [BundleDto] })
   async list(@CurrentActor() actor: Actor): Promise<BundleDto[]> {
     return (await this.bundles.list(actor)).map((b) => BundleDto.from(b));
+  }
+
+  @Get('shipped')
+  @ApiOperation({
+    summary:
+      'The template bundles shipped with the server, in the order their requirements need (admins, integrators)',
+  })
+  @ApiOkResponse({ type: [ShippedBundleDto] })
+  async shipped(@CurrentActor() actor: Actor): Promise<ShippedBundleDto[]> {
+    return (await this.bundles.listShipped(actor)).map((b) => ShippedBundleDto.from(b));
+  }
+
+  @Post('shipped/:key/import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Imports a shipped bundle (400 naming the bundles to import first when its requirements are missing)',
+  })
+  @ApiParam({ name: 'key', example: 'elder-archive' })
+  @ApiOkResponse({ type: ImportReportDto })
+  importShipped(
+    @CurrentActor() actor: Actor,
+    @Param('key') key: string,
+    @Locale() locale: RequestLocale,
+  ): Promise<ImportReportDto> {
+    return this.bundles.importShipped(actor, key, locale);
   }
 
   /** Checks a bundle without importing it: 200 when it would import, 400 with every problem otherwise. */

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import type { BundleManifest } from '@careloom/contracts';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import type { BundleManifest, BundleRequirement } from '@careloom/contracts';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
-import { ForbiddenError } from '../../common/errors/domain.errors.js';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../common/errors/domain.errors.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { RequestLocale } from '../../common/http/locale.decorator.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,10 +12,12 @@ import { FormsService } from '../forms/forms.service.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import type { BundleInstallationEntity } from './bundle-installation.entity.js';
+import { readBundleFolder } from './bundle-folder.util.js';
 import type { BundleFiles, ValidatedBundle } from './bundle-validation.types.js';
 import { validateBundle } from './bundle-validation.util.js';
 import { InvalidBundleError } from './bundles.errors.js';
 import { BundlesRepository } from './bundles.repository.js';
+import { readShippedBundles, unmetRequirements } from './shipped-bundles.util.js';
 
 export const BUNDLE_MANAGERS = ['admin', 'integrator'] as const;
 
@@ -33,6 +37,14 @@ export type ImportReport = {
   dashboards: ImportedItem[];
 };
 
+/** A bundle shipped with the server, with what this tenant has of it. */
+export type ShippedBundleView = {
+  manifest: BundleManifest;
+  installedVersion: string | null;
+  /** Requirements no installed bundle satisfies yet: import those first. */
+  unmetRequirements: BundleRequirement[];
+};
+
 @Injectable()
 export class BundlesService {
   constructor(
@@ -43,6 +55,7 @@ export class BundlesService {
     private readonly reports: ReportsService,
     private readonly runtime: ProcessRuntimeService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private assertManager(actor: Actor): void {
@@ -66,6 +79,49 @@ export class BundlesService {
       throw new InvalidBundleError(result.problems);
     }
     return result.bundle;
+  }
+
+  /** The bundles in the server's `templates/` folder, each after those it requires, with the installed version. */
+  async listShipped(actor: Actor): Promise<ShippedBundleView[]> {
+    this.assertManager(actor);
+    const installed = await this.repository.list(this.transactions.manager, actor.tenantId);
+    return (await readShippedBundles(this.config.templatesDir)).map(({ manifest }) => ({
+      manifest,
+      installedVersion: installed.find((b) => b.key === manifest.key)?.version ?? null,
+      unmetRequirements: unmetRequirements(manifest, installed),
+    }));
+  }
+
+  /**
+   * Imports one shipped bundle like an upload of its folder. A bundle whose requirements are not installed is
+   * refused first with one problem per missing bundle, naming it, so the admin knows what to import before.
+   */
+  async importShipped(actor: Actor, key: string, locale: RequestLocale): Promise<ImportReport> {
+    this.assertManager(actor);
+    const all = await readShippedBundles(this.config.templatesDir);
+    const shipped = all.find((b) => b.manifest.key === key);
+    if (!shipped) {
+      throw new NotFoundError('Shipped bundle', key);
+    }
+    const installed = await this.repository.list(this.transactions.manager, actor.tenantId);
+    const missing = unmetRequirements(shipped.manifest, installed);
+    if (missing.length > 0) {
+      const title = (k: string) => {
+        const other = all.find((b) => b.manifest.key === k)?.manifest.title;
+        return other ? `${other[locale]} (${k})` : `"${k}"`;
+      };
+      throw new ValidationFailedError(
+        missing.map((requirement) => ({
+          path: `/manifest.json#/requires/${(shipped.manifest.requires ?? []).indexOf(requirement)}`,
+          message:
+            locale === 'en'
+              ? `needs the bundle ${title(requirement.key)} ${requirement.version}: import it first`
+              : `需要先导入模板包 ${title(requirement.key)}（${requirement.version}）`,
+        })),
+        `${key} requires ${missing.map((r) => `${r.key} ${r.version}`).join(', ')}: import ${missing.length > 1 ? 'them' : 'it'} first; nothing was imported.`,
+      );
+    }
+    return this.import(actor, await readBundleFolder(join(this.config.templatesDir, shipped.folder)), locale);
   }
 
   /**
@@ -181,6 +237,7 @@ export class BundlesService {
             : {}),
           schema: form.version.schema,
           uiSchema: form.version.uiSchema,
+          ...(form.form.familyVisible ? { familyVisible: true } : {}),
         },
         null,
         2,

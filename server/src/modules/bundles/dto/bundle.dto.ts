@@ -2,7 +2,35 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { LocalizedTextDto } from '../../forms/dto/form.dto.js';
+import type { BundleContents } from '@careloom/contracts';
 import type { BundleInstallationEntity } from '../bundle-installation.entity.js';
+import type { ShippedBundleView } from '../bundles.service.js';
+
+/** Keys of a manifest's content lists (file names without folder and extension). */
+function contentKeys(contents: BundleContents): BundleContentsDto {
+  const keys = (paths: string[] | undefined) =>
+    (paths ?? []).map((path) => path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, ''));
+  return {
+    forms: keys(contents.forms),
+    processes: keys(contents.processes),
+    rules: keys(contents.rules),
+    reports: keys(contents.reports),
+    dashboards: keys(contents.dashboards),
+  };
+}
+
+export class BundleContentsDto {
+  @ApiProperty({ type: [String], description: 'Form keys' }) forms: string[];
+  @ApiProperty({ type: [String], description: 'Process keys (BPMN process ids)' }) processes: string[];
+  @ApiProperty({ type: [String], description: 'Rule keys' }) rules: string[];
+  @ApiProperty({ type: [String], description: 'Report keys' }) reports: string[];
+  @ApiProperty({ type: [String], description: 'Dashboard keys' }) dashboards: string[];
+}
+
+export class BundleRequirementDto {
+  @ApiProperty() key: string;
+  @ApiProperty({ description: 'Version range: *, 1.2.3, ^1.2.3, ~1.2.3 or >=1.2.3' }) version: string;
+}
 
 export class BundleUploadDto {
   @ApiProperty({
@@ -20,6 +48,9 @@ export class BundleDto {
   @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
   @ApiProperty({ type: [String] }) formKeys: string[];
   @ApiProperty() installedAt: string;
+  @ApiProperty({ type: LocalizedTextDto }) description: LocalizedTextDto;
+  @ApiProperty({ description: 'Id of the user who installed this version' }) installedBy: string;
+  @ApiProperty({ type: BundleContentsDto }) contents: BundleContentsDto;
 
   static from(b: BundleInstallationEntity): BundleDto {
     return {
@@ -28,6 +59,40 @@ export class BundleDto {
       title: b.manifest.title,
       formKeys: b.formKeys,
       installedAt: b.installedAt.toISOString(),
+      description: b.manifest.description,
+      installedBy: b.installedBy,
+      contents: contentKeys(b.manifest.contents ?? {}),
+    };
+  }
+}
+
+/** A bundle shipped with the server (`templates/<key>`), with the version this tenant has installed. */
+export class ShippedBundleDto {
+  @ApiProperty() key: string;
+  @ApiProperty() version: string;
+  @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) description: LocalizedTextDto;
+  @ApiProperty({ type: [BundleRequirementDto] }) requires: BundleRequirementDto[];
+  @ApiProperty({ type: BundleContentsDto }) contents: BundleContentsDto;
+  @ApiProperty({ type: String, nullable: true, description: 'null when not installed' })
+  installedVersion: string | null;
+  @ApiProperty({
+    type: [BundleRequirementDto],
+    description: 'Requirements no installed bundle satisfies: import those first',
+  })
+  unmetRequirements: BundleRequirementDto[];
+
+  static from(view: ShippedBundleView): ShippedBundleDto {
+    const { manifest } = view;
+    return {
+      key: manifest.key,
+      version: manifest.version,
+      title: manifest.title,
+      description: manifest.description,
+      requires: (manifest.requires ?? []).map((r) => ({ key: r.key, version: r.version })),
+      contents: contentKeys(manifest.contents),
+      installedVersion: view.installedVersion,
+      unmetRequirements: view.unmetRequirements.map((r) => ({ key: r.key, version: r.version })),
     };
   }
 }
