@@ -212,6 +212,22 @@ export interface paths {
         patch: operations["OrgUnitsController_updateBusinessTime"];
         trace?: never;
     };
+    "/api/org-units/{id}/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrgUnitsController_updateCapacity"];
+        trace?: never;
+    };
     "/api/calendars": {
         parameters: {
             query?: never;
@@ -820,6 +836,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bundles/shipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template bundles shipped with the server, in the order their requirements need (admins, integrators) */
+        get: operations["BundlesController_shipped"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bundles/shipped/{key}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Imports a shipped bundle (400 naming the bundles to import first when its requirements are missing) */
+        post: operations["BundlesController_importShipped"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bundles/validate": {
         parameters: {
             query?: never;
@@ -1188,6 +1238,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TasksController_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/claim": {
         parameters: {
             query?: never;
@@ -1230,6 +1296,134 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["TasksController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WorkOrdersController_list"];
+        put?: never;
+        post: operations["WorkOrdersController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WorkOrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-orders/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WorkOrdersController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PortalController_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/residents/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PortalController_updates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PortalController_notices"];
+        put?: never;
+        post: operations["PortalController_createNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PortalController_updateNotice"];
+        trace?: never;
+    };
+    "/api/portal/notices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PortalController_publishNotice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1373,6 +1567,8 @@ export interface components {
             calendarKey: string | null;
             /** @description Open 24×7: business time is plain time here and below */
             alwaysOpen: boolean;
+            /** @description Beds of this unit (occupancy capacity); null = the sum of the units below */
+            bedCount: number | null;
         };
         CreateOrgUnitDto: {
             parentId?: string | null;
@@ -1396,6 +1592,10 @@ export interface components {
             calendarKey?: string | null;
             /** @description Open 24×7 */
             alwaysOpen?: boolean;
+        };
+        UpdateOrgUnitCapacityDto: {
+            /** @example 40 */
+            bedCount: number | null;
         };
         CalendarYearDto: {
             /**
@@ -1577,6 +1777,8 @@ export interface components {
             status: "draft" | "published" | "retired";
             latestVersion: number | null;
             draftChanged: boolean;
+            /** @description Shared with family (family portal) */
+            familyVisible: boolean;
             updatedAt: string;
         };
         CreateFormDto: {
@@ -1595,6 +1797,8 @@ export interface components {
             uiSchema?: {
                 [key: string]: unknown;
             };
+            /** @description Shared with family: family members see this form's records of their linked residents */
+            familyVisible?: boolean;
         };
         FormVersionSummaryDto: {
             version: number;
@@ -1618,6 +1822,8 @@ export interface components {
             latestVersion: number | null;
             /** @description The draft differs from the latest published version */
             draftChanged: boolean;
+            /** @description Shared with family (family portal) */
+            familyVisible: boolean;
             draftSchema: {
                 [key: string]: unknown;
             };
@@ -1660,6 +1866,8 @@ export interface components {
             uiSchema?: {
                 [key: string]: unknown;
             };
+            /** @description Shared with family: family members see this form's records of their linked residents */
+            familyVisible?: boolean;
             /** @description The version you read; a stale one gets 409 */
             version: number;
         };
@@ -1891,7 +2099,7 @@ export interface components {
             /** @enum {string} */
             chartType: "bar" | "line" | "pie" | "table" | "number" | "heatmap";
             /** @enum {string} */
-            sourceType: "records" | "tasks" | "process-instances" | "residents";
+            sourceType: "records" | "tasks" | "process-instances" | "residents" | "activity";
             updatedAt: string;
         };
         ReportSpecDto: {
@@ -1959,10 +2167,12 @@ export interface components {
             summary?: {
                 [key: string]: unknown;
             };
+            /** @description Why a figure is missing, e.g. no bed counts */
+            notes?: string[];
         };
         DrillResultDto: {
             /** @enum {string} */
-            source: "records" | "tasks" | "process-instances" | "residents";
+            source: "records" | "tasks" | "process-instances" | "residents" | "activity";
             total: number;
             items: {
                 [key: string]: unknown;
@@ -2015,28 +2225,45 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        BundleContentsDto: {
+            /** @description Form keys */
+            forms: string[];
+            /** @description Process keys (BPMN process ids) */
+            processes: string[];
+            /** @description Rule keys */
+            rules: string[];
+            /** @description Report keys */
+            reports: string[];
+            /** @description Dashboard keys */
+            dashboards: string[];
+        };
         BundleDto: {
             key: string;
             version: string;
             title: components["schemas"]["LocalizedTextDto"];
             formKeys: string[];
             installedAt: string;
+            description: components["schemas"]["LocalizedTextDto"];
+            /** @description Id of the user who installed this version */
+            installedBy: string;
+            contents: components["schemas"]["BundleContentsDto"];
         };
-        BundleUploadDto: {
-            /** @description The bundle as path → file text (manifest.json, forms/…json, processes/…bpmn, rules/…json) */
-            files: {
-                [key: string]: string;
-            };
+        BundleRequirementDto: {
+            key: string;
+            /** @description Version range: *, 1.2.3, ^1.2.3, ~1.2.3 or >=1.2.3 */
+            version: string;
         };
-        BundleCheckDto: {
-            valid: boolean;
+        ShippedBundleDto: {
             key: string;
             version: string;
-            forms: number;
-            processes: number;
-            rules: number;
-            reports: number;
-            dashboards: number;
+            title: components["schemas"]["LocalizedTextDto"];
+            description: components["schemas"]["LocalizedTextDto"];
+            requires: components["schemas"]["BundleRequirementDto"][];
+            contents: components["schemas"]["BundleContentsDto"];
+            /** @description null when not installed */
+            installedVersion: string | null;
+            /** @description Requirements no installed bundle satisfies: import those first */
+            unmetRequirements: components["schemas"]["BundleRequirementDto"][];
         };
         ImportedItemDto: {
             key: string;
@@ -2053,6 +2280,22 @@ export interface components {
             rules: components["schemas"]["ImportedItemDto"][];
             reports: components["schemas"]["ImportedItemDto"][];
             dashboards: components["schemas"]["ImportedItemDto"][];
+        };
+        BundleUploadDto: {
+            /** @description The bundle as path → file text (manifest.json, forms/…json, processes/…bpmn, rules/…json) */
+            files: {
+                [key: string]: string;
+            };
+        };
+        BundleCheckDto: {
+            valid: boolean;
+            key: string;
+            version: string;
+            forms: number;
+            processes: number;
+            rules: number;
+            reports: number;
+            dashboards: number;
         };
         ExportBundleDto: {
             /** @example my-home-setup */
@@ -2326,10 +2569,316 @@ export interface components {
             /** @description Role keys copied */
             roles: string[];
         };
+        TaskFormDto: {
+            formId: string;
+            key: string;
+            /** @description The latest published version (the one completing the task validates with) */
+            version: number;
+            name: components["schemas"]["LocalizedTextDto"];
+            /** @description The form schema with the step rights applied: hidden fields removed, required-at-this-step added */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description The form's UI schema: hidden fields removed, read-only ones 'ui:readonly' */
+            uiSchema: {
+                [key: string]: unknown;
+            };
+            /** @description Starting data: the task's draft, else the form's fields from its input; hidden fields left out */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description JSON pointer → right at this step (careloom:fieldRights); hidden fields are not listed */
+            fieldRights: {
+                [key: string]: "hidden" | "readonly" | "editable" | "required";
+            } | null;
+        };
         CompleteTaskDto: {
             data?: {
                 [key: string]: unknown;
             };
+        };
+        CreateWorkOrderDto: {
+            /** @description The resident the complaint or request is about */
+            residentId: string;
+            /** @description The complaint-intake form data (validated with its published version). For a family member the channel is set to the family portal and the complainant defaults to them. */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        WorkOrderResidentDto: {
+            id: string;
+            name: string;
+            room: string | null;
+            bed: string | null;
+        };
+        WorkOrderStepDto: {
+            taskId: string;
+            elementId: string;
+            name: string;
+            /** @description Username; null for family members */
+            assignee: string | null;
+            /** @description Role keys */
+            candidateGroups: string[];
+            dueAt: string | null;
+            /** @description The task page (staff only), e.g. /tasks/{id} */
+            link: string | null;
+        };
+        WorkOrderFiledByDto: {
+            /** @description Null for family members unless it was them */
+            name: string | null;
+            family: boolean;
+            you: boolean;
+        };
+        WorkOrderDeadlinesDto: {
+            firstResponseDue: string | null;
+            resolutionDue: string | null;
+        };
+        WorkOrderOverdueDto: {
+            /** @description First response late (now, or when it was given) */
+            firstResponse: boolean;
+            /** @description Resolution late (now, or when it was resolved) */
+            resolution: boolean;
+            /** @description Past a deadline right now (an open step or the resolution) */
+            now: boolean;
+        };
+        SlaClockDto: {
+            /** @description Deadline (instant) */
+            dueAt: string | null;
+            /** @description Counted in business time (working days and hours of the calendar) */
+            businessTime: boolean;
+            /** @enum {string} */
+            state: "running" | "overdue" | "met" | "missed" | "none";
+            /** @description Until the deadline (ms, while running) */
+            remainingMs: number | null;
+            /** @description Late by (ms, overdue or missed) */
+            overdueMs: number | null;
+            /** @description When the step was done */
+            doneAt: string | null;
+        };
+        WorkOrderSlaDto: {
+            firstResponse: components["schemas"]["SlaClockDto"];
+            resolution: components["schemas"]["SlaClockDto"];
+        };
+        WorkOrderSummaryDto: {
+            /** @description The process instance id */
+            id: string;
+            /** @example TS-20350301-0001 */
+            businessKey: string;
+            resident: components["schemas"]["WorkOrderResidentDto"];
+            complaintType: string;
+            urgency: string;
+            channel: string | null;
+            /** @enum {string} */
+            status: "open" | "awaiting-callback" | "closed" | "cancelled";
+            steps: components["schemas"]["WorkOrderStepDto"][];
+            filedAt: string;
+            filedBy: components["schemas"]["WorkOrderFiledByDto"];
+            handlerRoles: string[];
+            deadlines: components["schemas"]["WorkOrderDeadlinesDto"];
+            overdue: components["schemas"]["WorkOrderOverdueDto"];
+            sla: components["schemas"]["WorkOrderSlaDto"];
+            /** @description When the callback opens (waiting 24 h) */
+            callbackAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            satisfactionScore: number | null;
+            npsScore: number | null;
+            reopenCount: number;
+            /** @description The caller (a linked family member) may rate it now */
+            canRate: boolean;
+        };
+        WorkOrderListDto: {
+            items: components["schemas"]["WorkOrderSummaryDto"][];
+            limit: number;
+            offset: number;
+            /** @description More items after this page */
+            hasMore: boolean;
+        };
+        WorkOrderTimelineEntryDto: {
+            at: string;
+            /** @enum {string} */
+            kind: "filed" | "step-opened" | "step-done" | "approval" | "escalated" | "resolved" | "reopened" | "closed";
+            elementId: string;
+            /** @description entered, completed, or the approval move (transferred, sent-back …) */
+            event: string;
+            /** @description Null: the home (for family members) */
+            actorName: string | null;
+            byYou: boolean;
+            reason: string | null;
+            taskId: string | null;
+        };
+        WorkOrderTaskDto: {
+            id: string;
+            elementId: string;
+            name: string;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            assignee: string | null;
+            dueAt: string | null;
+            createdAt: string;
+            completedAt: string | null;
+            completedBy: string | null;
+            outcome: {
+                [key: string]: unknown;
+            } | null;
+            recordId: string | null;
+            link: string;
+        };
+        WorkOrderCallbackDto: {
+            at: string;
+            satisfactionScore: number | null;
+            npsScore: number | null;
+            comments: string | null;
+            reopenRequested: boolean;
+            byYou: boolean;
+        };
+        WorkOrderResolutionDto: {
+            at: string;
+            /** @description What the home did */
+            actionsTaken: string | null;
+        };
+        WorkOrderDetailDto: {
+            /** @description The process instance id */
+            id: string;
+            /** @example TS-20350301-0001 */
+            businessKey: string;
+            resident: components["schemas"]["WorkOrderResidentDto"];
+            complaintType: string;
+            urgency: string;
+            channel: string | null;
+            /** @enum {string} */
+            status: "open" | "awaiting-callback" | "closed" | "cancelled";
+            steps: components["schemas"]["WorkOrderStepDto"][];
+            filedAt: string;
+            filedBy: components["schemas"]["WorkOrderFiledByDto"];
+            handlerRoles: string[];
+            deadlines: components["schemas"]["WorkOrderDeadlinesDto"];
+            overdue: components["schemas"]["WorkOrderOverdueDto"];
+            sla: components["schemas"]["WorkOrderSlaDto"];
+            /** @description When the callback opens (waiting 24 h) */
+            callbackAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            satisfactionScore: number | null;
+            npsScore: number | null;
+            reopenCount: number;
+            /** @description The caller (a linked family member) may rate it now */
+            canRate: boolean;
+            intakeRecordId: string;
+            /** @description Sensitive fields masked */
+            intake: {
+                [key: string]: unknown;
+            };
+            intakeMasked: boolean;
+            history: components["schemas"]["WorkOrderTimelineEntryDto"][];
+            /** @description Every step with its form data (staff only) */
+            tasks: components["schemas"]["WorkOrderTaskDto"][];
+            /** @description Callback answers, oldest first */
+            callbacks: components["schemas"]["WorkOrderCallbackDto"][];
+            resolution: components["schemas"]["WorkOrderResolutionDto"] | null;
+        };
+        RateWorkOrderDto: {
+            /** @description 1 very dissatisfied … 5 very satisfied */
+            satisfactionScore: number;
+            /** @description How likely to recommend us (NPS) */
+            npsScore?: number;
+            comment?: string;
+            /** @description Not solved: please handle it again */
+            reopenRequested?: boolean;
+        };
+        SummaryLineDto: {
+            /** @example 收缩压（mmHg） */
+            label: string;
+            /** @example 128 */
+            value: string;
+        };
+        PortalUpdateDto: {
+            recordId: string;
+            formKey: string;
+            /** @description The form's name in the reader's language */
+            formName: string;
+            createdAt: string;
+            /** @description Who wrote it (a staff member) */
+            createdByName: string | null;
+            /** @description Labelled values in one line, in the reader's language */
+            summary: string;
+            lines: components["schemas"]["SummaryLineDto"][];
+        };
+        PortalResidentDto: {
+            id: string;
+            name: string;
+            /** @example 女儿 */
+            relationship: string;
+            /** @enum {string} */
+            status: "inquiry" | "trial" | "admitted" | "discharged" | "deceased";
+            orgUnitName: string;
+            room: string | null;
+            bed: string | null;
+            careLevel: string | null;
+            /** @description The latest shared updates, newest first */
+            updates: components["schemas"]["PortalUpdateDto"][];
+        };
+        NoticeDto: {
+            id: string;
+            /** @enum {string} */
+            category: "notice" | "bill" | "activity";
+            title: string;
+            /** @description Plain text */
+            body: string;
+            /** @description Bills: the amount in fen (1/100 yuan) */
+            amountFen: number | null;
+            /** @enum {string|null} */
+            currency: "CNY" | null;
+            /** @description null with no resident: the whole home */
+            orgUnitId: string | null;
+            orgUnitName: string | null;
+            /** @description A personal notice for this resident's family */
+            residentId: string | null;
+            residentName: string | null;
+            /** @description null: a draft families do not see */
+            publishedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PortalHomeDto: {
+            /** @description The residents linked to me */
+            residents: components["schemas"]["PortalResidentDto"][];
+            /** @description The latest published notices and bills for me */
+            notices: components["schemas"]["NoticeDto"][];
+        };
+        PortalUpdatePageDto: {
+            items: components["schemas"]["PortalUpdateDto"][];
+            /** @description Pass as `before` for the next (older) page; null when there is none */
+            nextBefore: string | null;
+        };
+        NoticePageDto: {
+            items: components["schemas"]["NoticeDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateNoticeDto: {
+            /** @enum {string} */
+            category: "notice" | "bill" | "activity";
+            /** @example 2026年1月费用账单 */
+            title: string;
+            /** @description Plain text (no HTML) */
+            body: string;
+            /** @description Families of this unit's residents and below */
+            orgUnitId?: string | null;
+            /** @description Only this resident's family (e.g. a bill) */
+            residentId?: string | null;
+            /** @description Bills only: the amount in fen (1/100 yuan) */
+            amountFen?: number | null;
+        };
+        UpdateNoticeDto: {
+            /** @enum {string} */
+            category?: "notice" | "bill" | "activity";
+            title?: string;
+            body?: string;
+            orgUnitId?: string | null;
+            residentId?: string | null;
+            amountFen?: number | null;
         };
     };
     responses: never;
@@ -2658,6 +3207,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateOrgUnitBusinessTimeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgUnitDto"];
+                };
+            };
+        };
+    };
+    OrgUnitsController_updateCapacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrgUnitCapacityDto"];
             };
         };
         responses: {
@@ -3895,6 +4469,46 @@ export interface operations {
             };
         };
     };
+    BundlesController_shipped: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippedBundleDto"][];
+                };
+            };
+        };
+    };
+    BundlesController_importShipped: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+        };
+    };
     BundlesController_validate: {
         parameters: {
             query?: never;
@@ -4475,6 +5089,27 @@ export interface operations {
             };
         };
     };
+    TasksController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskFormDto"];
+                };
+            };
+        };
+    };
     TasksController_claim: {
         parameters: {
             query?: never;
@@ -4538,6 +5173,243 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    WorkOrdersController_list: {
+        parameters: {
+            query?: {
+                /** @description open: being handled; resolved: waiting for the callback; closed; cancelled */
+                status?: "open" | "resolved" | "closed" | "cancelled";
+                /** @description Complaint type (complaintType of the intake form), e.g. meals */
+                type?: string;
+                /** @description Handler department role, e.g. logistics */
+                role?: string;
+                /** @description Only those past a deadline now */
+                overdue?: "true" | "false";
+                residentId?: string;
+                /** @description Business key or resident name contains this */
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderListDto"];
+                };
+            };
+        };
+    };
+    WorkOrdersController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderSummaryDto"];
+                };
+            };
+        };
+    };
+    WorkOrdersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderDetailDto"];
+                };
+            };
+        };
+    };
+    WorkOrdersController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateWorkOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOrderSummaryDto"];
+                };
+            };
+        };
+    };
+    PortalController_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalHomeDto"];
+                };
+            };
+        };
+    };
+    PortalController_updates: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only updates written before this time (the previous page's nextBefore) */
+                before?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUpdatePageDto"];
+                };
+            };
+        };
+    };
+    PortalController_notices: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePageDto"];
+                };
+            };
+        };
+    };
+    PortalController_createNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDto"];
+                };
+            };
+        };
+    };
+    PortalController_updateNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDto"];
+                };
+            };
+        };
+    };
+    PortalController_publishNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDto"];
                 };
             };
         };
