@@ -6,9 +6,24 @@ import { readBundleFolder } from './bundle-folder.util.js';
 import { validateBundle } from './bundle-validation.util.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../../../templates/', import.meta.url));
-const SHIPPED = ['elder-archive', 'onboarding-30day', 'complaint-workorder'];
+const SHIPPED = ['elder-archive', 'onboarding-30day', 'complaint-workorder', 'care-quality', 'daily-care'];
 
 const read = (key: string) => readBundleFolder(`${TEMPLATES}${key}`);
+
+/** The shipped bundles a shipped bundle requires, as an importer that installed them would offer them. */
+const installedRequirements = async (files: Map<string, Buffer | string>) => {
+  const manifest = JSON.parse(String(files.get('manifest.json'))) as { requires?: { key: string }[] };
+  return Promise.all(
+    (manifest.requires ?? []).map(async ({ key }) => {
+      const required = await read(key);
+      const { version } = JSON.parse(String(required.get('manifest.json'))) as { version: string };
+      const formKeys = [...required.keys()]
+        .filter((path) => path.startsWith('forms/'))
+        .map((path) => path.slice('forms/'.length, -'.json'.length));
+      return { key, version, formKeys };
+    }),
+  );
+};
 const text = (files: Map<string, Buffer | string>, path: string): string => {
   const content = files.get(path);
   return typeof content === 'string' ? content : content!.toString('utf8');
@@ -19,7 +34,7 @@ describe(validateBundle.name, () => {
     // given
     const files = await read(key);
     // when
-    const result = await validateBundle(files);
+    const result = await validateBundle(files, { available: await installedRequirements(files) });
     // then
     expect(result.ok ? [] : result.problems).toEqual([]);
     expect(result.ok && result.bundle.manifest.key).toBe(key);
@@ -194,6 +209,43 @@ describe(validateBundle.name, () => {
 });
 
 describe('shipped template content', () => {
+  it('should ask the not-renewed reason only when a contract is not renewed, and require a cause for serious falls', async () => {
+    // given the care-quality forms
+    const files = await read('care-quality');
+    const form = (key: string) =>
+      compileForm((JSON.parse(text(files, `forms/${key}.json`)) as { schema: object }).schema);
+    const contract = {
+      contractNo: 'HT202603010001',
+      kind: 'new',
+      startDate: '2026-03-01',
+      endDate: '2027-02-28',
+      monthlyFee: 7200,
+    };
+    const fall = {
+      occurredAt: '2026-05-01T14:00:00Z',
+      location: 'bathroom',
+      activity: 'toileting',
+      witnessed: false,
+      hospitalTransfer: true,
+      immediateActions: '护士到场评估，送医',
+    };
+    // when
+    const notRenewed = form('residence-contract').process({ ...contract, renewalOutcome: 'not-renewed' });
+    const pending = form('residence-contract').process({
+      ...contract,
+      renewalOutcome: 'pending',
+      notRenewedReason: 'price',
+    });
+    const severe = form('fall-incident').process({ ...fall, injuryLevel: 'severe' });
+    const minor = form('fall-incident').process({ ...fall, injuryLevel: 'minor' });
+    // then the reason is required when not renewed and dropped while pending; a severe fall needs its cause
+    expect(notRenewed.errors.map((e) => `${e.path} ${e.keyword}`)).toEqual(['/notRenewedReason required']);
+    expect(pending.errors).toEqual([]);
+    expect(pending.data).not.toHaveProperty('notRenewedReason');
+    expect(severe.errors.map((e) => `${e.path} ${e.keyword}`)).toEqual(['/causeAnalysis required']);
+    expect(minor.errors).toEqual([]);
+  });
+
   it('should score the GB/T 42195 assessment to 90 points in four domains and apply the adjustments', async () => {
     // given
     const files = await read('elder-archive');
