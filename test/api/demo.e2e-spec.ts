@@ -23,7 +23,22 @@ type Summary = {
   complaints: number;
   callbacks: number;
   serverClock: string;
+  residentDays: number;
+  contracts: number;
+  renewed: number;
+  notRenewed: number;
+  contractsEndedEarly: number;
+  falls: number;
+  pressureInjuriesInHouse: number;
+  pressureInjuriesOnAdmission: number;
+  vitalSigns: number;
+  dailyLife: number;
+  familyUsers: number;
+  familyReads: number;
+  familyActiveByMonth: Record<string, number>;
 };
+type Page<T> = { items: T[]; total: number };
+type RecordRow = { id: string; residentId: string | null; data: Record<string, unknown> };
 type Task = { elementId: string; status: string; recordId: string | null };
 type Instance = { id: string; status: string; residentId: string | null };
 
@@ -190,5 +205,62 @@ describe('careloom demo', () => {
       expect(data.npsScore).toBeGreaterThanOrEqual(0);
       expect(data.npsScore).toBeLessThanOrEqual(10);
     }
+  });
+
+  it('should keep a residence contract for every resident in residence, with renewal outcomes', async () => {
+    // then each admitted resident has a running (pending) contract, and closed ones carry an outcome and a reason
+    const contracts = await get<Page<RecordRow>>('/api/records?formKey=residence-contract&pageSize=200');
+    const admitted = await get<Page<{ id: string }>>('/api/residents?status=admitted&pageSize=200');
+    expect(contracts.total).toBe(summary.contracts);
+    const pending = new Set(
+      contracts.items.filter((r) => r.data.renewalOutcome === 'pending').map((r) => r.residentId),
+    );
+    expect(admitted.items.filter((r) => !pending.has(r.id))).toEqual([]);
+    const closed = contracts.items.filter((r) => r.data.renewalOutcome !== 'pending');
+    expect(closed.length).toBe(summary.renewed + summary.notRenewed + summary.contractsEndedEarly);
+    for (const { data } of closed) {
+      expect(data.endDate! >= data.startDate!).toBe(true);
+      expect(data.renewalOutcome === 'not-renewed').toBe(typeof data.notRenewedReason === 'string');
+    }
+  });
+
+  it('should record falls, pressure injuries, vital signs and daily life at plausible rates', async () => {
+    // then the API holds what the summary counted, at rates a home of this size sees
+    const count = async (formKey: string) =>
+      (await get<Page<RecordRow>>(`/api/records?formKey=${formKey}&pageSize=1`)).total;
+    expect(summary.residentDays).toBeGreaterThan(17 * 50);
+    expect(await count('fall-incident')).toBe(summary.falls);
+    expect((summary.falls / summary.residentDays) * 1000).toBeLessThan(10);
+    expect(await count('pressure-injury')).toBe(
+      summary.pressureInjuriesInHouse + summary.pressureInjuriesOnAdmission,
+    );
+    // vital signs twice a week and daily life every third day for a share of the residents
+    expect(await count('vital-signs')).toBe(summary.vitalSigns);
+    expect(summary.vitalSigns).toBeGreaterThan(0);
+    expect(summary.vitalSigns).toBeLessThan(2 * (summary.residentDays / 7) + 10);
+    expect(await count('daily-life')).toBe(summary.dailyLife);
+    expect(summary.dailyLife).toBeGreaterThan(0);
+    const vitals = await get<Page<RecordRow>>('/api/records?formKey=vital-signs&pageSize=50');
+    for (const { data } of vitals.items) {
+      expect(data.systolic as number).toBeGreaterThan(data.diastolic as number);
+      expect(data.temperature as number).toBeGreaterThanOrEqual(35);
+    }
+  });
+
+  it('should link one or two family users to each resident, who log in and read the portal', async () => {
+    // then a resident in residence has one or two linked family users, who can log in with the demo password
+    const admitted = await get<Page<{ id: string }>>('/api/residents?status=admitted&pageSize=200');
+    const links = await get<{ username: string }[]>(`/api/residents/${admitted.items[0]!.id}/family-links`);
+    const family = links.filter((link) => link.username.startsWith('family.0'));
+    expect(family.length).toBeGreaterThanOrEqual(1);
+    expect(family.length).toBeLessThanOrEqual(2);
+    await expect(login(server.url, family[0]!.username, DEMO_PASSWORD)).resolves.toEqual(expect.any(String));
+    // and the portal had monthly active family users in each month of the period
+    expect(summary.familyUsers).toBeGreaterThanOrEqual(summary.residentsAtStart);
+    expect(summary.familyReads).toBeGreaterThan(0);
+    const months = Object.values(summary.familyActiveByMonth);
+    expect(months.length).toBeGreaterThanOrEqual(MONTHS);
+    expect(Math.max(...months)).toBeLessThanOrEqual(summary.familyUsers);
+    expect(run.output).toContain('family logins (password');
   });
 });

@@ -147,6 +147,7 @@ export async function runDemo(options, log = (line) => process.stdout.write(`${l
     people,
     concurrency: options.concurrency,
     log,
+    demoPassword: options.demoPassword,
   });
   simulation.adoptExisting(existing, firstDay);
   const { seconds, pending } = await simulation.run(firstDay, days);
@@ -187,6 +188,17 @@ export async function runDemo(options, log = (line) => process.stdout.write(`${l
   log(
     `  complaints ${summary.complaints} (callbacks ${summary.callbacks}, reopened ${summary.reopened}), onboarding calls ${summary.onboardingCalls} (late ${summary.onboardingCallsLate})`,
   );
+  log(
+    `  contracts ${summary.contracts} (renewed ${summary.renewed}, not renewed ${summary.notRenewed}, ended early ${summary.contractsEndedEarly}), falls ${summary.falls} (moderate or severe ${summary.fallsModerateOrWorse}), pressure injuries ${summary.pressureInjuriesInHouse} in-house + ${summary.pressureInjuriesOnAdmission} on admission, over ${summary.residentDays} resident-days`,
+  );
+  log(
+    `  vital signs ${summary.vitalSigns}, daily-life notes ${summary.dailyLife}, family users ${summary.familyUsers}, portal visits ${summary.familyReads}, monthly active ${Object.values(summary.familyActiveByMonth).join('/')}`,
+  );
   log(`  staff logins (password ${options.demoPassword}): ${plan.map((m) => m.username).join(', ')}`);
+  if (summary.familyUsers > 0) {
+    log(
+      `  family logins (password ${options.demoPassword}): family.<resident number>.<1|2>, from family.0001.1 to family.${String(simulation.residentSeq).padStart(4, '0')}.1`,
+    );
+  }
   return summary;
 }

@@ -5,7 +5,13 @@ import { readFolder } from '../bundle-files.mjs';
 
 const TEMPLATES_DIR = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'templates');
 /** What the simulation needs; any other bundle found under templates/ is imported as well when it validates. */
-export const REQUIRED_BUNDLES = ['elder-archive', 'onboarding-30day', 'complaint-workorder'];
+export const REQUIRED_BUNDLES = [
+  'elder-archive',
+  'onboarding-30day',
+  'complaint-workorder',
+  'care-quality',
+  'daily-care',
+];
 
 const WING_NAMES = ['A区（一层）', 'B区（二层）', 'C区（三层）', 'D区（四层）'];
 const WING_LETTERS = ['a', 'b', 'c', 'd'];

@@ -1,7 +1,7 @@
 // The day-by-day simulation. Each day the test clock is set to the times at which something happens,
 // so the server's timers (reminders, SLA escalations, the callback wait) fire in between as they would;
 // the actions of a batch run concurrently, each in its own random stream, and schedule their follow-ups.
-import { inParallel } from './api.mjs';
+import { inParallel, Session } from './api.mjs';
 import {
   archiveData,
   barthelData,
@@ -13,7 +13,25 @@ import {
   initialFrailty,
   morseData,
 } from './care-data.mjs';
+import {
+  contractData,
+  currentTermStart,
+  dailyLifeData,
+  DEPARTURE_REASON_OF,
+  fallChance,
+  fallData,
+  monthlyFee,
+  NOT_RENEWED_REASONS,
+  NOT_RENEWED_SHARE,
+  notRenewedReasonOf,
+  pressureInjuryChance,
+  pressureInjuryData,
+  vitalBaseline,
+  vitalSignDays,
+  vitalSignsData,
+} from './care-quality.mjs';
 import { HANDLER_ROLE, planComplaint } from './complaints.mjs';
+import { portalChance, portalMembers } from './family.mjs';
 import {
   CALL_DAYS,
   callNotes,
@@ -23,17 +41,54 @@ import {
   summaryData,
 } from './onboarding.mjs';
 import { clamp, currentRandom, withRandom } from './random.mjs';
-import { DAY, HOUR, MINUTE, at, iso, localDate, localMonth } from './time.mjs';
+import { DAY, HOUR, MINUTE, addDays, at, iso, localDate, localMonth } from './time.mjs';
 
 /** Events this close after the earliest pending one run in its batch, at its time. */
 const BATCH_WINDOW = 2 * HOUR;
 /** Per 300 beds and month: admissions, departures, complaints; a small home still sees some turnover. */
 const RATES = { admissions: 8, departures: 6, complaints: 25 };
 const MONTHLY_FLOOR = { admissions: 3, departures: 2, complaints: 4 };
+/**
+ * Shares of the residents whose vital signs (twice a week) and daily life (every third day) are recorded in
+ * the demo: every resident would add ~40,000 records a year to a 300-bed run and more than triple its time.
+ */
+const VITAL_SIGNS_SHARE = 0.25;
+const DAILY_LIFE_SHARE = 0.1;
+/** Hours of the day falls happen at, by weight: most by day, some at night (getting up to the toilet). */
+const FALL_HOURS = [
+  [0, 2],
+  [1, 2],
+  [2, 2],
+  [3, 2],
+  [4, 2],
+  [5, 3],
+  [6, 4],
+  [7, 5],
+  [8, 5],
+  [9, 4],
+  [10, 4],
+  [11, 4],
+  [12, 3],
+  [13, 3],
+  [14, 4],
+  [15, 4],
+  [16, 4],
+  [17, 4],
+  [18, 4],
+  [19, 4],
+  [20, 3],
+  [21, 3],
+  [22, 2],
+  [23, 2],
+];
+
+/** The Shanghai day (dayStart ms) of a `YYYY-MM-DD` date. */
+const dayOf = (date) => Date.parse(`${date}T00:00:00+08:00`);
 
 export class Simulation {
-  constructor({ api, admin, staff, home, random, people, concurrency, log }) {
+  constructor({ api, admin, staff, home, random, people, concurrency, log, demoPassword }) {
     this.api = api;
+    this.demoPassword = demoPassword;
     this.admin = admin;
     this.staff = staff;
     this.home = home;
@@ -45,6 +100,12 @@ export class Simulation {
     this.events = [];
     this.clock = 0;
     this.complaintSeq = 0;
+    /** Residents numbered in the order they are planned (family usernames carry the number). */
+    this.residentSeq = 0;
+    /** `/api/portal/home` when the server has the family portal, else the resident's own page; found on first use. */
+    this.portalRoute = undefined;
+    /** Month → usernames of family members who opened the portal that month. */
+    this.familyActive = new Map();
     this.stats = {
       residentsAtStart: 0,
       admissions: 0,
@@ -63,6 +124,22 @@ export class Simulation {
       callbacks: 0,
       reopened: 0,
       completedByDirector: 0,
+      residentDays: 0,
+      contracts: 0,
+      renewed: 0,
+      notRenewed: 0,
+      contractsEndedEarly: 0,
+      falls: 0,
+      fallsModerateOrWorse: 0,
+      pressureInjuriesInHouse: 0,
+      pressureInjuriesOnAdmission: 0,
+      vitalSigns: 0,
+      dailyLife: 0,
+      familyUsers: 0,
+      familyLogins: 0,
+      familyReads: 0,
+      familyReadRoute: null,
+      familyActiveByMonth: {},
       clockMoves: 0,
     };
     this.clockMs = 0;
@@ -137,7 +214,8 @@ export class Simulation {
         continue;
       }
       bed.residentId = row.id;
-      const resident = this.newResident(wing, bed, row.gender, row.birthDate, row.name);
+      this.residentSeq += 1;
+      const resident = this.newResident(wing, bed, row.gender, row.birthDate, row.name, this.residentSeq);
       resident.id = row.id;
       resident.idNumber = this.people.idNumber(row.birthDate, row.gender);
       resident.admittedDay = today;
@@ -145,9 +223,10 @@ export class Simulation {
     }
   }
 
-  newResident(wing, bed, gender, birthDate, name) {
+  newResident(wing, bed, gender, birthDate, name, number) {
     const resident = {
       id: null,
+      number,
       name,
       gender,
       birthDate,
@@ -161,8 +240,16 @@ export class Simulation {
       archived: false,
       nextAssessment: 0,
       lastAdaptation: 'fair',
+      diabetic: false,
+      lastBraden: null,
+      contract: null,
+      vitals: null,
+      vitalSigns: this.random.chance(VITAL_SIGNS_SHARE),
+      dailyLife: this.random.chance(DAILY_LIFE_SHARE),
     };
     resident.family = familyOf(this.random, this.people, resident);
+    resident.vitals = vitalBaseline(this.random, resident.frailty);
+    resident.portal = portalMembers(this.random, resident, number);
     const stewards = this.sessions('steward', wing);
     resident.steward = stewards[wing.beds.indexOf(bed) % stewards.length];
     resident.bedKey = wing.index * 100_000 + wing.beds.indexOf(bed);
@@ -176,13 +263,13 @@ export class Simulation {
   }
 
   /** Creates a resident through the API and admits them (front desk). */
-  async admit(wing, bed, today) {
+  async admit(wing, bed, today, number) {
     const gender = this.random.weighted([
       ['female', 62],
       ['male', 38],
     ]);
     const birthDate = this.people.birthDate(localDate(today), 75, 95);
-    const resident = this.newResident(wing, bed, gender, birthDate, this.people.elderName(gender));
+    const resident = this.newResident(wing, bed, gender, birthDate, this.people.elderName(gender), number);
     resident.idNumber = this.people.idNumber(birthDate, gender);
     resident.admittedDay = today;
     bed.residentId = 'pending';
@@ -209,14 +296,16 @@ export class Simulation {
     const nurse = this.random.pick(this.sessions('nurse', resident.wing));
     const date = localDate(time);
     if (!resident.archived) {
+      const archive = archiveData(
+        this.random,
+        resident,
+        resident.archiveAdmissionDate ?? localDate(resident.admittedDay),
+      );
+      resident.diabetic = archive.diagnoses.some((d) => d.icd10 === 'E11.9');
       await resident.steward.session.post('/api/records', {
         formKey: 'elder-archive',
         residentId: resident.id,
-        data: archiveData(
-          this.random,
-          resident,
-          resident.archiveAdmissionDate ?? localDate(resident.admittedDay),
-        ),
+        data: archive,
       });
       resident.archived = true;
       this.stats.archives += 1;
@@ -224,10 +313,14 @@ export class Simulation {
     const assessor = nurse.user.displayName;
     const record = (formKey, data) =>
       nurse.session.post('/api/records', { formKey, residentId: resident.id, data });
+    const braden = bradenData(this.random, resident.frailty, date, assessor);
+    resident.lastBraden = Object.values(braden)
+      .filter((v) => typeof v === 'number')
+      .reduce((sum, v) => sum + v, 0);
     await Promise.all([
       record('barthel-adl', barthelData(this.random, resident.frailty)),
       record('morse-fall', morseData(this.random, resident.frailty, date, assessor)),
-      record('braden', bradenData(this.random, resident.frailty, date, assessor)),
+      record('braden', braden),
     ]);
     this.stats.assessments += 1;
     const before = careLevelOf(resident.frailty);
@@ -243,8 +336,9 @@ export class Simulation {
     }
   }
 
-  async depart(resident, died) {
-    const reason = this.random.weighted(died ? DEATH_REASONS : DISCHARGE_REASONS);
+  async depart(resident, died, givenReason) {
+    const reason = givenReason ?? this.random.weighted(died ? DEATH_REASONS : DISCHARGE_REASONS);
+    await this.endContractEarly(resident, notRenewedReasonOf(reason, died), reason);
     resident.status = died ? 'deceased' : 'discharged';
     await this.one('front-desk').post(`/api/residents/${resident.id}/status`, {
       status: resident.status,
@@ -255,6 +349,236 @@ export class Simulation {
       bed.residentId = null;
     }
     this.stats[resident.status] += 1;
+  }
+
+  // ---- contracts and family logins ----------------------------------------------------------------
+
+  /** The contract running today (front desk) and the family members' logins, linked to the resident. */
+  async welcome(resident, termStart, kind) {
+    await Promise.all([this.signContract(resident, termStart, kind), this.linkFamily(resident)]);
+  }
+
+  async signContract(resident, startDate, kind) {
+    const data = contractData({
+      contractNo: `HT${startDate.replaceAll('-', '')}${String(resident.number).padStart(4, '0')}`,
+      kind,
+      startDate,
+      fee: monthlyFee(this.random, careLevelOf(resident.frailty).key),
+    });
+    const record = await this.one('front-desk').post('/api/records', {
+      formKey: 'residence-contract',
+      residentId: resident.id,
+      data,
+    });
+    resident.contract = { id: record.id, revision: record.revision, data, endDay: dayOf(data.endDate) };
+    this.stats.contracts += 1;
+  }
+
+  /** Writes the outcome onto the contract record (a new revision of it). */
+  async closeContract(resident, changes) {
+    const contract = resident.contract;
+    const data = { ...contract.data, ...changes };
+    const updated = await this.one('front-desk').patch(`/api/records/${contract.id}`, {
+      data,
+      revision: contract.revision,
+    });
+    resident.contract = { ...contract, data, revision: updated.revision };
+  }
+
+  /** The last day of the term: most renew (a new contract from tomorrow), some leave today with their reason. */
+  async endOfTerm(resident) {
+    resident.termEnding = false;
+    if (resident.status !== 'admitted' || resident.contract?.data.renewalOutcome !== 'pending') {
+      return;
+    }
+    const { data } = resident.contract;
+    if (!this.random.chance(NOT_RENEWED_SHARE)) {
+      await this.closeContract(resident, { renewalOutcome: 'renewed' });
+      this.stats.renewed += 1;
+      await this.signContract(resident, addDays(data.endDate, 1), 'renewal');
+      return;
+    }
+    const reason = this.random.weighted(NOT_RENEWED_REASONS);
+    await this.closeContract(resident, {
+      renewalOutcome: 'not-renewed',
+      notRenewedReason: reason,
+      notes: '合同到期未续约，已办理退住。',
+    });
+    this.stats.notRenewed += 1;
+    resident.status = 'leaving';
+    await this.depart(resident, false, DEPARTURE_REASON_OF[reason]);
+  }
+
+  /** A resident who leaves during a term: the contract ends on the day they leave, not renewed. */
+  async endContractEarly(resident, reason, text) {
+    const contract = resident.contract;
+    if (!contract || contract.data.renewalOutcome !== 'pending') {
+      return;
+    }
+    const today = localDate(this.clock);
+    await this.closeContract(resident, {
+      endDate: today < contract.data.startDate ? contract.data.startDate : today,
+      renewalOutcome: 'not-renewed',
+      notRenewedReason: reason,
+      notes: `合同提前终止：${text}`,
+    });
+    this.stats.contractsEndedEarly += 1;
+  }
+
+  /** Creates the family members' users (admin) and links them to the resident (front desk). */
+  async linkFamily(resident) {
+    for (const member of resident.portal) {
+      try {
+        const user = await this.admin.post('/api/users', {
+          username: member.username,
+          displayName: member.displayName,
+          password: this.demoPassword,
+          memberships: [{ role: 'family', orgUnitId: this.home.branch.id }],
+        });
+        member.userId = user.id;
+      } catch (error) {
+        if (error.status === 409) {
+          continue; // a rerun with --force: the user exists with a password we may not know
+        }
+        throw error;
+      }
+      await this.one('front-desk').post(`/api/residents/${resident.id}/family-links`, {
+        userId: member.userId,
+        relationship: member.relationship,
+      });
+      this.stats.familyUsers += 1;
+    }
+  }
+
+  /** A family member opens the portal (logging in first when they have no session) and reads it. */
+  async readPortal(resident, member) {
+    if (!member.session) {
+      const token = await this.api.login(member.username, this.demoPassword);
+      member.session = new Session(this.api, member, token);
+      this.stats.familyLogins += 1;
+    }
+    if (this.portalRoute === undefined || this.portalRoute === 'portal') {
+      try {
+        await member.session.get('/api/portal/home');
+        this.portalRoute = 'portal';
+      } catch (error) {
+        if (error.status !== 404 || this.portalRoute === 'portal') {
+          throw error;
+        }
+        this.portalRoute = 'resident';
+      }
+    }
+    if (this.portalRoute === 'resident') {
+      await member.session.get(`/api/residents/${resident.id}`);
+    }
+    this.stats.familyReads += 1;
+    const month = localMonth(this.clock);
+    if (!this.familyActive.has(month)) {
+      this.familyActive.set(month, new Set());
+    }
+    this.familyActive.get(month).add(member.username);
+  }
+
+  // ---- care quality and daily care ----------------------------------------------------------------
+
+  async reportFall(resident) {
+    const nurse = this.random.pick(this.sessions('nurse', resident.wing));
+    const occurredAt = this.clock - this.random.int(20, 90) * MINUTE;
+    const data = fallData(this.random, resident.frailty, occurredAt, nurse.user.displayName);
+    await nurse.session.post('/api/records', { formKey: 'fall-incident', residentId: resident.id, data });
+    this.stats.falls += 1;
+    if (data.injuryLevel === 'moderate' || data.injuryLevel === 'severe') {
+      this.stats.fallsModerateOrWorse += 1;
+      resident.frailty = clamp(resident.frailty + 0.03, 0, 0.99);
+    }
+  }
+
+  async reportPressureInjury(resident, acquired) {
+    const data = pressureInjuryData(
+      this.random,
+      resident.frailty,
+      localDate(this.clock),
+      acquired,
+      resident.lastBraden,
+    );
+    await this.one('nurse', resident.wing).post('/api/records', {
+      formKey: 'pressure-injury',
+      residentId: resident.id,
+      data,
+    });
+    this.stats[acquired === 'in-house' ? 'pressureInjuriesInHouse' : 'pressureInjuriesOnAdmission'] += 1;
+  }
+
+  async measureVitalSigns(resident) {
+    await this.one('nurse', resident.wing).post('/api/records', {
+      formKey: 'vital-signs',
+      residentId: resident.id,
+      data: vitalSignsData(this.random, resident.vitals, this.clock, resident.diabetic),
+    });
+    this.stats.vitalSigns += 1;
+  }
+
+  async recordDailyLife(resident) {
+    await this.one('nurse', resident.wing).post('/api/records', {
+      formKey: 'daily-life',
+      residentId: resident.id,
+      data: dailyLifeData(this.random, resident.frailty, localDate(this.clock), this.random.chance(0.12)),
+    });
+    this.stats.dailyLife += 1;
+  }
+
+  /** Today's falls, pressure injuries, vital signs, daily-life notes and family visits to the portal. */
+  planCare(today, inResidence) {
+    const weekday = new Date(today + 8 * HOUR).getUTCDay();
+    const dayNumber = Math.round(today / DAY);
+    for (const resident of inResidence) {
+      const when = (fromHour, toHour) => at(today, this.random.int(fromHour, toHour), this.random.int(0, 59));
+      const ifIn = (run) => () => (resident.status === 'admitted' ? run() : Promise.resolve());
+      if (this.random.chance(fallChance(resident.frailty))) {
+        // The report is written within the hour or two after the fall.
+        const time = at(today, this.random.weighted(FALL_HOURS), this.random.int(0, 59)) + HOUR;
+        this.schedule(
+          time,
+          `fall (${resident.name})`,
+          ifIn(() => this.reportFall(resident)),
+        );
+      }
+      if (this.random.chance(pressureInjuryChance(resident.frailty))) {
+        this.schedule(
+          when(8, 16),
+          `pressure injury (${resident.name})`,
+          ifIn(() => this.reportPressureInjury(resident, 'in-house')),
+        );
+      }
+      if (resident.vitalSigns && vitalSignDays(resident.bedKey).includes(weekday)) {
+        this.schedule(
+          when(8, 9),
+          `vital signs (${resident.name})`,
+          ifIn(() => this.measureVitalSigns(resident)),
+        );
+      }
+      if (resident.dailyLife && (dayNumber + resident.bedKey) % 3 === 0) {
+        this.schedule(
+          when(19, 20),
+          `daily life (${resident.name})`,
+          ifIn(() => this.recordDailyLife(resident)),
+        );
+      }
+      for (const member of resident.portal) {
+        if (member.userId && this.random.chance(portalChance(member.daysPerMonth))) {
+          const hour = this.random.weighted([
+            [19, 3],
+            [20, 4],
+            [21, 3],
+          ]);
+          this.schedule(
+            at(today, hour, this.random.int(0, 59)),
+            `family portal (${member.username})`,
+            ifIn(() => this.readPortal(resident, member)),
+          );
+        }
+      }
+    }
   }
 
   // ---- onboarding --------------------------------------------------------------------------------
@@ -436,16 +760,29 @@ export class Simulation {
       this.settle(resident, today);
     }
     await this.setClock(at(today, 8));
+    const welcome = (resident) => {
+      const start = currentTermStart(resident.archiveAdmissionDate, localDate(today));
+      return this.welcome(resident, start, start === resident.archiveAdmissionDate ? 'new' : 'renewal');
+    };
+    const adopted = this.residents.map((resident) => {
+      const random = this.random.child();
+      return () =>
+        withRandom(random, () => this.attempt(`welcome ${resident.name}`, () => welcome(resident)));
+    });
     const admissions = free.map(({ wing, bed }) => {
       const random = this.random.child();
+      this.residentSeq += 1;
+      const number = this.residentSeq;
       return () =>
         withRandom(random, () =>
           this.attempt(`admit resident in ${wing.name} ${bed.room}-${bed.bed}`, async () => {
-            this.settle(await this.admit(wing, bed, today), today);
+            const resident = await this.admit(wing, bed, today, number);
+            this.settle(resident, today);
+            await welcome(resident);
           }),
         );
     });
-    await inParallel(admissions, this.concurrency);
+    await inParallel([...adopted, ...admissions], this.concurrency);
     this.stats.residentsAtStart = this.residents.filter((r) => r.id).length;
   }
 
@@ -462,25 +799,49 @@ export class Simulation {
     const open = Math.max(0, free.length - Math.floor(this.beds * 0.03));
     const admissions = Math.min(this.random.poisson(daily('admissions')), open);
     for (const { wing, bed } of this.random.sample(free, admissions)) {
+      this.residentSeq += 1;
+      const number = this.residentSeq;
       this.schedule(
         at(today, this.random.int(9, 15), this.random.int(0, 59)),
         `admission in ${wing.name}`,
         async () => {
-          const resident = await this.admit(wing, bed, today);
+          const resident = await this.admit(wing, bed, today, number);
           this.stats.admissions += 1;
-          await this.startOnboarding(resident);
+          await Promise.all([
+            this.startOnboarding(resident),
+            this.welcome(resident, localDate(today), 'new'),
+          ]);
           resident.nextAssessment = today + this.random.int(80, 100) * DAY;
-          this.schedule(this.clock + 2 * HOUR, `admission assessment (${resident.name})`, () =>
-            this.assess(resident, this.clock),
-          );
+          this.schedule(this.clock + 2 * HOUR, `admission assessment (${resident.name})`, async () => {
+            await this.assess(resident, this.clock);
+            // Some arrive with a pressure injury from hospital or home, found at the admission check.
+            if (this.random.chance(0.02 + 0.08 * resident.frailty)) {
+              await this.reportPressureInjury(resident, 'on-admission');
+            }
+          });
         },
       );
     }
+    // Contracts ending today: renewed or not (then the resident leaves) at the front desk in the morning.
+    for (const resident of inResidence) {
+      if (resident.contract && resident.contract.endDay === today) {
+        resident.termEnding = true;
+        this.schedule(
+          at(today, this.random.int(9, 11), this.random.int(0, 59)),
+          `end of contract term (${resident.name})`,
+          () => this.endOfTerm(resident),
+        );
+      }
+    }
     // Departures: deaths weighted towards the frailest; discharges among those past onboarding.
     const departures = this.random.poisson(daily('departures'));
-    const candidates = inResidence.filter((r) => r.onboardingUntil < today);
+    const candidates = inResidence.filter((r) => r.onboardingUntil < today && !r.termEnding);
     for (let i = 0; i < departures && candidates.length > 0; i += 1) {
       const died = this.random.chance(0.4);
+      if (!died && this.random.chance(0.6)) {
+        // Most discharges now come at the end of a contract term (endOfTerm): ~40 % stay mid-term.
+        continue;
+      }
       const resident = died
         ? this.random.weighted(candidates.map((r) => [r, r.frailty ** 3]))
         : this.random.pick(candidates);
@@ -516,6 +877,8 @@ export class Simulation {
         resident.status === 'admitted' ? this.fileComplaint(resident, number) : Promise.resolve(),
       );
     }
+    this.stats.residentDays += inResidence.length;
+    this.planCare(today, inResidence);
     // Periodic assessments (and the archive on the first one).
     for (const resident of inResidence) {
       if (resident.nextAssessment >= today && resident.nextAssessment < today + DAY) {
@@ -580,6 +943,11 @@ export class Simulation {
         monthRequests = this.api.requests;
       }
     }
+    this.stats.familyReadRoute =
+      this.portalRoute === 'resident' ? '/api/residents/{id}' : this.portalRoute && '/api/portal/home';
+    this.stats.familyActiveByMonth = Object.fromEntries(
+      [...this.familyActive].map(([month, users]) => [month, users.size]),
+    );
     return { seconds: (Date.now() - started) / 1000, pending: this.events.length };
   }
 }
