@@ -9,6 +9,8 @@ export type TaskSource = 'process' | 'rule';
 @Index('task_engine_id_uq', ['engineTaskId'], { unique: true })
 @Index('task_instance_idx', ['instanceId'])
 @Index('task_open_idx', ['tenantId', 'status', 'dueAt'])
+// task reports narrow by element and period (server/src/modules/reports)
+@Index('task_report_idx', ['tenantId', 'elementId', 'createdAt'])
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -10,6 +10,7 @@ import { Approvals1795800169137 } from './1795800169137-Approvals.js';
 import { WorkOrders1795900000001 } from './1795900000001-WorkOrders.js';
 import { FamilyPortal1795900000002 } from './1795900000002-FamilyPortal.js';
 import { KpiActivityAndBeds1795900000004 } from './1795900000004-KpiActivityAndBeds.js';
+import { TaskReportIndex1795900000006 } from './1795900000006-TaskReportIndex.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   WorkOrders1795900000001,
   FamilyPortal1795900000002,
   KpiActivityAndBeds1795900000004,
+  TaskReportIndex1795900000006,
 ];

@@ -123,6 +123,31 @@ describe(compileDataset.name, () => {
     }
   });
 
+  it("should narrow a task source on its own columns by the filter's top-level text tests, keeping the filter", () => {
+    // given a task dataset filtered on element, status and a due time
+    const filter = {
+      and: [
+        { in: [{ var: 'elementId' }, ['firstResponse', 'resolve']] },
+        { '==': [{ var: 'status' }, 'completed'] },
+        { '!=': [{ var: 'dueAt' }, null] },
+      ],
+    };
+
+    // when it is compiled
+    const compiled = compileDataset(
+      { source: { type: 'tasks' }, filter, groupBy: [], measures: [{ key: 'n', op: 'count' }] },
+      context({ actor: admin, form: undefined }),
+    );
+
+    // then the element and status tests also run on the task's columns, as parameters
+    const src = compiled.sql.slice(0, compiled.sql.indexOf('), ds AS'));
+    expect(src).toMatch(/t\.element_id = ANY\(\$\d+::text\[\]\)/);
+    expect(src).toMatch(/t\.status = \$\d+::text/);
+    expect(compiled.params).toEqual(expect.arrayContaining([['firstResponse', 'resolve'], 'completed']));
+    expect(src).not.toContain('due_at IS');
+    expectBalanced(compiled.sql, compiled.params);
+  });
+
   it('should read task, instance and resident fields from their own columns', () => {
     for (const source of [
       { type: 'tasks', processKey: 'complaint-workorder' },
