@@ -190,6 +190,12 @@ describe('careloom demo', () => {
     );
     expect(summary.complaints).toBeGreaterThan(0);
     expect(closed.length).toBeGreaterThan(0);
+    // and every complaint was filed as a work order, so the work-order list shows them all
+    const orders = await get<{ items: { id: string; businessKey: string }[] }>('/api/work-orders?limit=100');
+    expect(orders.items.length).toBe(Math.min(summary.complaints, 100));
+    expect(orders.items.every((o) => /^TS-\d{8}-\d{4}$/.test(o.businessKey))).toBe(true);
+    const closedOrders = await get<{ items: { id: string }[] }>('/api/work-orders?status=closed&limit=100');
+    expect(closedOrders.items.length).toBe(Math.min(closed.length, 100));
     for (const instance of closed) {
       const tasks = await get<Task[]>(`/api/tasks?processInstanceId=${instance.id}`);
       const done = new Set(tasks.filter((t) => t.status === 'completed').map((t) => t.elementId));

@@ -99,7 +99,6 @@ export class Simulation {
     this.residents = [];
     this.events = [];
     this.clock = 0;
-    this.complaintSeq = 0;
     /** Residents numbered in the order they are planned (family usernames carry the number). */
     this.residentSeq = 0;
     /** `/api/portal/home` when the server has the family portal, else the resident's own page; found on first use. */
@@ -670,18 +669,12 @@ export class Simulation {
     }
   }
 
-  async fileComplaint(resident, number) {
+  async fileComplaint(resident) {
     const plan = planComplaint(this.random, this.people, resident, this.clock);
-    const frontDesk = this.one('front-desk');
-    const intake = await frontDesk.post('/api/records', {
-      formKey: 'complaint-intake',
+    // filed as the front desk files one: intake record, process and work order in one call
+    const started = await this.one('front-desk').post('/api/work-orders', {
       residentId: resident.id,
       data: plan.intake,
-    });
-    const started = await frontDesk.post('/api/processes/complaint-workorder/instances', {
-      residentId: resident.id,
-      businessKey: `TS-${localDate(this.clock).replaceAll('-', '')}-${String(number).padStart(4, '0')}`,
-      variables: { ...plan.intake, intakeRecordId: intake.id, residentId: resident.id },
     });
     this.stats.complaints += 1;
     this.scheduleRound(resident, plan, started.id, 0, this.clock);
@@ -857,8 +850,6 @@ export class Simulation {
     const complaints = this.random.poisson(daily('complaints'));
     for (let i = 0; i < complaints && inResidence.length > 0; i += 1) {
       const resident = this.random.pick(inResidence);
-      this.complaintSeq += 1;
-      const number = this.complaintSeq;
       const hour = this.random.weighted([
         [8, 2],
         [9, 3],
@@ -874,7 +865,7 @@ export class Simulation {
         [19, 2],
       ]);
       this.schedule(at(today, hour, this.random.int(0, 59)), `complaint (${resident.name})`, () =>
-        resident.status === 'admitted' ? this.fileComplaint(resident, number) : Promise.resolve(),
+        resident.status === 'admitted' ? this.fileComplaint(resident) : Promise.resolve(),
       );
     }
     this.stats.residentDays += inResidence.length;
