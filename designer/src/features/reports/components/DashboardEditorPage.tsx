@@ -7,8 +7,6 @@ import {
   Checkbox,
   Empty,
   Flex,
-  Form,
-  Input,
   InputNumber,
   Select,
   Skeleton,
@@ -36,6 +34,7 @@ import {
 } from '../utils/dashboard-layout.util.js';
 import { problemAt, specProblems } from '../utils/report-spec.util.js';
 import type { DashboardSpec, LocalizedText, SpecProblem } from '../utils/report.types.js';
+import { TitleInputs } from './LabelInputs.js';
 import { ReportResultView } from './ReportResultView.js';
 import { SpecRow, RowField } from './SpecRow.js';
 import { SpecVersionsPanel } from './SpecVersionsPanel.js';
@@ -194,10 +193,6 @@ function DashboardEditor({
     }
   };
 
-  const titleStatus = (which: 'zh-CN' | 'en') => {
-    const found = problemAt(problems, `/title/${which}`) ?? problemAt(problems, '/title');
-    return found ? { validateStatus: 'error' as const, help: found } : {};
-  };
   // each item's problem, found under its index in the saved order
   const itemProblem = (index: number) =>
     problemAt(problems, `/items/${spec.items.indexOf(items[index]!)}`, true);
@@ -239,38 +234,11 @@ function DashboardEditor({
           title={otherProblems.map((p) => `${p.path || '/'}: ${p.message}`).join('\n')}
         />
       )}
-      <Form layout="vertical" component="div">
-        <Flex gap={12} wrap>
-          <Form.Item
-            label={t('reports.titleZh')}
-            style={{ flex: '1 1 220px', marginBottom: 0 }}
-            {...titleStatus('zh-CN')}
-          >
-            <Input
-              aria-label={t('reports.titleZh')}
-              maxLength={100}
-              value={spec.title['zh-CN']}
-              onChange={(event) =>
-                apply({ ...spec, title: { ...spec.title, 'zh-CN': event.target.value } }, 'title.zh')
-              }
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('reports.titleEn')}
-            style={{ flex: '1 1 220px', marginBottom: 0 }}
-            {...titleStatus('en')}
-          >
-            <Input
-              aria-label={t('reports.titleEn')}
-              maxLength={100}
-              value={spec.title.en}
-              onChange={(event) =>
-                apply({ ...spec, title: { ...spec.title, en: event.target.value } }, 'title.en')
-              }
-            />
-          </Form.Item>
-        </Flex>
-      </Form>
+      <TitleInputs
+        value={spec.title}
+        problems={problems}
+        onChange={(title, undoKey) => apply({ ...spec, title }, undoKey)}
+      />
       <Card size="small" title={t('dashboards.filters')}>
         <Checkbox.Group<Filter>
           aria-label={t('dashboards.filters')}

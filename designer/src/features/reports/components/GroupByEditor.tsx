@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Select, Typography } from 'antd';
+import { Button, Flex, Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '@careloom/app-shell';
 import type { ReportField } from '../utils/report-fields.util.js';
@@ -20,7 +20,7 @@ import type {
   SpecProblem,
   TimeBucket,
 } from '../utils/report.types.js';
-import { LabelInputs } from './LabelInputs.js';
+import { RowNaming } from './LabelInputs.js';
 import { RowField, SpecRow } from './SpecRow.js';
 
 const BUCKETS: readonly TimeBucket[] = ['day', 'week', 'month', 'quarter'];
@@ -130,28 +130,20 @@ export function GroupByEditor({ spec, fields, problems, onChange }: GroupByEdito
                 />
               </RowField>
             )}
-            <RowField label={t('reports.row.key')} basis={100}>
-              <Input
-                size="small"
-                maxLength={40}
-                aria-label={`${name} ${t('reports.row.key')}`}
-                status={problemAt(problems, `${at}/key`) ? 'error' : undefined}
-                value={group.key}
-                onChange={(event) => {
-                  const next = event.target.value;
-                  onChange(
-                    groups.map((g, i) => (i === index ? { ...g, key: next } : g)),
-                    `group.${index}.key`,
-                    [group.key, next],
-                  );
-                }}
-              />
-            </RowField>
-            <LabelInputs
-              value={group.label}
+            <RowNaming
+              rowKey={group.key}
+              keyInvalid={Boolean(problemAt(problems, `${at}/key`))}
+              label={group.label}
               placeholder={derived(group)}
               rowName={name}
-              onChange={(label, key) => {
+              onKey={(next) =>
+                onChange(
+                  groups.map((g, i) => (i === index ? { ...g, key: next } : g)),
+                  `group.${index}.key`,
+                  [group.key, next],
+                )
+              }
+              onLabel={(label, key) => {
                 const { label: _old, ...rest } = group;
                 set(index, label ? { ...rest, label } : rest, key);
               }}

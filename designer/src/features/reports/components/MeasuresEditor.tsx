@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Input, InputNumber, Select, Typography } from 'antd';
+import { Alert, Button, Flex, InputNumber, Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '@careloom/app-shell';
 import { ConditionBuilder } from '../../../shared/logic-builder/index.js';
@@ -18,7 +18,7 @@ import {
   takesField,
 } from '../utils/report-spec.util.js';
 import type { LocalizedText, MeasureRow, ReportSpec, SpecProblem } from '../utils/report.types.js';
-import { LabelInputs } from './LabelInputs.js';
+import { RowNaming } from './LabelInputs.js';
 import { RowField, SpecRow } from './SpecRow.js';
 
 export const MAX_MEASURES = 20;
@@ -296,28 +296,20 @@ export function MeasuresEditor({ spec, fields, problems, onChange }: MeasuresEdi
                 title={t('reports.measure.unknown', { op: measure.op })}
               />
             )}
-            <RowField label={t('reports.row.key')} basis={100}>
-              <Input
-                size="small"
-                maxLength={40}
-                aria-label={`${name} ${t('reports.row.key')}`}
-                status={problemAt(problems, `${at}/key`) ? 'error' : undefined}
-                value={measure.key}
-                onChange={(event) => {
-                  const next = event.target.value;
-                  onChange(
-                    measures.map((m, i) => (i === index ? { ...m, key: next } : m)),
-                    `measure.${index}.key`,
-                    [measure.key, next],
-                  );
-                }}
-              />
-            </RowField>
-            <LabelInputs
-              value={measure.label}
+            <RowNaming
+              rowKey={measure.key}
+              keyInvalid={Boolean(problemAt(problems, `${at}/key`))}
+              label={measure.label}
               placeholder={derived(measure)}
               rowName={name}
-              onChange={(label, key) => {
+              onKey={(next) =>
+                onChange(
+                  measures.map((m, i) => (i === index ? { ...m, key: next } : m)),
+                  `measure.${index}.key`,
+                  [measure.key, next],
+                )
+              }
+              onLabel={(label, key) => {
                 const { label: _old, ...rest } = measure;
                 set(index, label ? { ...rest, label } : rest, key);
               }}

@@ -6,8 +6,6 @@ import {
   Card,
   Col,
   Flex,
-  Form,
-  Input,
   Row,
   Skeleton,
   Space,
@@ -28,7 +26,6 @@ import {
   changeSource,
   emptyReport,
   fitChart,
-  problemAt,
   problemsUnder,
   renameKey,
   setGroups,
@@ -39,6 +36,7 @@ import type { LocalizedText, ReportResult, ReportSpec, SpecProblem } from '../ut
 import { ChartEditor } from './ChartEditor.js';
 import { GroupByEditor } from './GroupByEditor.js';
 import { MeasuresEditor } from './MeasuresEditor.js';
+import { TitleInputs } from './LabelInputs.js';
 import { ReportResultView } from './ReportResultView.js';
 import { FilterEditor, SourceEditor } from './SourceEditor.js';
 import { SpecJsonEditor } from './SpecJsonEditor.js';
@@ -187,10 +185,6 @@ function ReportEditor({
     }
   };
 
-  const titleStatus = (which: 'zh-CN' | 'en') => {
-    const found = problemAt(problems, `/title/${which}`) ?? problemAt(problems, '/title');
-    return found ? { validateStatus: 'error' as const, help: found } : {};
-  };
   const section = (title: string, pointer: string, testId: string, children: React.ReactNode) => (
     <Card
       size="small"
@@ -309,38 +303,11 @@ function ReportEditor({
           </Button>
         </Space>
       </Flex>
-      <Form layout="vertical" component="div">
-        <Flex gap={12} wrap>
-          <Form.Item
-            label={t('reports.titleZh')}
-            style={{ flex: '1 1 220px', marginBottom: 0 }}
-            {...titleStatus('zh-CN')}
-          >
-            <Input
-              aria-label={t('reports.titleZh')}
-              maxLength={100}
-              value={spec.title['zh-CN']}
-              onChange={(event) =>
-                apply({ ...spec, title: { ...spec.title, 'zh-CN': event.target.value } }, 'title.zh')
-              }
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('reports.titleEn')}
-            style={{ flex: '1 1 220px', marginBottom: 0 }}
-            {...titleStatus('en')}
-          >
-            <Input
-              aria-label={t('reports.titleEn')}
-              maxLength={100}
-              value={spec.title.en}
-              onChange={(event) =>
-                apply({ ...spec, title: { ...spec.title, en: event.target.value } }, 'title.en')
-              }
-            />
-          </Form.Item>
-        </Flex>
-      </Form>
+      <TitleInputs
+        value={spec.title}
+        problems={problems}
+        onChange={(title, undoKey) => apply({ ...spec, title }, undoKey)}
+      />
       {problems.length > 0 && (
         <Alert
           type="error"
