@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
-import { REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
 const DEMO_PASSWORD = 'ui-demo-secret-1';
@@ -219,13 +219,36 @@ describe('designing a process with bpmn-js', () => {
     await props.getByLabel('名称').fill('欢迎电话');
     await props.getByLabel('到期时间').fill('P3D');
     await props.getByText('3 天后').waitFor();
+
+    // and makes the task a countersign of three named users that passes at 60 %
+    await props.getByRole('checkbox', { name: '会签（多人审批）' }).check();
+    await props.getByRole('radio', { name: '指定人员' }).check();
+    const users = props.getByLabel('会签人员');
+    for (const user of ['ui-sign-a', 'ui-sign-b', 'ui-sign-c']) {
+      await users.fill(user);
+      await users.press('Enter');
+    }
+    await users.press('Escape');
+    await choose(page, props.getByLabel('通过规则'), '按比例');
+    await props.getByTestId('countersign-preview').getByText('3 人中 60% 同意即通过（至少 2 人）').waitFor();
+    await snapshot(page, 'process-designer-countersign');
     await page.getByTestId('deploy-process').click();
 
-    // then it deploys, and the list shows it
+    // then it deploys, the XML has the countersign, and the list shows it
     await page
       .getByTestId('deployed')
       .getByText(/已部署 ui-welcome-call v\d+/)
       .waitFor();
+    const token = await login(server.url, 'admin', ADMIN_PASSWORD);
+    const deployedXml = (await (
+      await fetch(`${server.url}/api/processes/ui-welcome-call`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { xml: string };
+    expect(deployedXml.xml).toMatch(
+      /<bpmn:multiInstanceLoopCharacteristics [^>]*careloom:countersign="percent:60"/,
+    );
+    expect(deployedXml.xml).toContain('camunda:assignee="${signer}"');
     await page.getByRole('link', { name: '返回流程列表' }).click();
     await page.getByRole('link', { name: 'UI 欢迎电话' }).waitFor();
     await page.context().close();

@@ -21,6 +21,7 @@ import {
 } from '../utils/bpmn-model.util.js';
 import { describeDuration, describeTimer, type TimerKind } from '../utils/iso-duration.util.js';
 import { FieldRightsEditor } from './FieldRightsEditor.js';
+import { CallActivityEditor, CountersignEditor, MessageEventEditor } from './ProcessExtensionEditors.js';
 
 type FormSummary = Schemas['FormSummaryDto'];
 
@@ -282,6 +283,7 @@ export function ElementProperties({
               />
             </Form.Item>
           ))}
+          <CountersignEditor key={`${element.id}-countersign`} element={element} service={service} />
           {chosenForm && (
             <FieldRightsEditor
               key={`${element.id}-rights-${chosenForm.id}`}
@@ -326,6 +328,19 @@ export function ElementProperties({
             />
           </Form.Item>
         </>
+      )}
+
+      {kind === 'message-event' && (
+        <MessageEventEditor
+          key={`${element.id}-message`}
+          element={element}
+          service={service}
+          revision={revision}
+        />
+      )}
+
+      {kind === 'call-activity' && (
+        <CallActivityEditor key={`${element.id}-call`} element={element} service={service} />
       )}
 
       {kind === 'service-task' && (

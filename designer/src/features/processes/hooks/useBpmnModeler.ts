@@ -5,8 +5,15 @@ import type BaseViewer from 'bpmn-js/lib/BaseViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
-import type { Canvas, DiagramElement, EventBus, ModdleElement } from '../utils/bpmn-model.types.js';
-import { CAMUNDA_NS, CARELOOM_NS } from '../utils/bpmn-model.constants.js';
+import type {
+  Canvas,
+  CommandStack,
+  DiagramElement,
+  EventBus,
+  ModdleElement,
+  MultiCommandContext,
+} from '../utils/bpmn-model.types.js';
+import { CAMUNDA_NS, CARELOOM_NS, MULTI_COMMAND } from '../utils/bpmn-model.constants.js';
 
 export interface BpmnModelerState {
   /** Ref for the canvas container element. */
@@ -60,6 +67,17 @@ export function useBpmnModeler(readOnly: boolean): BpmnModelerState {
         setRevision((n) => n + 1);
         setDirty(true);
       };
+      if (!readOnly) {
+        // several modeling commands as one undo step (e.g. create a bpmn:Message and refer to it)
+        const commandStack = instance.get<CommandStack>('commandStack');
+        commandStack.register(MULTI_COMMAND, {
+          preExecute: (context: MultiCommandContext) => {
+            for (const { cmd, context: inner } of context.commands) {
+              commandStack.execute(cmd, inner);
+            }
+          },
+        });
+      }
       eventBus.on('selection.changed', onSelection);
       eventBus.on('commandStack.changed', onChanged);
       viewerRef.current = instance;

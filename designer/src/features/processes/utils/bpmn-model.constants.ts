@@ -24,6 +24,9 @@ export const SERVICE_TYPES = [
   'webhook',
 ] as const;
 
+/** Command id of the handler (registered by `useBpmnModeler`) that runs several commands as one undo step. */
+export const MULTI_COMMAND = 'careloom.multi-command';
+
 /** Marker classes on canvas elements. */
 export const ERROR_MARKER = 'cl-error';
 export const VISITED_MARKER = 'cl-visited';

@@ -13,6 +13,10 @@ export interface ModdleElement {
   timeDuration?: ModdleElement;
   timeDate?: ModdleElement;
   timeCycle?: ModdleElement;
+  loopCharacteristics?: ModdleElement;
+  messageRef?: ModdleElement;
+  calledElement?: string;
+  isSequential?: boolean;
   get(name: string): unknown;
   set(name: string, value: unknown): void;
 }
@@ -35,6 +39,21 @@ export interface Modeling {
 
 export interface Moddle {
   create(type: string, properties?: Record<string, unknown>): ModdleElement;
+  /** An element of a namespace moddle has no descriptor for (e.g. `camunda:in`), written as is. */
+  createAny(name: string, nsUri: string, properties?: Record<string, unknown>): ModdleElement;
+}
+
+/** One command of a `careloom.multi-command` (see `MULTI_COMMAND`). */
+export interface MultiCommandContext {
+  commands: { cmd: string; context: Record<string, unknown> }[];
+}
+
+export interface CommandStack {
+  execute(command: string, context: object): void;
+  register(
+    command: string,
+    handler: { preExecute?: (context: MultiCommandContext) => void; execute?: () => void },
+  ): void;
 }
 
 export interface Canvas {

@@ -3,7 +3,15 @@ import type { TimerKind } from './iso-duration.util.js';
 
 /** What the properties panel edits for the selected element. */
 export type ElementKind =
-  'process' | 'user-task' | 'service-task' | 'timer-event' | 'conditional-flow' | 'flow' | 'other';
+  | 'process'
+  | 'user-task'
+  | 'service-task'
+  | 'call-activity'
+  | 'timer-event'
+  | 'message-event'
+  | 'conditional-flow'
+  | 'flow'
+  | 'other';
 
 export function elementKind(element: DiagramElement): ElementKind {
   const bo = element.businessObject;
@@ -14,6 +22,8 @@ export function elementKind(element: DiagramElement): ElementKind {
       return 'user-task';
     case 'bpmn:ServiceTask':
       return 'service-task';
+    case 'bpmn:CallActivity':
+      return 'call-activity';
     case 'bpmn:SequenceFlow': {
       const source = bo.sourceRef?.$type;
       return source === 'bpmn:ExclusiveGateway' || source === 'bpmn:InclusiveGateway'
@@ -21,7 +31,12 @@ export function elementKind(element: DiagramElement): ElementKind {
         : 'flow';
     }
     default:
-      return timerDefinition(bo) ? 'timer-event' : 'other';
+      if (timerDefinition(bo)) {
+        return 'timer-event';
+      }
+      return bo.eventDefinitions?.some((definition) => definition.$type === 'bpmn:MessageEventDefinition')
+        ? 'message-event'
+        : 'other';
   }
 }
 
