@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from '@jest/globals';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT } from './server-process.js';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -33,4 +34,42 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   const dir = path.join(REPO_ROOT, 'artifacts', 'ui');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Fails when the page scrolls sideways at the given width (a phone page must fit 390 px). */
+export async function expectNoHorizontalScroll(page: Page, width: number = PHONE.width): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(width);
+}
+
+/**
+ * Picks an option of an antd select. A panel that re-renders after a change can close a dropdown just
+ * opened: then it is opened again (three tries). Returns once the dropdown has closed, so the next select
+ * does not meet this one's closing animation.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const item = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first();
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    try {
+      await item.click({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+    }
+  }
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
+/**
+ * The cards of the runtime UI's task list that mention `text`: the list's own children only, so neither the
+ * list (whose test id also starts with `task-`) nor a card's parts match, and other specs' tasks in the shared
+ * database do not either.
+ */
+export function taskCards(page: Page, text: string): Locator {
+  return page.getByTestId('task-list').locator(':scope > [data-testid^="task-"]', { hasText: text });
 }

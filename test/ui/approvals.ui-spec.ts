@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot, taskCards } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -79,15 +79,10 @@ describe('approval moves in the runtime UI', () => {
     return page;
   }
 
-  async function expectNoHorizontalScroll(page: Page): Promise<void> {
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
-  }
-
   it('should send a task back from the task page with a reason, shown on the instance history', async () => {
     // given nurse B on the review task on a phone
     const page = await signIn('nurse.b');
-    const card = page.locator('[data-testid^="task-"]', { hasText: REVIEW });
+    const card = taskCards(page, REVIEW);
     await card.getByRole('button', { name: /办\s*理/ }).click();
     await page.getByRole('heading', { name: REVIEW }).waitFor();
     const history = page.getByTestId('instance-history');
@@ -121,8 +116,7 @@ describe('approval moves in the runtime UI', () => {
 
     // and nurse A sees it with the reason on the history
     const nurseA = await signIn('nurse.a');
-    await nurseA
-      .locator('[data-testid^="task-"]', { hasText: ASSESS })
+    await taskCards(nurseA, ASSESS)
       .getByRole('button', { name: /办\s*理/ })
       .click();
     await nurseA.getByRole('heading', { name: ASSESS }).waitFor();

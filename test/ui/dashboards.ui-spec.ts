@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -138,11 +138,6 @@ describe('dashboards in the runtime UI', () => {
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByRole('heading', { name: '数据看板' }).waitFor();
     return page;
-  }
-
-  async function expectNoHorizontalScroll(page: Page): Promise<void> {
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
   }
 
   /** The centre of the tallest bar drawn in a chart's canvas, in page coordinates (found by its colour). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import type { Browser } from 'playwright-core';
+import { chooseOption, launchBrowser, PHONE, snapshot } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -102,14 +102,6 @@ describe('step-level field rights in the designer and the runtime UI', () => {
     return page;
   }
 
-  async function choose(page: Page, select: Locator, option: string): Promise<void> {
-    await select.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-      .click();
-  }
-
   it('should set rights in the designer, deploy them, and show the approver the amount disabled and no note', async () => {
     // given the admin with the two-step claim process open in the designer
     const designer = await signIn('/designer/processes', 'admin', ADMIN_PASSWORD, DESKTOP);
@@ -125,9 +117,9 @@ describe('step-level field rights in the designer and the runtime UI', () => {
     await rights.getByText('字段权限', { exact: true }).waitFor();
 
     // when she makes the amount read-only, the note hidden and the decision required, and deploys
-    await choose(designer, rights.getByLabel('报销金额 的权限'), '只读');
-    await choose(designer, rights.getByLabel('内部备注 的权限'), '隐藏');
-    await choose(designer, rights.getByLabel('审批意见 的权限'), '必填');
+    await chooseOption(designer, rights.getByLabel('报销金额 的权限'), '只读');
+    await chooseOption(designer, rights.getByLabel('内部备注 的权限'), '隐藏');
+    await chooseOption(designer, rights.getByLabel('审批意见 的权限'), '必填');
     await snapshot(designer, 'field-rights-designer');
     await designer.getByTestId('deploy-process').click();
     await designer

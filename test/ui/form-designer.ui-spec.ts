@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import {
+  chooseOption,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  PHONE,
+  snapshot,
+} from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -40,20 +46,6 @@ describe('designing a form and filling it', () => {
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     return page;
-  }
-
-  /** Picks an option of an antd Select. */
-  async function choose(page: Page, select: Locator, option: string): Promise<void> {
-    await select.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-      .click();
-  }
-
-  async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(width);
   }
 
   it('should let the admin drag a conditional form together, publish it, and a nurse fill it on a phone', async () => {
@@ -104,9 +96,9 @@ describe('designing a form and filling it', () => {
     // and shows the injury text only when "injured" is yes, with the condition builder
     const visibleIf = props.getByTestId('visible-if');
     await visibleIf.getByRole('button', { name: /添加条件/ }).click();
-    await choose(page, visibleIf.getByLabel('字段'), '是否受伤');
-    await choose(page, visibleIf.getByLabel('比较方式'), '等于');
-    await choose(page, visibleIf.getByLabel('值'), '是');
+    await chooseOption(page, visibleIf.getByLabel('字段'), '是否受伤');
+    await chooseOption(page, visibleIf.getByLabel('比较方式'), '等于');
+    await chooseOption(page, visibleIf.getByLabel('值'), '是');
     await visibleIf.getByTestId('condition-sentence').getByText('「是否受伤」等于是').waitFor();
     await page.getByTestId('field-card-text').getByText('发生地点 *').waitFor();
     await snapshot(page, 'form-designer-editor');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot, taskCards } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -115,11 +115,6 @@ describe('the task inbox in the runtime UI', () => {
     return page;
   }
 
-  async function expectNoHorizontalScroll(page: Page): Promise<void> {
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
-  }
-
   it('should let a nurse claim a task, complete its form and find the record on the resident timeline', async () => {
     // given nurse A in her inbox on a phone
     const page = await nursePage();
@@ -129,7 +124,7 @@ describe('the task inbox in the runtime UI', () => {
     await page.getByText('待认领', { exact: true }).click();
 
     // then the task is there with its resident, offered to her role
-    const card = page.locator('[data-testid^="task-"]', { hasText: TASK_NAME });
+    const card = taskCards(page, TASK_NAME);
     await card.getByText(RESIDENT).waitFor();
     await expectNoHorizontalScroll(page);
     await snapshot(page, 'inbox-candidate');
@@ -141,7 +136,7 @@ describe('the task inbox in the runtime UI', () => {
     // then it moves to her own tab
     await page.getByTestId('count-candidate').getByText('0').waitFor();
     await page.getByText('我的', { exact: true }).click();
-    const mine = page.locator('[data-testid^="task-"]', { hasText: TASK_NAME });
+    const mine = taskCards(page, TASK_NAME);
     await mine.getByRole('button', { name: /放\s*回/ }).waitFor();
     await snapshot(page, 'inbox-mine');
 
@@ -158,13 +153,14 @@ describe('the task inbox in the runtime UI', () => {
     // then she is back in the inbox and the task is gone
     await page.getByText('任务已完成').waitFor();
     await page.getByRole('heading', { name: '待办任务' }).waitFor();
-    await page.getByTestId('count-mine').getByText('0').waitFor();
-    await expect(page.locator('[data-testid^="task-"]', { hasText: TASK_NAME }).count()).resolves.toBe(0);
+    // (other specs sharing the database may leave nurse.a tasks of their own: only this one is checked)
+    await taskCards(page, TASK_NAME).first().waitFor({ state: 'detached' });
+    await expect(taskCards(page, TASK_NAME).count()).resolves.toBe(0);
     await snapshot(page, 'inbox-empty');
 
     // and under 已办 (done) it shows as completed, with no claim or put-back button
     await page.getByTestId('tab-done').click();
-    const done = page.getByTestId('task-list').locator('[data-testid^="task-"]', { hasText: TASK_NAME });
+    const done = taskCards(page, TASK_NAME);
     await done.getByTestId('task-completed').getByText(/办结/).waitFor();
     await expect(done.getByRole('button', { name: /放\s*回|认\s*领/ }).count()).resolves.toBe(0);
     await expectNoHorizontalScroll(page);

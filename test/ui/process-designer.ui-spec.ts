@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { chooseOption, launchBrowser, PHONE, snapshot } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -68,15 +68,6 @@ describe('designing a process with bpmn-js', () => {
     await page.getByLabel('密码').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     return page;
-  }
-
-  /** Picks an option of an antd Select. */
-  async function choose(page: Page, select: Locator, option: string): Promise<void> {
-    await select.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-      .click();
   }
 
   /** Clicks the middle of a sequence flow's line (its bounding box centre may lie off an elbow line). */
@@ -182,10 +173,10 @@ describe('designing a process with bpmn-js', () => {
     const variables = props.getByTestId('process-variables');
     await variables.getByRole('button', { name: /添加变量/ }).click();
     await variables.getByLabel('变量名').fill('approved');
-    await choose(page, variables.getByLabel('类型'), 'boolean');
+    await chooseOption(page, variables.getByLabel('类型'), 'boolean');
     const condition = props.getByTestId('flow-condition');
     await condition.getByRole('button', { name: /添加条件/ }).click();
-    await choose(page, condition.getByLabel('值'), '是');
+    await chooseOption(page, condition.getByLabel('值'), '是');
     await condition.getByTestId('condition-sentence').getByText('「approved」等于是').waitFor();
     await clickConnection(page, 'fB');
     await props.getByRole('checkbox', { name: /默认路径/ }).check();
@@ -229,7 +220,7 @@ describe('designing a process with bpmn-js', () => {
       await users.press('Enter');
     }
     await users.press('Escape');
-    await choose(page, props.getByLabel('通过规则'), '按比例');
+    await chooseOption(page, props.getByLabel('通过规则'), '按比例');
     await props.getByTestId('countersign-preview').getByText('3 人中 60% 同意即通过（至少 2 人）').waitFor();
     await snapshot(page, 'process-designer-countersign');
     await page.getByTestId('deploy-process').click();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -129,11 +129,6 @@ describe('filling forms in the runtime UI', () => {
       .getByRole('radiogroup', { name: item.label['zh-CN'], exact: true })
       .getByText(option.label['zh-CN'], { exact: true })
       .click();
-  }
-
-  async function expectNoHorizontalScroll(page: Page): Promise<void> {
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
   }
 
   it('should let a nurse fill the Barthel form with a live total, save it, edit it and see two revisions', async () => {

@@ -1,8 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import {
+  chooseOption,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  PHONE,
+  snapshot,
+} from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -94,20 +100,6 @@ describe('designing a report and a dashboard in the designer', () => {
     return page;
   }
 
-  /** Picks an option of an antd Select. */
-  async function choose(page: Page, select: Locator, option: string): Promise<void> {
-    await select.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-      .click();
-  }
-
-  async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(width);
-  }
-
   it('should let the admin build a pie of complaints by type without JSON, save it and put it on a new dashboard', async () => {
     // given the admin on the reports page, reached from the navigation
     const page = await signedIn(DESKTOP, '/forms');
@@ -122,10 +114,10 @@ describe('designing a report and a dashboard in the designer', () => {
     await dialog.getByLabel('标识').fill(REPORT_KEY);
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await page.getByTestId('report-editor').waitFor();
-    await choose(page, page.getByTestId('source-form'), FORM_NAME);
+    await chooseOption(page, page.getByTestId('source-form'), FORM_NAME);
     await page.getByTestId('add-group').click();
-    await choose(page, page.getByLabel('分组 1 字段'), '投诉类型');
-    await choose(page, page.getByTestId('chart-type'), '饼图');
+    await chooseOption(page, page.getByLabel('分组 1 字段'), '投诉类型');
+    await chooseOption(page, page.getByTestId('chart-type'), '饼图');
 
     // then the live preview draws the pie on a canvas
     await page.locator('[data-testid="report-preview-chart"] canvas').waitFor({ timeout: 60_000 });
@@ -152,7 +144,7 @@ describe('designing a report and a dashboard in the designer', () => {
     await dialog.getByLabel('标识').fill(DASHBOARD_KEY);
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await page.getByTestId('dashboard-editor').waitFor();
-    await choose(page, page.getByTestId('dashboard-add-report'), REPORT_TITLE);
+    await chooseOption(page, page.getByTestId('dashboard-add-report'), REPORT_TITLE);
     await page.getByTestId('dashboard-add').click();
     await page.locator(`[data-testid="dashboard-preview-${REPORT_KEY}"] canvas`).waitFor();
     await page.getByTestId('save-dashboard').click();

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import {
+  chooseOption,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  PHONE,
+  snapshot,
+} from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -89,20 +95,6 @@ describe('designing a rule in the designer', () => {
     return page;
   }
 
-  /** Picks an option of an antd Select. */
-  async function choose(page: Page, select: Locator, option: string): Promise<void> {
-    await select.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-      .click();
-  }
-
-  async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(width);
-  }
-
   it('should let the admin build the fasting-glucose rule, dry-run it on a resident and save it enabled', async () => {
     // given the admin on the rule list
     const page = await signedIn(DESKTOP);
@@ -120,7 +112,7 @@ describe('designing a rule in the designer', () => {
 
     // and triggers it when a glucose reading is created
     const trigger = page.getByTestId('trigger-editor');
-    await choose(page, trigger.getByLabel('表单'), FORM_NAME);
+    await chooseOption(page, trigger.getByLabel('表单'), FORM_NAME);
     await trigger.getByTestId('trigger-sentence').getByText(`当「${FORM_NAME}」新增时`).waitFor();
 
     // and reads the resident's readings of the last 3 days, counting those above 7.0 in a row
@@ -130,16 +122,16 @@ describe('designing a rule in the designer', () => {
     await expect(window.getByLabel('最近天数').inputValue()).resolves.toBe('3');
     const streak = window.getByTestId('streak-0');
     await streak.getByRole('button', { name: /添加条件/ }).click();
-    await choose(page, streak.getByLabel('字段'), '空腹血糖');
-    await choose(page, streak.getByLabel('比较方式'), '大于');
+    await chooseOption(page, streak.getByLabel('字段'), '空腹血糖');
+    await chooseOption(page, streak.getByLabel('比较方式'), '大于');
     await streak.getByLabel('值').fill('7');
     await streak.getByTestId('condition-sentence').getByText('「空腹血糖」大于7').waitFor();
 
     // and the condition is "3 or more in a row", built visually
     const condition = page.getByTestId('condition-builder');
     await condition.getByRole('button', { name: /添加条件/ }).click();
-    await choose(page, condition.getByLabel('字段'), '连续满足条件的记录数');
-    await choose(page, condition.getByLabel('比较方式'), '大于或等于');
+    await chooseOption(page, condition.getByLabel('字段'), '连续满足条件的记录数');
+    await chooseOption(page, condition.getByLabel('比较方式'), '大于或等于');
     await condition.getByLabel('值').fill('3');
     await condition
       .getByTestId('condition-sentence')

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -99,11 +99,6 @@ describe('work orders in the runtime UI', () => {
     await page.locator(`.ant-select[name="root_${field}"]`).click();
     await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
   };
-
-  async function expectNoHorizontalScroll(page: Page): Promise<void> {
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
-  }
 
   it('should let front desk file a complaint from the resident page and follow it with its SLA clock', async () => {
     // given front desk on the resident's page
