@@ -10,15 +10,12 @@ import {
   InputNumber,
   Select,
   Skeleton,
-  Space,
-  Tag,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { PlusOutlined } from '@ant-design/icons';
+import { useLocation, useParams } from 'react-router-dom';
 import { ApiProblemError, unwrap, type Schemas } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useLoader } from '@careloom/app-shell';
-import { UndoRedoButtons } from '../../../shared/undo/UndoRedoButtons.js';
 import { useUndoable } from '../../../shared/undo/useUndoable.js';
 import { useReportData } from '../hooks/useReportData.js';
 import {
@@ -34,6 +31,7 @@ import {
 } from '../utils/dashboard-layout.util.js';
 import { problemAt, specProblems } from '../utils/report-spec.util.js';
 import type { DashboardSpec, LocalizedText, SpecProblem } from '../utils/report.types.js';
+import { EditorHeader } from './EditorHeader.js';
 import { TitleInputs } from './LabelInputs.js';
 import { ReportResultView } from './ReportResultView.js';
 import { SpecRow, RowField } from './SpecRow.js';
@@ -200,32 +198,18 @@ function DashboardEditor({
 
   return (
     <Flex vertical gap={12} data-testid="dashboard-editor">
-      <Flex justify="space-between" align="center" gap={8} wrap>
-        <Flex align="center" gap={8} wrap style={{ minWidth: 0 }}>
-          <Link to="/reports?view=dashboards" aria-label={t('dashboards.back')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }}>
-            {spec.title[locale] || spec.title['zh-CN'] || dashboardKey}
-          </Typography.Title>
-          <Typography.Text code>{dashboardKey}</Typography.Text>
-          {stored ? <Tag>v{stored.currentVersion}</Tag> : <Tag color="blue">{t('reports.newTag')}</Tag>}
-          {dirty && <Tag color="orange">{t('reports.unsaved')}</Tag>}
-        </Flex>
-        <Space wrap size={6}>
-          <UndoRedoButtons editor={editor} />
-          <Button
-            type="primary"
-            icon={<SaveOutlined />}
-            loading={busy}
-            disabled={!dirty || busy}
-            onClick={() => void save()}
-            data-testid="save-dashboard"
-          >
-            {t(stored ? 'reports.saveVersion' : 'dashboards.saveNew')}
-          </Button>
-        </Space>
-      </Flex>
+      <EditorHeader
+        back={{ to: '/reports?view=dashboards', label: t('dashboards.back') }}
+        title={spec.title}
+        specKey={dashboardKey}
+        version={stored?.currentVersion}
+        dirty={dirty}
+        busy={busy}
+        editor={editor}
+        saveLabel={t(stored ? 'reports.saveVersion' : 'dashboards.saveNew')}
+        saveTestId="save-dashboard"
+        onSave={() => void save()}
+      />
       {otherProblems.length > 0 && (
         <Alert
           type="error"

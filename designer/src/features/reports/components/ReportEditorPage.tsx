@@ -1,24 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Row,
-  Skeleton,
-  Space,
-  Spin,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Alert, App, Card, Col, Flex, Row, Skeleton, Spin, Tabs, Tag, Typography } from 'antd';
+import { useLocation, useParams } from 'react-router-dom';
 import { ApiProblemError, unwrap, type Schemas } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useLoader } from '@careloom/app-shell';
-import { UndoRedoButtons } from '../../../shared/undo/UndoRedoButtons.js';
 import { useUndoable } from '../../../shared/undo/useUndoable.js';
 import { useReportPreview } from '../hooks/useReportPreview.js';
 import { useReportResources } from '../hooks/useReportResources.js';
@@ -36,6 +20,7 @@ import type { LocalizedText, ReportResult, ReportSpec, SpecProblem } from '../ut
 import { ChartEditor } from './ChartEditor.js';
 import { GroupByEditor } from './GroupByEditor.js';
 import { MeasuresEditor } from './MeasuresEditor.js';
+import { EditorHeader } from './EditorHeader.js';
 import { TitleInputs } from './LabelInputs.js';
 import { ReportResultView } from './ReportResultView.js';
 import { FilterEditor, SourceEditor } from './SourceEditor.js';
@@ -93,7 +78,7 @@ function ReportEditor({
   initial: StoredReport | null;
   initialTitle: LocalizedText;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const api = useApi();
   const { message, modal } = App.useApp();
   const editor = useUndoable<ReportSpec>(initial ? specOf(initial) : emptyReport(reportKey, initialTitle));
@@ -277,32 +262,18 @@ function ReportEditor({
 
   return (
     <Flex vertical gap={12} data-testid="report-editor">
-      <Flex justify="space-between" align="center" gap={8} wrap>
-        <Flex align="center" gap={8} wrap style={{ minWidth: 0 }}>
-          <Link to="/reports" aria-label={t('reports.back')}>
-            <ArrowLeftOutlined />
-          </Link>
-          <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }}>
-            {spec.title[locale] || spec.title['zh-CN'] || reportKey}
-          </Typography.Title>
-          <Typography.Text code>{reportKey}</Typography.Text>
-          {stored ? <Tag>v{stored.currentVersion}</Tag> : <Tag color="blue">{t('reports.newTag')}</Tag>}
-          {dirty && <Tag color="orange">{t('reports.unsaved')}</Tag>}
-        </Flex>
-        <Space wrap size={6}>
-          <UndoRedoButtons editor={editor} />
-          <Button
-            type="primary"
-            icon={<SaveOutlined />}
-            loading={busy}
-            disabled={!dirty || busy}
-            onClick={() => void save()}
-            data-testid="save-report"
-          >
-            {t(stored ? 'reports.saveVersion' : 'reports.saveNew')}
-          </Button>
-        </Space>
-      </Flex>
+      <EditorHeader
+        back={{ to: '/reports', label: t('reports.back') }}
+        title={spec.title}
+        specKey={reportKey}
+        version={stored?.currentVersion}
+        dirty={dirty}
+        busy={busy}
+        editor={editor}
+        saveLabel={t(stored ? 'reports.saveVersion' : 'reports.saveNew')}
+        saveTestId="save-report"
+        onSave={() => void save()}
+      />
       <TitleInputs
         value={spec.title}
         problems={problems}
