@@ -160,6 +160,10 @@ describe('careloom demo', () => {
     expect(summary.admissions).toBeGreaterThan(0);
     expect(admitted.total).toBe(summary.residentsInResidence);
     expect(admitted.total).toBeLessThanOrEqual(20);
+    // and the wings carry their bed counts, so occupancy has a denominator
+    const units = await get<{ kind: string; bedCount: number | null }[]>('/api/org-units');
+    const wings = units.filter((u) => u.kind === 'wing');
+    expect(wings.reduce((sum, u) => sum + (u.bedCount ?? 0), 0)).toBe(20);
   });
 
   it('should complete onboarding instances with the four calls and the summary', async () => {

@@ -65,6 +65,8 @@ export async function ensureWings(admin, wingCount, bedsPerWing) {
     if (!unit) {
       unit = await admin.post('/api/org-units', { parentId: building.id, name, kind: 'wing' });
     }
+    // the wing's capacity, so occupancy on the director's dashboard has a denominator
+    await admin.patch(`/api/org-units/${unit.id}/capacity`, { bedCount: bedsPerWing });
     const floor = index + 1;
     const beds = [];
     for (let n = 0; n < bedsPerWing; n += 1) {
