@@ -62,7 +62,13 @@ export async function chooseOption(page: Page, select: Locator, option: string):
       }
     }
   }
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  // every dropdown closed (several may be fading out at once)
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.ant-select-dropdown')].every((element) => {
+      const box = element.getBoundingClientRect();
+      return box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === 'hidden';
+    }),
+  );
 }
 
 /**
