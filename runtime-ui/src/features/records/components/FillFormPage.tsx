@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Alert, App, Button, Card, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { ErrorSchema } from '@rjsf/utils';
-import { ApiProblemError, unwrap } from '@careloom/api-client';
+import { unwrap } from '@careloom/api-client';
 import { describeError, useApi, useI18n } from '@careloom/app-shell';
-import { applyServerErrors, CareForm, type FormData } from '@careloom/form-kit';
+import { CareForm, type FormData } from '@careloom/form-kit';
+import { useFormSubmit } from '../../../shared/hooks/useFormSubmit.js';
 import { useResident } from '../../residents/hooks/useResidents.js';
 import { useLatestFormVersion } from '../hooks/useRecords.js';
 
@@ -18,26 +17,14 @@ export function FillFormPage() {
   const { message } = App.useApp();
   const form = useLatestFormVersion(formKey);
   const resident = useResident(id, false);
-  const [saving, setSaving] = useState(false);
-  const [serverErrors, setServerErrors] = useState<ErrorSchema | undefined>(undefined);
+  const { saving, serverErrors, submit } = useFormSubmit({ invalidMessage: 'fill.invalid' });
 
-  const save = async (data: FormData) => {
-    setSaving(true);
-    try {
+  const save = (data: FormData) =>
+    submit(async () => {
       const record = unwrap(await api.POST('/api/records', { body: { formKey, residentId: id, data } }));
       void message.success(t('fill.saved'));
       void navigate(`/records/${record.id}`, { replace: true });
-    } catch (e) {
-      if (e instanceof ApiProblemError && e.problem.errors?.length) {
-        setServerErrors(applyServerErrors(e.problem.errors));
-        void message.error(t('fill.invalid'));
-      } else {
-        void message.error(describeError(e, t));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const back = (
     <Link to={`/residents/${id}`}>

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import type { ErrorSchema } from '@rjsf/utils';
-import { ApiProblemError, unwrap } from '@careloom/api-client';
+import { unwrap } from '@careloom/api-client';
 import { describeError, useApi, useI18n } from '@careloom/app-shell';
-import { applyServerErrors, CareForm, CareRecordView, type FormData } from '@careloom/form-kit';
+import { CareForm, CareRecordView, type FormData } from '@careloom/form-kit';
+import { useFormSubmit } from '../../../shared/hooks/useFormSubmit.js';
 import { useRecordWithForm } from '../hooks/useRecords.js';
 import { scoreSummary } from '../utils/record-summary.util.js';
 import { RevisionHistory } from './RevisionHistory.js';
@@ -18,9 +18,10 @@ export function RecordPage() {
   const { message } = App.useApp();
   const { data, error, loading, reload } = useRecordWithForm(id);
   const [editing, setEditing] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const [serverErrors, setServerErrors] = useState<ErrorSchema | undefined>(undefined);
+  const { saving, serverErrors, conflict, submit, clearServerErrors, clearConflict } = useFormSubmit({
+    invalidMessage: 'fill.invalid',
+    detectConflict: true,
+  });
 
   const back = (residentId: string | null | undefined) => (
     <Link to={residentId ? `/residents/${residentId}` : '/residents'}>
@@ -43,9 +44,8 @@ export function RecordPage() {
   const when = (iso: string) =>
     new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
-  const save = async (next: FormData) => {
-    setSaving(true);
-    try {
+  const save = (next: FormData) =>
+    submit(async () => {
       unwrap(
         await api.PATCH('/api/records/{id}', {
           params: { path: { id: record.id } },
@@ -54,21 +54,8 @@ export function RecordPage() {
       );
       void message.success(t('record.saved'));
       setEditing(false);
-      setServerErrors(undefined);
       reload();
-    } catch (e) {
-      if (e instanceof ApiProblemError && e.status === 409) {
-        setConflict(true);
-      } else if (e instanceof ApiProblemError && e.problem.errors?.length) {
-        setServerErrors(applyServerErrors(e.problem.errors));
-        void message.error(t('fill.invalid'));
-      } else {
-        void message.error(describeError(e, t));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -110,7 +97,7 @@ export function RecordPage() {
               <Button
                 size="small"
                 onClick={() => {
-                  setConflict(false);
+                  clearConflict();
                   setEditing(false);
                   reload();
                 }}
@@ -136,7 +123,7 @@ export function RecordPage() {
                 size="large"
                 onClick={() => {
                   setEditing(false);
-                  setServerErrors(undefined);
+                  clearServerErrors();
                 }}
                 style={{ flex: '1 1 100px' }}
               >

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { ErrorSchema } from '@rjsf/utils';
-import { ApiProblemError, unwrap } from '@careloom/api-client';
+import { unwrap } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useSession } from '@careloom/app-shell';
-import { applyServerErrors, CareForm, type FormData } from '@careloom/form-kit';
+import { CareForm, type FormData } from '@careloom/form-kit';
+import { useFormSubmit } from '../../../shared/hooks/useFormSubmit.js';
 import { useTaskDetail, type Task } from '../hooks/useTasks.js';
 import type { MenuAction } from '../utils/approval.util.js';
 import { isOverdue, relativeTime } from '../utils/task-view.util.js';
@@ -21,15 +21,15 @@ export function TaskPage() {
   const { user } = useSession();
   const { message } = App.useApp();
   const { data, error, loading, reload } = useTaskDetail(id);
-  const [saving, setSaving] = useState(false);
-  const [serverErrors, setServerErrors] = useState<ErrorSchema | undefined>(undefined);
-  const [conflict, setConflict] = useState(false);
+  const { saving, serverErrors, conflict, submit } = useFormSubmit({
+    invalidMessage: 'fill.invalid',
+    detectConflict: true,
+  });
   const [moves, setMoves] = useState(0);
 
   /** Completes the task, or for a delegate hands it back to its owner with the data as their draft. */
-  const complete = async (formData: FormData | undefined, resolve = false) => {
-    setSaving(true);
-    try {
+  const complete = (formData: FormData | undefined, resolve = false) =>
+    submit(async () => {
       const body = formData === undefined ? {} : { data: formData };
       const params = { path: { id } };
       unwrap(
@@ -39,19 +39,7 @@ export function TaskPage() {
       );
       void message.success(t(resolve ? 'approval.done.resolve' : 'task.completed'));
       void navigate('/tasks', { replace: true });
-    } catch (e) {
-      if (e instanceof ApiProblemError && e.status === 409) {
-        setConflict(true);
-      } else if (e instanceof ApiProblemError && e.problem.errors?.length) {
-        setServerErrors(applyServerErrors(e.problem.errors));
-        void message.error(t('fill.invalid'));
-      } else {
-        void message.error(describeError(e, t));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const afterMove = (action: MenuAction, next: Task | null) => {
     if (action === 'withdraw' && next) {

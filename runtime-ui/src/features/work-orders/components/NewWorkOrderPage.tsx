@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Alert, App, Button, Card, Select, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { ErrorSchema } from '@rjsf/utils';
-import { ApiProblemError, unwrap } from '@careloom/api-client';
+import { unwrap } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useSession } from '@careloom/app-shell';
-import { applyServerErrors, CareForm, type FormData } from '@careloom/form-kit';
+import { CareForm, type FormData } from '@careloom/form-kit';
+import { useFormSubmit } from '../../../shared/hooks/useFormSubmit.js';
 import { useLatestFormVersion } from '../../records/hooks/useRecords.js';
 import { useResidents } from '../../residents/hooks/useResidents.js';
 
@@ -25,29 +24,17 @@ export function NewWorkOrderPage() {
   const residentId = params.get('residentId') ?? '';
   const form = useLatestFormVersion(INTAKE_FORM);
   const residents = useResidents({ q: '', status: undefined, page: 1, pageSize: 100 });
-  const [saving, setSaving] = useState(false);
-  const [serverErrors, setServerErrors] = useState<ErrorSchema | undefined>(undefined);
+  const { saving, serverErrors, submit } = useFormSubmit({ invalidMessage: 'wo.new.invalid' });
   const family =
     hasRole('family') &&
     !hasRole('admin', 'head-nurse', 'nurse', 'front-desk', 'steward', 'logistics', 'doctor');
 
-  const file = async (data: FormData) => {
-    setSaving(true);
-    try {
+  const file = (data: FormData) =>
+    submit(async () => {
       const filed = unwrap(await api.POST('/api/work-orders', { body: { residentId, data } }));
       void message.success(t('wo.new.filed', { key: filed.businessKey }));
       void navigate(`/work-orders/${filed.id}`, { replace: true });
-    } catch (e) {
-      if (e instanceof ApiProblemError && e.problem.errors?.length) {
-        setServerErrors(applyServerErrors(e.problem.errors));
-        void message.error(t('wo.new.invalid'));
-      } else {
-        void message.error(describeError(e, t));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const back = (
     <Link to="/work-orders">
