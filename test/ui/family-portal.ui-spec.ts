@@ -22,6 +22,7 @@ describe('the family portal', () => {
   let resident: string;
   let otherResident: string;
   let otherRecord: string;
+  let sharedRecord: string;
 
   async function api<T>(method: string, url: string, body?: object, expected = [200, 201]): Promise<T> {
     const response = await fetch(`${server.url}${url}`, {
@@ -90,6 +91,24 @@ describe('the family portal', () => {
               { const: 'low', 'x-labels': { 'zh-CN': '低落', en: 'Low' } },
             ],
           },
+          // a multiple choice the way the bundles write it: zh-CN title, both languages in x-labels
+          activities: {
+            type: 'array',
+            'x-labels': { 'zh-CN': '参加的活动', en: 'Activities' },
+            maxItems: 2,
+            uniqueItems: true,
+            items: {
+              type: 'string',
+              oneOf: [
+                {
+                  const: 'group-exercise',
+                  title: '集体健身操',
+                  'x-labels': { 'zh-CN': '集体健身操', en: 'Group exercise' },
+                },
+                { const: 'crafts', title: '手工', 'x-labels': { 'zh-CN': '手工', en: 'Crafts' } },
+              ],
+            },
+          },
         },
       },
       true,
@@ -102,7 +121,13 @@ describe('the family portal', () => {
     );
     const record = (formKey: string, residentId: string, data: object) =>
       api<{ id: string }>('POST', '/api/records', { formKey, residentId, data });
-    await record('portal-ui-vitals', resident, { systolic: 126, mood: 'good' });
+    sharedRecord = (
+      await record('portal-ui-vitals', resident, {
+        systolic: 126,
+        mood: 'good',
+        activities: ['group-exercise', 'crafts'],
+      })
+    ).id;
     await record('portal-ui-private', resident, { note: PRIVATE_NOTE });
     otherRecord = (await record('portal-ui-vitals', otherResident, { systolic: 150, mood: 'low' })).id;
     // and January's bill for the first resident's family, published
@@ -151,7 +176,9 @@ describe('the family portal', () => {
     const card = page.getByTestId('portal-resident');
     await card.getByRole('heading', { name: RESIDENT }).waitFor();
     await card.getByText(SHARED_FORM['zh-CN'], { exact: true }).waitFor();
-    await card.getByText('收缩压：126；精神状态：良好', { exact: true }).waitFor();
+    await card
+      .getByText('收缩压：126；精神状态：良好；参加的活动：集体健身操、手工', { exact: true })
+      .waitFor();
     // and the bill with its amount
     const bill = page.getByTestId('portal-notice').filter({ hasText: '门户一月费用账单' });
     await bill.getByText('金额：¥3,280.50', { exact: true }).waitFor();
@@ -180,8 +207,26 @@ describe('the family portal', () => {
     // when they open the resident's feed
     await page.goto(`${server.url}/app/portal/residents/${resident}`);
     await page.getByRole('heading', { name: `${RESIDENT}的动态` }).waitFor();
-    await page.getByText('收缩压：126；精神状态：良好', { exact: true }).waitFor();
+    await page
+      .getByText('收缩压：126；精神状态：良好；参加的活动：集体健身操、手工', { exact: true })
+      .waitFor();
     await snapshot(page, 'family-portal-feed');
+  });
+
+  it('should show a shared record in English with option labels, not stored keys', async () => {
+    // given the family member signed in, reading English
+    const page = await familyPage();
+    await page.waitForURL(/\/app\/portal$/);
+    await page.getByText('EN', { exact: true }).click();
+    // when they open the shared record
+    await page.goto(`${server.url}/app/records/${sharedRecord}`);
+    // then single and multiple choices read as labels in English
+    await page.getByText('Group exercise, Crafts', { exact: true }).waitFor();
+    await page.getByText('Good', { exact: true }).waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('group-exercise');
+    expect(text).not.toContain('集体健身操');
+    await snapshot(page, 'family-portal-record-en');
   });
 
   it("should show only “not found” when a family member types another resident's address", async () => {

@@ -19,6 +19,7 @@ import {
 import './care-form.css';
 import { careText } from './care-form-text.constants.js';
 import { buildCareUiSchema, CARE_FIELDS, CARE_WIDGETS } from './care-ui-schema.util.js';
+import { localizeChoiceTitles } from './choice-labels.util.js';
 import { createCareValidator, type FormData } from './care-validator.util.js';
 import { errorSchemaEntries, errorSchemaFrom } from './error-schema.util.js';
 import { computedPointers } from './form-fields.util.js';
@@ -121,6 +122,8 @@ export function CareForm(props: CareFormProps) {
   const now = props.now ?? openedAt;
   const compiled = useMemo(() => compile(schema, locale, props.compiled), [schema, locale, props.compiled]);
   const computed = useMemo(() => computedPointers(schema), [schema]);
+  // rjsf labels choice options by `title`; the bundles keep both languages in `x-labels`
+  const shownSchema = useMemo(() => localizeChoiceTitles(schema, locale), [schema, locale]);
   const sensitive = useMemo(() => compiled.form?.sensitivePaths() ?? [], [compiled]);
 
   // the data as the nurse entered it; reset when the parent passes new initial data
@@ -221,7 +224,7 @@ export function CareForm(props: CareFormProps) {
   return (
     <Form
       className="care-form"
-      schema={schema}
+      schema={shownSchema}
       uiSchema={careUiSchema}
       formData={display}
       validator={validator}

@@ -1,5 +1,6 @@
 import type { Labels, Locale, ScaleOption } from '@careloom/forms';
 import { careText } from './care-form-text.constants.js';
+import { choiceLabel } from './choice-labels.util.js';
 import type { SchemaNode } from './form-fields.util.js';
 
 export interface DescribeValueOptions {
@@ -37,6 +38,10 @@ export function describeValue(field: SchemaNode, value: unknown, options: Descri
   if (option) {
     return `${option.label[locale]}（${careText(locale, 'points', { score: option.score })}）`;
   }
+  const choice = choiceLabel(field, value, locale);
+  if (choice !== undefined) {
+    return choice;
+  }
   const enumNames = uiEntry?.['ui:enumNames'];
   const key =
     typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
@@ -62,8 +67,11 @@ export function describeValue(field: SchemaNode, value: unknown, options: Descri
     return value;
   }
   if (Array.isArray(value)) {
+    const items = isObject(field['items']) ? field['items'] : {};
     return value.every((item) => typeof item === 'string' || typeof item === 'number')
-      ? value.join(locale === 'zh-CN' ? '、' : ', ')
+      ? value
+          .map((item) => choiceLabel(items, item, locale) ?? String(item))
+          .join(locale === 'zh-CN' ? '、' : ', ')
       : JSON.stringify(value);
   }
   return JSON.stringify(value);
