@@ -7,6 +7,7 @@ import { CareForm, type FormData } from '@careloom/form-kit';
 import { useFormSubmit } from '../../../shared/hooks/useFormSubmit.js';
 import { useLatestFormVersion } from '../../records/hooks/useRecords.js';
 import { useResidents } from '../../residents/hooks/useResidents.js';
+import { isFamilyOnly } from '../../portal/utils/portal-access.util.js';
 
 const INTAKE_FORM = 'complaint-intake';
 
@@ -19,15 +20,14 @@ export function NewWorkOrderPage() {
   const api = useApi();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { hasRole } = useSession();
+  const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const residentId = params.get('residentId') ?? '';
   const form = useLatestFormVersion(INTAKE_FORM);
   const residents = useResidents({ q: '', status: undefined, page: 1, pageSize: 100 });
   const { saving, serverErrors, submit } = useFormSubmit({ invalidMessage: 'wo.new.invalid' });
-  const family =
-    hasRole('family') &&
-    !hasRole('admin', 'head-nurse', 'nurse', 'front-desk', 'steward', 'logistics', 'doctor');
+  // a family member's pages; someone who is also staff works as staff
+  const family = isFamilyOnly(user?.roles ?? []);
 
   const file = (data: FormData) =>
     submit(async () => {

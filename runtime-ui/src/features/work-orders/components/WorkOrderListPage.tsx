@@ -26,6 +26,7 @@ import {
   type StatusTab,
 } from '../utils/work-order-view.util.js';
 import { mainClock, SlaChip } from './SlaChip.js';
+import { isFamilyOnly } from '../../portal/utils/portal-access.util.js';
 
 const PAGE = 20;
 const STATUS_COLORS: Record<string, string> = {
@@ -75,11 +76,10 @@ function WorkOrderCard({ order }: { order: WorkOrder }) {
 /** `/work-orders`: the list with status tabs and filters; phone-first cards with their SLA clock. */
 export function WorkOrderListPage() {
   const { t } = useI18n();
-  const { hasRole } = useSession();
+  const { user } = useSession();
   const navigate = useNavigate();
-  const family =
-    hasRole('family') &&
-    !hasRole('admin', 'head-nurse', 'nurse', 'front-desk', 'steward', 'logistics', 'doctor');
+  // a family member's pages; someone who is also staff works as staff
+  const family = isFamilyOnly(user?.roles ?? []);
   const [tab, setTab] = useState<StatusTab>(family ? 'all' : 'open');
   const [type, setType] = useState<string | undefined>(undefined);
   const [role, setRole] = useState<string | undefined>(undefined);

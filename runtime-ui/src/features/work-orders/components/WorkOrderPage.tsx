@@ -25,6 +25,7 @@ import { useLatestFormVersion } from '../../records/hooks/useRecords.js';
 import { useWorkOrder, type WorkOrderDetail } from '../hooks/useWorkOrders.js';
 import { labelOr } from '../utils/work-order-view.util.js';
 import { SlaChip } from './SlaChip.js';
+import { isFamilyOnly } from '../../portal/utils/portal-access.util.js';
 
 type Entry = WorkOrderDetail['history'][number];
 
@@ -131,12 +132,11 @@ function RatingForm({ id, onRated }: { id: string; onRated: () => void }) {
 export function WorkOrderPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
-  const { hasRole } = useSession();
+  const { user } = useSession();
   const order = useWorkOrder(id);
   const label = useIntakeLabels();
-  const family =
-    hasRole('family') &&
-    !hasRole('admin', 'head-nurse', 'nurse', 'front-desk', 'steward', 'logistics', 'doctor');
+  // a family member's pages; someone who is also staff works as staff
+  const family = isFamilyOnly(user?.roles ?? []);
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : '—');
   const step = (elementId: string) => labelOr(t, `wo.step.${elementId}`, elementId);
 
