@@ -266,6 +266,19 @@ describe('portal', () => {
         .sort();
     expect(await titles(familyA)).toEqual(['一月费用账单', '全院通知'].sort());
     expect(await titles(familyB)).toEqual(['B区重阳节活动', '全院通知'].sort());
+    // and each family was told, in the bell, of exactly what was published for them
+    const told = async (token: string) =>
+      ((await as(token).get('/api/notifications')).body as { title: string; payload: { href: string } }[])
+        .filter((n) => n.payload.href === '/portal/notices')
+        .map((n) => n.title)
+        .sort();
+    expect(await told(familyA)).toEqual(
+      ['新账单 · New bill: 一月费用账单', '新通知 · New notice: 全院通知'].sort(),
+    );
+    expect(await told(familyB)).toEqual(
+      ['新通知 · New notice: B区重阳节活动', '新通知 · New notice: 全院通知'].sort(),
+    );
+    expect(await told(nurseA)).toEqual([]);
     const homeA = (await as(familyA).get('/api/portal/home')).body;
     expect(homeA.notices.find((n: { category: string }) => n.category === 'bill')).toMatchObject({
       amountFen: 328050,

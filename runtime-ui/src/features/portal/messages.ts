@@ -38,7 +38,7 @@ export const zh = {
   'notices.new': '新建通知',
   'notices.edit': '修改草稿',
   'notices.publish': '发布',
-  'notices.publishConfirm': '发布后家属即可看到，且不能再修改。确定发布「{title}」吗？',
+  'notices.publishConfirm': '发布后相关家属会收到提醒并可查看，且不能再修改。确定发布「{title}」吗？',
   'notices.published': '已发布「{title}」',
   'notices.saved': '已保存草稿「{title}」',
   'notices.empty': '还没有通知。新建一条，发布后相关家属即可在家属端看到。',
@@ -97,7 +97,7 @@ export const en: Messages<typeof zh> = {
   'notices.edit': 'Edit draft',
   'notices.publish': 'Publish',
   'notices.publishConfirm':
-    'Once published, families see it and it can no longer be changed. Publish "{title}"?',
+    'Once published, the families it is for are notified and can read it; it can no longer be changed. Publish "{title}"?',
   'notices.published': 'Published "{title}"',
   'notices.saved': 'Saved the draft "{title}"',
   'notices.empty':

@@ -13,6 +13,15 @@ export class NotificationsRepository {
       .insert(values as QueryDeepPartialEntity<NotificationEntity>);
   }
 
+  /** One statement for many rows (a notice published to every family of a wing). */
+  async insertMany(manager: EntityManager, values: Omit<NotificationEntity, 'id'>[]): Promise<void> {
+    if (values.length > 0) {
+      await manager
+        .getRepository(NotificationEntity)
+        .insert(values as QueryDeepPartialEntity<NotificationEntity>[]);
+    }
+  }
+
   private forActor(manager: EntityManager, actor: Actor) {
     return manager
       .getRepository(NotificationEntity)

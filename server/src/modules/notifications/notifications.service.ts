@@ -62,6 +62,30 @@ export class NotificationsService {
     return { userId, role };
   }
 
+  /** Writes the same notification to each of these users (ids already known to be in the tenant). */
+  async notifyUsers(
+    manager: EntityManager,
+    tenantId: string,
+    userIds: readonly string[],
+    content: NotificationContent,
+  ): Promise<void> {
+    const createdAt = this.clock.now();
+    await this.repository.insertMany(
+      manager,
+      userIds.map((userId) => ({
+        tenantId,
+        userId,
+        role: null,
+        title: content.title,
+        body: content.body,
+        payload: content.payload,
+        instanceId: content.instanceId ?? null,
+        readBy: [],
+        createdAt,
+      })),
+    );
+  }
+
   list(actor: Actor, unreadOnly: boolean): Promise<NotificationEntity[]> {
     return this.repository.list(this.transactions.manager, actor, unreadOnly);
   }

@@ -96,6 +96,23 @@ export class PortalRepository {
     return PortalRepository.rows(raw, entities)[0] ?? null;
   }
 
+  /** The family members who read a published notice: the same rule as `familyScoped`, seen from the notice. */
+  async familyReaders(manager: EntityManager, notice: PortalNoticeEntity): Promise<string[]> {
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT DISTINCT fl.user_id
+         FROM family_link fl
+         JOIN resident fr ON fr.id = fl.resident_id
+         JOIN org_unit fou ON fou.id = fr.org_unit_id
+         LEFT JOIN org_unit nou ON nou.id = $3
+        WHERE fr.tenant_id = $1
+          AND ($2::uuid IS NOT NULL AND fr.id = $2
+               OR $2::uuid IS NULL AND ($3::uuid IS NULL OR starts_with(fou.path, nou.path)))
+        ORDER BY fl.user_id`,
+      [notice.tenantId, notice.residentId, notice.orgUnitId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
   insert(manager: EntityManager, notice: Omit<PortalNoticeEntity, 'id'>): Promise<PortalNoticeEntity> {
     const repository = manager.getRepository(PortalNoticeEntity);
     return repository.save(repository.create(notice));

@@ -7,6 +7,7 @@ import type { RequestLocale } from '../../common/http/locale.decorator.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService } from '../forms/forms.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrgUnitsService } from '../org-units/org-units.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
@@ -15,6 +16,9 @@ import type { NoticeCategory } from './portal-notice.entity.js';
 import { InvalidNoticeError, NoticeAlreadyPublishedError } from './portal.errors.js';
 import { PortalRepository, type NoticeRow } from './portal.repository.js';
 import { summarizeRecord, type SummaryLine } from './update-summary.util.js';
+
+/** How much of a notice's text its notification carries (the rest is one tap away). */
+const NOTIFICATION_BODY = 140;
 
 /** Who writes and publishes notices and bills for families. */
 export const NOTICE_MANAGERS = ['admin', 'front-desk', 'steward'] as const;
@@ -51,6 +55,7 @@ export class PortalService {
     private readonly forms: FormsService,
     private readonly orgUnits: OrgUnitsService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -211,6 +216,16 @@ export class PortalService {
           orgUnitId: notice.orgUnitId,
           amountFen: notice.amountFen,
         },
+      });
+      // the families it is for hear of it in the same transaction: published means told
+      const readers = await this.repository.familyReaders(manager, notice);
+      await this.notifications.notifyUsers(manager, actor.tenantId, readers, {
+        title: `${notice.category === 'bill' ? '新账单 · New bill' : '新通知 · New notice'}: ${notice.title}`,
+        body:
+          notice.body.length > NOTIFICATION_BODY
+            ? `${notice.body.slice(0, NOTIFICATION_BODY - 1)}…`
+            : notice.body,
+        payload: { noticeId: notice.id, href: '/portal/notices' },
       });
       return notice;
     });

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { describeError, useApi, useI18n } from '@careloom/app-shell';
 import { useAutoRefresh } from '../../../shared/hooks/useAutoRefresh.js';
 import { useNotifications, type Notification } from '../hooks/useNotifications.js';
-import { residentIdOf, unreadBadge } from '../utils/notification.util.js';
+import { targetOf, unreadBadge } from '../utils/notification.util.js';
 
 /** The bell with the unread count (refreshed every 30 s) and a drawer listing the notifications. */
 export function NotificationBell() {
@@ -31,10 +31,10 @@ export function NotificationBell() {
       unread.reload();
       all.reload();
     }
-    const residentId = residentIdOf(notification.payload);
-    if (residentId !== null) {
+    const target = targetOf(notification.payload);
+    if (target !== null) {
       setOpen(false);
-      void navigate(`/residents/${residentId}`);
+      void navigate(target);
     }
   };
 
