@@ -198,6 +198,17 @@ describe('trigger rules over time', () => {
     const notes = (await as(steward).get('/api/notifications')).body as { title: string }[];
     expect(notes.map((n) => n.title)).toContain('久未联系长者 已 14 天没有家属联系记录');
 
+    // and the residents were checked in batch jobs of their own, all done
+    const batches: { status: string; engine_ref: string; payload: { residentIds: string[] } }[] =
+      await t.dataSource.query(
+        `SELECT status, engine_ref, payload FROM job WHERE type = 'rule-schedule-batch'`,
+      );
+    expect(batches.length).toBeGreaterThan(0);
+    expect(batches.every((b) => b.status !== 'pending' && b.engine_ref.startsWith(`${ruleId}:`))).toBe(true);
+    expect(batches.flatMap((b) => b.payload.residentIds)).toEqual(
+      expect.arrayContaining([withContact, withoutContact]),
+    );
+
     // and the next run is tomorrow at 08:00
     expect((await pendingJobs('rule-schedule')).map((j) => j.due_at.getTime())).toEqual([eight + DAY]);
 

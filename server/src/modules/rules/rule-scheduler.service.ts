@@ -24,12 +24,20 @@ import { RulesRepository } from './rules.repository.js';
 
 /** A schedule rule's next run (engineRef: the rule id). */
 export const RULE_SCHEDULE_JOB = 'rule-schedule';
+/**
+ * One share of a schedule rule's run: the condition for a batch of residents, in a transaction of its own
+ * (engineRef: `<rule id>:<run instant>:<batch>`), so one resident's failure retries that batch, not the run.
+ */
+export const RULE_SCHEDULE_BATCH_JOB = 'rule-schedule-batch';
+/** Residents per batch of a schedule run: a 300-bed home is six short transactions. */
+export const SCHEDULE_BATCH_SIZE = 50;
 /** A date-field rule's reminder for one record (engineRef: `<rule id>:<record id>`). */
 export const RULE_DATE_JOB = 'rule-date';
 
 type ScheduleTrigger = Extract<RuleTrigger, { type: 'schedule' }>;
 type DateFieldTrigger = Extract<RuleTrigger, { type: 'date-field' }>;
 type SchedulePayload = { ruleId: string; ruleVersion: number };
+type ScheduleBatchPayload = SchedulePayload & { at: string; residentIds: string[] };
 type DatePayload = SchedulePayload & {
   recordId: string;
   field: string;
@@ -62,6 +70,7 @@ export class RuleScheduler implements OnModuleInit {
 
   onModuleInit(): void {
     this.handlers.register(RULE_SCHEDULE_JOB, (manager, job, now) => this.runSchedule(manager, job, now));
+    this.handlers.register(RULE_SCHEDULE_BATCH_JOB, (manager, job) => this.runScheduleBatch(manager, job));
     this.handlers.register(RULE_DATE_JOB, (manager, job, now) => this.runDate(manager, job, now));
     this.handlers.register(TASK_DUE_JOB, (manager, job, now) => this.runTaskDue(manager, job, now));
     this.events.subscribe('rules-dates', (manager, event) => this.onRecordSaved(manager, event));
@@ -73,6 +82,7 @@ export class RuleScheduler implements OnModuleInit {
    */
   async sync(manager: EntityManager, rule: RuleEntity, definition: RuleDefinition): Promise<void> {
     await this.runtime.cancelJobs(manager, rule.tenantId, RULE_SCHEDULE_JOB, rule.id);
+    await this.runtime.cancelJobs(manager, rule.tenantId, RULE_SCHEDULE_BATCH_JOB, `${rule.id}:`, true);
     await this.runtime.cancelJobs(manager, rule.tenantId, RULE_DATE_JOB, `${rule.id}:`, true);
     if (!rule.enabled) {
       return;
@@ -199,9 +209,13 @@ export class RuleScheduler implements OnModuleInit {
     }
   }
 
-  /** A schedule rule's run: the condition once per resident in scope, then the next run. */
+  /**
+   * A schedule rule's run: the residents in scope are split into batches, each a job of its own due now
+   * (they run in parallel on the workers and fail alone), then the next run is planned.
+   */
   private async runSchedule(manager: EntityManager, job: JobEntity, now: Date): Promise<void> {
-    const found = await this.current(manager, job.tenantId, job.payload as SchedulePayload);
+    const payload = job.payload as SchedulePayload;
+    const found = await this.current(manager, job.tenantId, payload);
     const trigger = found?.version.definition.trigger;
     if (!found || trigger?.type !== 'schedule') {
       return;
@@ -212,18 +226,42 @@ export class RuleScheduler implements OnModuleInit {
       trigger.residentStatus ?? DEFAULT_SCHEDULE_STATUSES,
     );
     const at = job.dueAt.toISOString();
-    for (const residentId of residents) {
-      await this.runner.fire(manager, found.rule, found.version, {
-        type: 'schedule',
-        tenantId: job.tenantId,
-        residentId,
+    for (let start = 0; start < residents.length; start += SCHEDULE_BATCH_SIZE) {
+      const batch: ScheduleBatchPayload = {
+        ruleId: payload.ruleId,
+        ruleVersion: payload.ruleVersion,
         at,
-        actor: null,
-        depth: 0,
+        residentIds: residents.slice(start, start + SCHEDULE_BATCH_SIZE),
+      };
+      await this.runtime.scheduleJob(manager, {
+        tenantId: job.tenantId,
+        type: RULE_SCHEDULE_BATCH_JOB,
+        engineRef: `${found.rule.id}:${at}:${start / SCHEDULE_BATCH_SIZE}`,
+        payload: batch,
+        dueAt: now,
       });
     }
     // After the later of its due time and now: a server that was down does not catch up every missed run.
     await this.scheduleNext(manager, found.rule, trigger, Math.max(job.dueAt.getTime(), now.getTime()));
+  }
+
+  /** One batch of a schedule run: the condition once per resident, as of the run's planned instant. */
+  private async runScheduleBatch(manager: EntityManager, job: JobEntity): Promise<void> {
+    const payload = job.payload as ScheduleBatchPayload;
+    const found = await this.current(manager, job.tenantId, payload);
+    if (!found || found.version.definition.trigger.type !== 'schedule') {
+      return;
+    }
+    for (const residentId of payload.residentIds) {
+      await this.runner.fire(manager, found.rule, found.version, {
+        type: 'schedule',
+        tenantId: job.tenantId,
+        residentId,
+        at: payload.at,
+        actor: null,
+        depth: 0,
+      });
+    }
   }
 
   /** A date-field reminder: the record as it is now, if its date is still the one planned for. */
