@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { ownDatabase, type OwnDatabase } from '../support/own-database.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'e2e-demo-admin';
@@ -53,43 +53,9 @@ function runCli(args: string[]): Promise<{ status: number; output: string }> {
   });
 }
 
-/** A database of its own on TEST_DATABASE_URL's server, else the server's embedded PostgreSQL in a temp folder. */
-async function freshDatabase(): Promise<{
-  env: Record<string, string | undefined>;
-  drop: () => Promise<void>;
-}> {
-  const shared = process.env.TEST_DATABASE_URL;
-  if (!shared) {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'careloom-demo-e2e-'));
-    fs.chmodSync(dataDir, 0o755);
-    return {
-      env: { DATABASE_URL: undefined, CARELOOM_DATA_DIR: dataDir },
-      drop: () => Promise.resolve(fs.rmSync(dataDir, { recursive: true, force: true })),
-    };
-  }
-  const name = `careloom_demo_e2e_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: shared });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(shared);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
-
 describe('careloom demo', () => {
   let server: ServerProcess;
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let database: OwnDatabase;
   let token: string;
   let run: { status: number; output: string };
   let summary: Summary;
@@ -103,7 +69,7 @@ describe('careloom demo', () => {
 
   beforeAll(async () => {
     // given a fresh server whose clock starts two months back, with the test clock on
-    database = await freshDatabase();
+    database = await ownDatabase('demo_e2e');
     const clockStart = new Date();
     clockStart.setUTCMonth(clockStart.getUTCMonth() - MONTHS);
     server = await startServer(
