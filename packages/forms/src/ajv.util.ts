@@ -19,6 +19,20 @@ const LABELS_META = {
   additionalProperties: false,
 } as const;
 
+/** A band: a range (`min`/`max`) or a condition (`when`); lint checks which and that a list uses one kind. */
+const BAND_META = {
+  type: 'object',
+  required: ['level', 'labels'],
+  additionalProperties: false,
+  properties: {
+    min: { type: 'number' },
+    max: { type: 'number' },
+    when: {},
+    level: { type: 'string', minLength: 1 },
+    labels: LABELS_META,
+  },
+} as const;
+
 const SCALE_META = {
   type: 'object',
   required: ['edition', 'items', 'bands'],
@@ -62,24 +76,11 @@ const SCALE_META = {
           id: { type: 'string', minLength: 1 },
           label: LABELS_META,
           items: { type: 'array', items: { type: 'string' } },
+          grades: { type: 'array', minItems: 1, items: BAND_META },
         },
       },
     },
-    bands: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        required: ['min', 'max', 'level', 'labels'],
-        additionalProperties: false,
-        properties: {
-          min: { type: 'number' },
-          max: { type: 'number' },
-          level: { type: 'string', minLength: 1 },
-          labels: LABELS_META,
-        },
-      },
-    },
+    bands: { type: 'array', minItems: 1, items: BAND_META },
     overrides: {
       type: 'array',
       items: {

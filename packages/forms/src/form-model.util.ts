@@ -31,15 +31,32 @@ function siblingPath(field: FormField, name: string): string {
   return `${parent}${name}`;
 }
 
-/** Var paths a scale reads from the record: its item answers and the facts its override rules use. */
+/** The JSON Logic expressions of a scale: conditions of bands and section grades, override rules. */
+function scaleConditions(scale: ScaleDefinition): unknown[] {
+  const whens = (list: unknown): unknown[] =>
+    Array.isArray(list)
+      ? list.flatMap((entry: unknown) =>
+          isPlainObject(entry) && entry['when'] !== undefined ? [entry['when']] : [],
+        )
+      : [];
+  return [
+    ...whens(scale.bands),
+    ...(Array.isArray(scale.sections)
+      ? scale.sections.flatMap((section: unknown) => (isPlainObject(section) ? whens(section['grades']) : []))
+      : []),
+    ...whens(scale.overrides),
+  ];
+}
+
+/** Var paths a scale reads from the record: its item answers and the facts its conditions and rules use. */
 export function scaleReads(field: FormField, scale: ScaleDefinition): string[] {
   const reads = Array.isArray(scale.items)
     ? scale.items
         .filter((item) => typeof item.field === 'string')
         .map((item) => siblingPath(field, item.field))
     : [];
-  for (const rule of Array.isArray(scale.overrides) ? scale.overrides : []) {
-    for (const read of safeVars(rule.when)) {
+  for (const when of scaleConditions(scale)) {
+    for (const read of safeVars(when)) {
       if (read.startsWith('facts.')) {
         reads.push(read.slice('facts.'.length));
       } else if (read.startsWith('answers.')) {

@@ -46,21 +46,41 @@ export interface ScaleItem {
   options: ScaleOption[];
 }
 
-/** A group of items with its own subtotal. */
+/** A group of items with its own subtotal and, optionally, its own grade. */
 export interface ScaleSection {
   id: string;
   label?: Labels;
   /** Item fields of this section. */
   items: string[];
+  /**
+   * Grades of the section, best first (the index is the grade number: 0 = best), like the scale's bands:
+   * by ranges of the subtotal, or by conditions on `{ answers, facts, total, subtotals }`. A section is graded
+   * only when all its items are answered.
+   */
+  grades?: ScaleBand[];
 }
 
-/** A grade: totals from `min` to `max` (both inclusive) get `level`. */
-export interface ScaleBand {
+/** A grade by range: totals from `min` to `max` (both inclusive) get `level`. */
+export interface ScaleRangeBand {
   min: number;
   max: number;
   level: string;
   labels: Labels;
 }
+
+/**
+ * A grade by condition: `level` when the JSON Logic `when` holds. Conditions are checked from the worst band to
+ * the best and the first that holds wins, so where two rows of a published rule table both apply the worse
+ * grade is given. No condition holding gives no level.
+ */
+export interface ScaleConditionBand {
+  when: LogicExpression;
+  level: string;
+  labels: Labels;
+}
+
+/** One grade of a scale or of a section; one list uses one kind only. */
+export type ScaleBand = ScaleRangeBand | ScaleConditionBand;
 
 /** Sets the level when `when` is truthy (e.g. coma → severe). */
 export interface ScaleSetLevelOverride {
@@ -83,9 +103,10 @@ export interface ScaleShiftLevelOverride {
 export type ScaleOverride = ScaleSetLevelOverride | ScaleShiftLevelOverride;
 
 /**
- * The value of `x-scale`. Bands are listed from the best grade to the worst and must cover every
- * possible total (integers) without gaps or overlaps. Override rules are JSON Logic evaluated on
- * `{ answers, facts, total, subtotals }` and applied in list order.
+ * The value of `x-scale`. Bands are listed from the best grade to the worst; range bands must cover every
+ * possible total (integers) without gaps or overlaps, condition bands (a rule table) read
+ * `{ answers, facts, total, subtotals, grades }` where `grades.<section>` is the grade number of a graded
+ * section. Override rules read the same and are applied in list order.
  */
 export interface ScaleDefinition {
   edition: string;
@@ -108,6 +129,15 @@ export interface ScaleResult {
   missing: string[];
   /** Ids of the override rules that applied, in order. */
   overrides: string[];
+  /** Grades of the sections that define `grades` (absent when none does). */
+  grades?: Record<string, ScaleGrade>;
+}
+
+/** The grade of one section: `grade` is the index in the section's `grades` (0 = best); null when not graded. */
+export interface ScaleGrade {
+  grade: number | null;
+  level: string | null;
+  labels: Labels | null;
 }
 
 export interface ProcessContext {

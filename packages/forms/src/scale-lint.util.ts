@@ -51,6 +51,7 @@ export function lintScale(
   let maxTotal = 0;
   let scoresValid = true;
   const itemFields = new Set<string>();
+  const itemRanges = new Map<string, { min: number; max: number }>();
   items.forEach((item, itemIndex) => {
     const itemPath = joinPointer(base, 'items', itemIndex);
     if (!isPlainObject(item) || typeof item['field'] !== 'string') {
@@ -145,6 +146,7 @@ export function lintScale(
     if (scores.length > 0) {
       minTotal += Math.min(...scores);
       maxTotal += Math.max(...scores);
+      itemRanges.set(name, { min: Math.min(...scores), max: Math.max(...scores) });
     }
   });
 
@@ -177,106 +179,46 @@ export function lintScale(
     });
   });
 
-  const bands = Array.isArray(scale['bands']) ? (scale['bands'] as unknown[]) : [];
-  const levels = new Set<string>();
-  const ranges: Array<{ min: number; max: number; index: number }> = [];
-  if (bands.length === 0) {
-    error(
-      'scale-no-bands',
-      joinPointer(base, 'bands'),
-      '评分量表至少需要一个等级',
-      'A scale needs at least one band',
-    );
-  }
-  bands.forEach((band, index) => {
-    const bandPath = joinPointer(base, 'bands', index);
-    if (!isPlainObject(band) || typeof band['level'] !== 'string') {
-      error(
-        'scale-invalid',
-        bandPath,
-        '等级应包含 min、max、level 和 labels',
-        'A band needs min, max, level and labels',
-      );
-      return;
-    }
-    if (levels.has(band['level'])) {
-      error(
-        'scale-duplicate-level',
-        joinPointer(bandPath, 'level'),
-        '等级代码重复',
-        'A level code is repeated',
-      );
-    }
-    levels.add(band['level']);
-    const min = band['min'];
-    const max = band['max'];
-    if (
-      typeof min !== 'number' ||
-      typeof max !== 'number' ||
-      !Number.isInteger(min) ||
-      !Number.isInteger(max) ||
-      min > max
-    ) {
-      error(
-        'scale-band-range',
-        bandPath,
-        '等级的 min、max 应为整数且 min ≤ max',
-        'Band min and max must be integers with min ≤ max',
-      );
-      return;
-    }
-    ranges.push({ min, max, index });
-  });
-  ranges.sort((a, b) => a.min - b.min);
-  ranges.forEach((range, position) => {
-    const next = ranges[position + 1];
-    if (next === undefined) {
-      return;
-    }
-    const nextPath = joinPointer(base, 'bands', next.index);
-    if (next.min <= range.max) {
-      error(
-        'scale-band-overlap',
-        nextPath,
-        `等级分数区间重叠（${range.min}–${range.max} 与 ${next.min}–${next.max}）`,
-        `Bands overlap (${range.min}–${range.max} and ${next.min}–${next.max})`,
-      );
-    } else if (next.min > range.max + 1) {
-      error(
-        'scale-band-gap',
-        nextPath,
-        `等级分数区间有空缺（${range.max + 1}–${next.min - 1}）`,
-        `Bands leave a gap (${range.max + 1}–${next.min - 1})`,
-      );
-    }
-  });
-  const first = ranges[0];
-  const last = ranges[ranges.length - 1];
-  if (scoresValid && first !== undefined && last !== undefined && ranges.length === bands.length) {
-    if (first.min > minTotal) {
-      error(
-        'scale-band-gap',
-        joinPointer(base, 'bands'),
-        `总分 ${minTotal}–${first.min - 1} 没有对应等级`,
-        `Totals ${minTotal}–${first.min - 1} have no band`,
-      );
-    }
-    if (last.max < maxTotal) {
-      error(
-        'scale-band-gap',
-        joinPointer(base, 'bands'),
-        `总分 ${last.max + 1}–${maxTotal} 没有对应等级`,
-        `Totals ${last.max + 1}–${maxTotal} have no band`,
-      );
-    }
-  }
-
-  const knownFields = [
+  const graded: string[] = [];
+  const factFields = [
     ...[...itemFields].map((name) => `answers.${name}`),
     ...recordFields.map((path) => `facts.${path}`),
     'total',
     ...[...sectionIds].map((id) => `subtotals.${id}`),
   ];
+  sections.forEach((section, sectionIndex) => {
+    if (!isPlainObject(section) || section['grades'] === undefined || typeof section['id'] !== 'string') {
+      return;
+    }
+    const names = Array.isArray(section['items']) ? (section['items'] as unknown[]) : [];
+    const ranges = names.flatMap((name) => {
+      const itemRange = typeof name === 'string' ? itemRanges.get(name) : undefined;
+      return itemRange === undefined ? [] : [itemRange];
+    });
+    const range =
+      ranges.length === names.length
+        ? {
+            min: ranges.reduce((sum, r) => sum + r.min, 0),
+            max: ranges.reduce((sum, r) => sum + r.max, 0),
+          }
+        : undefined;
+    graded.push(section['id']);
+    lintBands(section['grades'], joinPointer(base, 'sections', sectionIndex, 'grades'), {
+      range: scoresValid ? range : undefined,
+      knownFields: factFields,
+      locale,
+      issues,
+    });
+  });
+
+  const knownFields = [...factFields, ...graded.map((id) => `grades.${id}`)];
+  const levels = lintBands(scale['bands'], joinPointer(base, 'bands'), {
+    range: scoresValid ? { min: minTotal, max: maxTotal } : undefined,
+    knownFields,
+    locale,
+    issues,
+  });
+
   const overrides = Array.isArray(scale['overrides']) ? (scale['overrides'] as unknown[]) : [];
   overrides.forEach((rule, index) => {
     const rulePath = joinPointer(base, 'overrides', index);
@@ -316,4 +258,143 @@ export function lintScale(
     );
   });
   return issues;
+}
+
+interface BandLintContext {
+  /** Lowest and highest possible total (or subtotal); undefined when scores are invalid. */
+  range: { min: number; max: number } | undefined;
+  /** Var paths condition bands may read. */
+  knownFields: readonly string[];
+  locale: Locale;
+  issues: LintIssue[];
+}
+
+/**
+ * Checks a list of bands (a scale's `bands` or a section's `grades`): at least one, unique levels, and either
+ * integer ranges covering `range` without gap or overlap, or JSON Logic conditions reading `knownFields` —
+ * not both kinds in one list. Returns the level codes.
+ */
+function lintBands(value: unknown, path: string, context: BandLintContext): Set<string> {
+  const { range, knownFields, locale, issues } = context;
+  const error = (code: string, at: string, zh: string, en: string): void => {
+    issues.push(lintIssue('error', code, at, { 'zh-CN': zh, en }, locale));
+  };
+  const bands = Array.isArray(value) ? (value as unknown[]) : [];
+  const levels = new Set<string>();
+  if (bands.length === 0) {
+    error('scale-no-bands', path, '评分量表至少需要一个等级', 'A scale needs at least one band');
+  }
+  const conditional = bands.filter((band) => isPlainObject(band) && band['when'] !== undefined).length;
+  if (conditional > 0 && conditional < bands.length) {
+    error(
+      'scale-band-mixed',
+      path,
+      '同一组等级不能混用分数区间（min/max）和条件（when）',
+      'One list of bands cannot mix score ranges (min/max) and conditions (when)',
+    );
+  }
+  const byCondition = conditional > 0;
+  const ranges: Array<{ min: number; max: number; index: number }> = [];
+  bands.forEach((band, index) => {
+    const bandPath = joinPointer(path, index);
+    if (!isPlainObject(band) || typeof band['level'] !== 'string') {
+      error(
+        'scale-invalid',
+        bandPath,
+        '等级应包含 level、labels 以及 min、max 或 when',
+        'A band needs level, labels and either min and max or when',
+      );
+      return;
+    }
+    if (levels.has(band['level'])) {
+      error(
+        'scale-duplicate-level',
+        joinPointer(bandPath, 'level'),
+        '等级代码重复',
+        'A level code is repeated',
+      );
+    }
+    levels.add(band['level']);
+    if (byCondition) {
+      if (band['when'] !== undefined) {
+        if (band['min'] !== undefined || band['max'] !== undefined) {
+          error(
+            'scale-band-mixed',
+            bandPath,
+            '条件等级（when）不能同时有 min、max',
+            'A band with a condition (when) cannot also have min or max',
+          );
+        }
+        issues.push(
+          ...logicIssues(checkLogic(band['when'], { knownFields }), joinPointer(bandPath, 'when'), locale),
+        );
+      }
+      return;
+    }
+    const min = band['min'];
+    const max = band['max'];
+    if (
+      typeof min !== 'number' ||
+      typeof max !== 'number' ||
+      !Number.isInteger(min) ||
+      !Number.isInteger(max) ||
+      min > max
+    ) {
+      error(
+        'scale-band-range',
+        bandPath,
+        '等级的 min、max 应为整数且 min ≤ max',
+        'Band min and max must be integers with min ≤ max',
+      );
+      return;
+    }
+    ranges.push({ min, max, index });
+  });
+  if (byCondition) {
+    return levels;
+  }
+  ranges.sort((a, b) => a.min - b.min);
+  ranges.forEach((current, position) => {
+    const next = ranges[position + 1];
+    if (next === undefined) {
+      return;
+    }
+    const nextPath = joinPointer(path, next.index);
+    if (next.min <= current.max) {
+      error(
+        'scale-band-overlap',
+        nextPath,
+        `等级分数区间重叠（${current.min}–${current.max} 与 ${next.min}–${next.max}）`,
+        `Bands overlap (${current.min}–${current.max} and ${next.min}–${next.max})`,
+      );
+    } else if (next.min > current.max + 1) {
+      error(
+        'scale-band-gap',
+        nextPath,
+        `等级分数区间有空缺（${current.max + 1}–${next.min - 1}）`,
+        `Bands leave a gap (${current.max + 1}–${next.min - 1})`,
+      );
+    }
+  });
+  const first = ranges[0];
+  const last = ranges[ranges.length - 1];
+  if (range !== undefined && first !== undefined && last !== undefined && ranges.length === bands.length) {
+    if (first.min > range.min) {
+      error(
+        'scale-band-gap',
+        path,
+        `总分 ${range.min}–${first.min - 1} 没有对应等级`,
+        `Totals ${range.min}–${first.min - 1} have no band`,
+      );
+    }
+    if (last.max < range.max) {
+      error(
+        'scale-band-gap',
+        path,
+        `总分 ${last.max + 1}–${range.max} 没有对应等级`,
+        `Totals ${last.max + 1}–${range.max} have no band`,
+      );
+    }
+  }
+  return levels;
 }
