@@ -168,6 +168,13 @@ export const zh = {
   'dashboards.width.12': '整行',
   'dashboards.height': '高度（行）',
   'dashboards.preview': '布局预览（实时数据）',
+  'dashboards.gridHelp':
+    '拖动报表的标题栏放到别的位置，拖动右下角改变宽度和高度，其他报表自动让位。键盘：聚焦标题栏后用 ← → 移动、↑ ↓ 调整顺序，Shift+方向键改变大小。',
+  'dashboards.gridHelpPhone':
+    '手机上报表排成一列：用上方的上移/下移和宽度/高度调整布局；在宽屏上可以拖动摆放。',
+  'dashboards.moveHandle': '{name}：拖动移动；← → 移动，↑ ↓ 调整顺序，Shift+方向键改变大小',
+  'dashboards.resizeHandle': '拖动改变 {name} 的大小',
+  'dashboards.placed': '{name}：第 {column} 列、第 {row} 行，宽 {w} 列、高 {h} 行',
 } as const;
 
 export const en: Messages<typeof zh> = {
@@ -342,4 +349,11 @@ export const en: Messages<typeof zh> = {
   'dashboards.width.12': 'Full row',
   'dashboards.height': 'Height (rows)',
   'dashboards.preview': 'Layout preview (live data)',
+  'dashboards.gridHelp':
+    'Drag a report by its title bar to another place and by its bottom-right corner to change its width and height; the others make room. Keyboard: focus the title bar, then ← → to move, ↑ ↓ to reorder, Shift+arrows to resize.',
+  'dashboards.gridHelpPhone':
+    'On a phone the reports form one column: arrange them with move up/down and width/height above; on a wider screen you can drag them.',
+  'dashboards.moveHandle': '{name}: drag to move; ← → move, ↑ ↓ reorder, Shift+arrows resize',
+  'dashboards.resizeHandle': 'Drag to resize {name}',
+  'dashboards.placed': '{name}: column {column}, row {row}, {w} columns wide, {h} rows high',
 };

@@ -21,7 +21,6 @@ import { useReportData } from '../hooks/useReportData.js';
 import {
   addItem,
   emptyDashboard,
-  gridPlacement,
   MAX_HEIGHT,
   moveItem,
   readingOrder,
@@ -31,6 +30,7 @@ import {
 } from '../utils/dashboard-layout.util.js';
 import { problemAt, specProblems } from '../utils/report-spec.util.js';
 import type { DashboardSpec, LocalizedText, SpecProblem } from '../utils/report.types.js';
+import { DashboardGrid } from './DashboardGrid.js';
 import { EditorHeader } from './EditorHeader.js';
 import { TitleInputs } from './LabelInputs.js';
 import { ReportResultView } from './ReportResultView.js';
@@ -321,32 +321,21 @@ function DashboardEditor({
         {items.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboards.noItems')} />
         ) : (
-          <div className="cl-rd-grid">
-            {items.map((item, index) => {
-              const placement = gridPlacement(item);
+          <DashboardGrid
+            items={items}
+            title={(item) => reportTitle(item.report)}
+            onChange={setItems}
+            body={(item) => {
               const entry = data[item.report];
-              return (
-                <Card
-                  key={`${item.report}-${index}`}
-                  size="small"
-                  className="cl-rd-card"
-                  title={reportTitle(item.report)}
-                  style={{ '--cl-col': placement.column, '--cl-row': placement.row } as React.CSSProperties}
-                  data-testid={`dashboard-preview-${item.report}`}
-                >
-                  <div className="cl-rd-card-body">
-                    {entry === undefined ? (
-                      <Skeleton active paragraph={{ rows: 3 }} />
-                    ) : 'error' in entry ? (
-                      <Alert type="error" showIcon title={entry.error} />
-                    ) : (
-                      <ReportResultView result={entry.result} height="100%" />
-                    )}
-                  </div>
-                </Card>
+              return entry === undefined ? (
+                <Skeleton active paragraph={{ rows: 3 }} />
+              ) : 'error' in entry ? (
+                <Alert type="error" showIcon title={entry.error} />
+              ) : (
+                <ReportResultView result={entry.result} height="100%" />
               );
-            })}
-          </div>
+            }}
+          />
         )}
       </Card>
       <Card size="small" title={t('reports.tab.versions')}>
