@@ -59,6 +59,28 @@ describe('template bundles', () => {
     ]);
   });
 
+  it('should let an integrator import a bundle with an API login, and refuse a nurse', async () => {
+    // given the daily-care bundle (it needs elder-archive, imported above) and an integrator and a nurse
+    const files = await bundleJson('daily-care');
+    const integrator = await t.login('integrator');
+    const nurse = await t.login('nurse.a');
+    const importAs = (token: string) =>
+      t.http().post('/api/bundles/import').set('authorization', `Bearer ${token}`).send({ files });
+
+    // when the nurse tries, then the integrator
+    const refused = await importAs(nurse);
+    const imported = await importAs(integrator);
+
+    // then the nurse is refused and nothing is written; the integrator's import creates the forms
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/admin, integrator/);
+    expect(imported.status).toBe(200);
+    expect(imported.body.forms.map((f: { action: string }) => f.action)).toEqual(
+      imported.body.forms.map(() => 'created'),
+    );
+    expect(imported.body.forms.length).toBeGreaterThan(0);
+  });
+
   it('should publish a new version of what changed when a newer bundle comes, leaving the rest', async () => {
     // given the onboarding bundle with one form changed and the version bumped
     const files = await bundleJson('onboarding-30day');

@@ -355,7 +355,7 @@ export class FormsService {
     },
     locale: Locale,
   ): Promise<{ key: string; action: 'created' | 'updated' | 'unchanged'; version: number }> {
-    this.assertDesigner(actor);
+    // no designer check: only BundlesService calls this, after checking the actor may manage bundles
     const uiSchema = file.uiSchema ?? {};
     let form = await this.repository.findByKey(manager, actor.tenantId, file.key);
     if (form?.latestVersion) {

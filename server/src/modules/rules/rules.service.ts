@@ -336,7 +336,7 @@ export class RulesService {
     actor: Actor,
     file: { key: string; name: LocalizedText; enabled?: boolean; definition: unknown },
   ): Promise<{ key: string; action: 'created' | 'updated' | 'unchanged'; version: number }> {
-    this.assertDesigner(actor);
+    // no designer check: only BundlesService calls this, after checking the actor may manage bundles
     const definition = this.checked(file.definition);
     await this.checkReferences(manager, actor.tenantId, definition);
     const rule = await this.repository.findByKey(manager, actor.tenantId, file.key);
