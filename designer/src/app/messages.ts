@@ -1,4 +1,5 @@
 import type { Catalog, Messages } from '@careloom/app-shell';
+import { en as processesEn, zh as processesZh } from '../features/processes/messages.js';
 import { en as reportsEn, zh as reportsZh } from '../features/reports/messages.js';
 import { en as rulesEn, zh as rulesZh } from '../features/rules/messages.js';
 import { en as templatesEn, zh as templatesZh } from '../features/templates/messages.js';
@@ -314,6 +315,7 @@ const zh = {
   ...rulesZh,
   ...templatesZh,
   ...reportsZh,
+  ...processesZh,
 } as const;
 
 const en: Messages<typeof zh> = {
@@ -631,6 +633,7 @@ const en: Messages<typeof zh> = {
   ...rulesEn,
   ...templatesEn,
   ...reportsEn,
+  ...processesEn,
 };
 
 export const messages: Catalog = { 'zh-CN': zh, en };

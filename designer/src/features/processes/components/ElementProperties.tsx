@@ -14,6 +14,7 @@ import {
   attr,
   conditionLogic,
   elementKind,
+  isActivity,
   splitList,
   timerDefinition,
   timerProperty,
@@ -21,6 +22,8 @@ import {
 } from '../utils/bpmn-model.util.js';
 import { describeDuration, describeTimer, type TimerKind } from '../utils/iso-duration.util.js';
 import { FieldRightsEditor } from './FieldRightsEditor.js';
+import { BoundaryEventEditor, ErrorEventEditor } from './BoundaryEventEditors.js';
+import { IoParametersEditor } from './IoParametersEditor.js';
 import { CallActivityEditor, CountersignEditor, MessageEventEditor } from './ProcessExtensionEditors.js';
 
 type FormSummary = Schemas['FormSummaryDto'];
@@ -339,6 +342,14 @@ export function ElementProperties({
         />
       )}
 
+      {kind === 'error-event' && (
+        <ErrorEventEditor key={`${element.id}-error`} element={element} service={service} />
+      )}
+
+      {bo.$type === 'bpmn:BoundaryEvent' && (
+        <BoundaryEventEditor key={`${element.id}-boundary`} element={element} service={service} />
+      )}
+
       {kind === 'call-activity' && (
         <CallActivityEditor key={`${element.id}-call`} element={element} service={service} />
       )}
@@ -360,6 +371,8 @@ export function ElementProperties({
           />
         </>
       )}
+
+      {isActivity(bo) && <IoParametersEditor key={`${element.id}-io`} element={element} service={service} />}
 
       {kind === 'conditional-flow' && (
         <Flex vertical gap={12}>

@@ -5,7 +5,14 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { unwrap, type Schemas } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useLoader } from '@careloom/app-shell';
 import { useBpmnModeler } from '../hooks/useBpmnModeler.js';
-import type { Canvas, DeployProblem, ElementRegistry, Selection } from '../utils/bpmn-model.types.js';
+import { UndoRedoButtons } from '../../../shared/undo/UndoRedoButtons.js';
+import type {
+  Canvas,
+  CommandStack,
+  DeployProblem,
+  ElementRegistry,
+  Selection,
+} from '../utils/bpmn-model.types.js';
 import { ERROR_MARKER, NEW_PROCESS_XML, VISITED_MARKER } from '../utils/bpmn-model.constants.js';
 import { deployProblemsOf } from '../utils/bpmn-model.util.js';
 import { ElementProperties, type ProcessVariable } from './ElementProperties.js';
@@ -157,6 +164,22 @@ export function ProcessEditorPage() {
     URL.revokeObjectURL(url);
   };
 
+  // the modeler's own command stack (bpmn-js also binds Ctrl+Z / Ctrl+Y on the focused canvas); none while the
+  // read-only viewer is mounted or being swapped for the modeler
+  const commandStack = ((): CommandStack | undefined => {
+    try {
+      return viewer && !readOnly ? service<CommandStack>('commandStack') : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  const history = {
+    canUndo: commandStack?.canUndo() ?? false,
+    canRedo: commandStack?.canRedo() ?? false,
+    undo: () => commandStack?.undo(),
+    redo: () => commandStack?.redo(),
+  };
+
   const title = openedFile?.fileName ?? key ?? (opened?.fileName || t('pe.untitled'));
 
   return (
@@ -178,6 +201,7 @@ export function ProcessEditorPage() {
         </Flex>
         {!readOnly && (
           <Flex gap={8} wrap>
+            <UndoRedoButtons editor={history} />
             <OpenBpmnFileButton
               onOpen={(xml, fileName) => {
                 setProblems([]);
@@ -246,7 +270,10 @@ export function ProcessEditorPage() {
       <Flex gap={12} align="stretch">
         <div ref={containerRef} className="cl-process-canvas" data-testid="bpmn-canvas" />
         {!readOnly && (
-          <div style={{ width: 360, flex: '0 0 360px', overflowY: 'auto', maxHeight: 'calc(100vh - 220px)' }}>
+          <div
+            data-testid="properties-panel"
+            style={{ width: 360, flex: '0 0 360px', overflowY: 'auto', maxHeight: 'calc(100vh - 220px)' }}
+          >
             <Tabs
               size="small"
               items={[

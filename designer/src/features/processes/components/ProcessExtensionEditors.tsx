@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import {
   AutoComplete,
   Button,
@@ -21,13 +21,17 @@ import type {
   Moddle,
   ModdleElement,
   Modeling,
-  MultiCommandContext,
 } from '../utils/bpmn-model.types.js';
-import { CAMUNDA_NS, MULTI_COMMAND } from '../utils/bpmn-model.constants.js';
+import { CAMUNDA_NS } from '../utils/bpmn-model.constants.js';
 import { attr } from '../utils/bpmn-model.util.js';
+import { addRootAndRefer, replaceExtensionValues } from '../utils/extension-elements.util.js';
 import {
-  countersignSentence,
+  callMappingsKey,
   extensionValuesOf,
+  knownTotal,
+  loopProblems,
+  loopSentence,
+  loopSourceKind,
   mappingsToWrite,
   messageDefinition,
   messagesOf,
@@ -42,8 +46,11 @@ import {
   type CallMappings,
   type CountersignChoice,
   type CountersignModeName,
+  type LoopSourceKind,
   type Signers,
 } from '../utils/process-panel.util.js';
+import { useModelDraft } from '../hooks/useModelDraft.js';
+import { ProblemText } from './IoParametersEditor.js';
 
 interface EditorProps {
   element: DiagramElement;
@@ -52,9 +59,9 @@ interface EditorProps {
 
 const MODES: readonly CountersignModeName[] = ['all', 'any', 'sequential', 'percent'];
 
-/** 会签 / Countersign of a user task: `bpmn:multiInstanceLoopCharacteristics` with `careloom:countersign`. */
+/** 会签 / multi-instance of a user task: `bpmn:multiInstanceLoopCharacteristics` as the engine reads it. */
 export function CountersignEditor({ element, service }: EditorProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const bo = element.businessObject;
   const loop =
     bo.loopCharacteristics?.$type === 'bpmn:MultiInstanceLoopCharacteristics'
@@ -62,26 +69,43 @@ export function CountersignEditor({ element, service }: EditorProps) {
       : undefined;
   const modeling = () => service<Modeling>('modeling');
   const collection = loop ? attr(loop, 'camunda:collection') : '';
-  const [signersKind, setSignersKind] = useState<Signers['kind']>(() => readSigners(collection).kind);
+  const cardinalityElement = loop?.get('loopCardinality') as ModdleElement | undefined;
+  const cardinality = cardinalityElement?.body ?? '';
+  const modelKind = loopSourceKind(collection, cardinality) ?? 'variable';
+  // the radio may point at a source not written yet; undo / redo show the model's source again
+  const { draft: sourceKind, edit: setSourceKind } = useModelDraft<LoopSourceKind>(modelKind, String);
   const signers = readSigners(collection);
   const choice = loop ? readCountersign(attr(loop, 'careloom:countersign')) : null;
+  const hasCompletion = loop?.get('completionCondition') !== undefined;
 
   const setLoop = (properties: Record<string, unknown>) => {
     if (loop) {
       modeling().updateModdleProperties(element, loop, properties);
     }
   };
-  const writeChoice = (next: CountersignChoice) =>
-    setLoop({
-      'careloom:countersign': writeCountersign(next),
-      isSequential: next.mode === 'sequential',
-      // the engine refuses a countersign next to a completion condition
-      completionCondition: undefined,
-    });
+  const writeChoice = (next: CountersignChoice | undefined) =>
+    setLoop(
+      next === undefined
+        ? { 'careloom:countersign': undefined }
+        : {
+            'careloom:countersign': writeCountersign(next),
+            isSequential: next.mode === 'sequential',
+            // the engine refuses a countersign next to a completion condition
+            completionCondition: undefined,
+          },
+    );
   const writeCollection = (next: Signers) => {
     const text = writeSigners(next);
-    setLoop({ 'camunda:collection': text === '' ? undefined : text });
+    setLoop({ 'camunda:collection': text === '' ? undefined : text, loopCardinality: undefined });
   };
+  const writeCardinality = (text: string) =>
+    setLoop({
+      'camunda:collection': undefined,
+      loopCardinality:
+        text.trim() === ''
+          ? undefined
+          : service<Moddle>('moddle').create('bpmn:FormalExpression', { body: text.trim() }),
+    });
   const toggle = (on: boolean) => {
     if (!on) {
       modeling().updateProperties(element, { loopCharacteristics: undefined });
@@ -93,14 +117,26 @@ export function CountersignEditor({ element, service }: EditorProps) {
       'camunda:elementVariable': 'signer',
       'careloom:countersign': 'all',
     });
-    setSignersKind('variable');
+    setSourceKind('variable');
     modeling().updateProperties(element, {
       loopCharacteristics: created,
       ...(attr(bo, 'camunda:assignee') === '' ? { 'camunda:assignee': '${signer}' } : {}),
     });
   };
-  const total = signers.kind === 'users' ? signers.users.length : null;
-  const sentence = choice ? countersignSentence(choice, total) : null;
+  const sentence = loop ? loopSentence(choice, hasCompletion, knownTotal(collection, cardinality)) : null;
+  const problems = loop
+    ? loopProblems(
+        {
+          collection,
+          cardinality,
+          elementVariable: attr(loop, 'camunda:elementVariable'),
+          outputCollection: attr(loop, 'careloom:outputCollection'),
+          assignee: attr(bo, 'camunda:assignee'),
+        },
+        locale,
+      )
+    : [];
+  const shownKind = signers.kind === 'expression' && collection !== '' ? 'expression' : sourceKind;
 
   return (
     <Flex vertical gap={8} data-testid="countersign" style={{ marginBottom: 16 }}>
@@ -115,21 +151,22 @@ export function CountersignEditor({ element, service }: EditorProps) {
             style={{ marginBottom: 8 }}
           >
             <Radio.Group
-              value={signers.kind === 'expression' ? 'expression' : signersKind}
-              onChange={(event) => setSignersKind(event.target.value as Signers['kind'])}
+              value={shownKind}
+              onChange={(event) => setSourceKind(event.target.value as LoopSourceKind)}
               options={[
                 { value: 'variable', label: t('pe.sign.fromVariable') },
                 { value: 'users', label: t('pe.sign.fromUsers') },
+                { value: 'count', label: t('pe.mi.fromCount') },
               ]}
               aria-label={t('pe.sign.signers')}
             />
-            {signers.kind === 'expression' ? (
+            {shownKind === 'expression' ? (
               <Input
                 aria-label={t('pe.sign.collection')}
                 value={collection}
                 onChange={(event) => writeCollection({ kind: 'expression', text: event.target.value })}
               />
-            ) : signersKind === 'users' ? (
+            ) : shownKind === 'users' ? (
               <Select
                 aria-label={t('pe.sign.users')}
                 mode="tags"
@@ -138,39 +175,52 @@ export function CountersignEditor({ element, service }: EditorProps) {
                 value={signers.kind === 'users' ? signers.users : []}
                 onChange={(users: string[]) => writeCollection({ kind: 'users', users })}
               />
+            ) : shownKind === 'count' ? (
+              <Input
+                aria-label={t('pe.mi.count')}
+                style={{ marginTop: 6 }}
+                placeholder={t('pe.mi.countPlaceholder')}
+                value={modelKind === 'count' ? cardinality : ''}
+                onChange={(event) => writeCardinality(event.target.value)}
+              />
             ) : (
               <Input
                 aria-label={t('pe.sign.variable')}
                 style={{ marginTop: 6 }}
                 addonBefore="${"
                 addonAfter="}"
-                value={signers.kind === 'variable' ? signers.name : ''}
+                value={signers.kind === 'variable' && modelKind !== 'count' ? signers.name : ''}
                 onChange={(event) => writeCollection({ kind: 'variable', name: event.target.value })}
               />
             )}
           </Form.Item>
-          <Form.Item label={t('pe.sign.elementVariable')} extra={t('pe.sign.elementVariableHelp')}>
-            <Input
-              aria-label={t('pe.sign.elementVariable')}
-              value={attr(loop, 'camunda:elementVariable')}
-              onChange={(event) =>
-                setLoop({ 'camunda:elementVariable': event.target.value.trim() || undefined })
-              }
-            />
-          </Form.Item>
+          {shownKind !== 'count' && (
+            <Form.Item label={t('pe.sign.elementVariable')} extra={t('pe.sign.elementVariableHelp')}>
+              <Input
+                aria-label={t('pe.sign.elementVariable')}
+                value={attr(loop, 'camunda:elementVariable')}
+                onChange={(event) =>
+                  setLoop({ 'camunda:elementVariable': event.target.value.trim() || undefined })
+                }
+              />
+            </Form.Item>
+          )}
           <Form.Item label={t('pe.sign.mode')}>
             <Flex gap={8} wrap>
               <Select<CountersignModeName>
                 aria-label={t('pe.sign.mode')}
                 style={{ minWidth: 160, flex: 1 }}
                 value={choice?.mode}
-                placeholder={t('pe.sign.modeNone')}
+                allowClear
+                placeholder={t(hasCompletion ? 'pe.sign.modeNone' : 'pe.mi.modeAllDone')}
                 options={MODES.map((mode) => ({ value: mode, label: t(`pe.sign.mode.${mode}`) }))}
-                onChange={(mode) =>
+                onChange={(mode?: CountersignModeName) =>
                   writeChoice(
-                    mode === 'percent'
-                      ? { mode, percent: choice?.mode === 'percent' ? choice.percent : 60 }
-                      : { mode },
+                    mode === undefined
+                      ? undefined
+                      : mode === 'percent'
+                        ? { mode, percent: choice?.mode === 'percent' ? choice.percent : 60 }
+                        : { mode },
                   )
                 }
               />
@@ -190,7 +240,7 @@ export function CountersignEditor({ element, service }: EditorProps) {
               )}
             </Flex>
           </Form.Item>
-          {loop.get('completionCondition') !== undefined && !choice && (
+          {hasCompletion && !choice && (
             <Typography.Text type="secondary">{t('pe.sign.completionCondition')}</Typography.Text>
           )}
           {sentence && (
@@ -198,6 +248,19 @@ export function CountersignEditor({ element, service }: EditorProps) {
               {t(sentence.key, sentence.params)}
             </Typography.Text>
           )}
+          <Form.Item label={t('pe.mi.outputCollection')} extra={t('pe.mi.outputCollectionHelp')}>
+            <Input
+              aria-label={t('pe.mi.outputCollection')}
+              placeholder="reviews"
+              value={attr(loop, 'careloom:outputCollection')}
+              onChange={(event) =>
+                setLoop({ 'careloom:outputCollection': event.target.value.trim() || undefined })
+              }
+            />
+          </Form.Item>
+          {problems.map((problem) => (
+            <ProblemText key={problem.key} problem={problem} testId="loop-problem" />
+          ))}
         </>
       )}
     </Flex>
@@ -212,7 +275,8 @@ export function MessageEventEditor({ element, service, revision }: EditorProps &
   const definitions = service<{ getDefinitions: () => ModdleElement }>('bpmnjs').getDefinitions();
   const messages = messagesOf(definitions);
   const current = definition?.messageRef;
-  const [draft, setDraft] = useState(current?.name ?? '');
+  // undo / redo (or another event renaming the shared message) shows the model's name again
+  const { draft, edit: setDraft } = useModelDraft(current?.name ?? '', String);
 
   if (!definition) {
     return null;
@@ -237,25 +301,14 @@ export function MessageEventEditor({ element, service, revision }: EditorProps &
         return;
       case 'create': {
         const message = service<Moddle>('moddle').create('bpmn:Message', { id: plan.id, name: name.trim() });
-        const roots = (definitions.get('rootElements') as ModdleElement[] | undefined) ?? [];
-        const context: MultiCommandContext = {
-          commands: [
-            {
-              cmd: 'element.updateModdleProperties',
-              context: {
-                element,
-                moddleElement: definitions,
-                properties: { rootElements: [...roots, message] },
-              },
-            },
-            {
-              cmd: 'element.updateModdleProperties',
-              context: { element, moddleElement: definition, properties: { messageRef: message } },
-            },
-          ],
-        };
-        (message as { $parent?: ModdleElement }).$parent = definitions;
-        service<CommandStack>('commandStack').execute(MULTI_COMMAND, context);
+        addRootAndRefer(
+          element,
+          service<CommandStack>('commandStack'),
+          definitions,
+          message,
+          definition,
+          'messageRef',
+        );
         return;
       }
       case 'none':
@@ -373,20 +426,28 @@ export function CallActivityEditor({ element, service }: EditorProps) {
   const bo = element.businessObject;
   const load = useCallback(async () => unwrap(await api.GET('/api/processes')), [api]);
   const { data: processes } = useLoader(load);
-  const [mappings, setMappings] = useState<CallMappings>(() => readCallMappings(extensionValuesOf(bo)));
+  // rows typed but not written yet stay; undo / redo (the model changes under them) shows the model's rows
+  const {
+    draft: mappings,
+    edit,
+    written,
+  } = useModelDraft(readCallMappings(extensionValuesOf(bo)), callMappingsKey);
 
   const write = (next: CallMappings) => {
+    written(next);
+    if (callMappingsKey(next) === callMappingsKey(readCallMappings(extensionValuesOf(bo)))) {
+      return;
+    }
     const moddle = service<Moddle>('moddle');
     const created = mappingsToWrite(next).map(({ direction, attributes }) =>
       moddle.createAny(`camunda:${direction}`, CAMUNDA_NS, attributes),
     );
-    const values = [...otherExtensionValues(extensionValuesOf(bo)), ...created];
-    const extensionElements =
-      values.length === 0 ? undefined : moddle.create('bpmn:ExtensionElements', { values });
-    for (const value of created) {
-      (value as { $parent?: ModdleElement }).$parent = extensionElements;
-    }
-    service<Modeling>('modeling').updateProperties(element, { extensionElements });
+    replaceExtensionValues(
+      element,
+      { moddle, modeling: service<Modeling>('modeling') },
+      otherExtensionValues,
+      created,
+    );
   };
   const change = (direction: 'in' | 'out') => (all: boolean, rows: CallMapping[], commit: boolean) => {
     const next: CallMappings = {
@@ -394,9 +455,10 @@ export function CallActivityEditor({ element, service }: EditorProps) {
       [direction === 'in' ? 'inAll' : 'outAll']: all,
       [direction]: rows,
     };
-    setMappings(next);
     if (commit) {
       write(next);
+    } else {
+      edit(next);
     }
   };
 

@@ -50,6 +50,10 @@ export interface MultiCommandContext {
 
 export interface CommandStack {
   execute(command: string, context: object): void;
+  undo(): void;
+  redo(): void;
+  canUndo(): boolean;
+  canRedo(): boolean;
   register(
     command: string,
     handler: { preExecute?: (context: MultiCommandContext) => void; execute?: () => void },

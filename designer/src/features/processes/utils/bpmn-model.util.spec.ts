@@ -5,6 +5,7 @@ import {
   conditionLogic,
   deployProblemsOf,
   elementKind,
+  isActivity,
   looksLikeBpmn,
   splitList,
   timerValue,
@@ -44,6 +45,15 @@ describe(elementKind.name, () => {
     expect(elementKind(shape(gatewayFlow))).toBe('conditional-flow');
     expect(elementKind(shape(taskFlow))).toBe('flow');
     expect(elementKind(shape(bo('bpmn:EndEvent')))).toBe('other');
+  });
+
+  it('should tell error events, and the activities whose input/output parameters run', () => {
+    const errorBoundary = bo('bpmn:BoundaryEvent', { eventDefinitions: [bo('bpmn:ErrorEventDefinition')] });
+    expect(elementKind(shape(errorBoundary))).toBe('error-event');
+    expect(isActivity(bo('bpmn:BusinessRuleTask'))).toBe(true);
+    expect(isActivity(bo('bpmn:SubProcess'))).toBe(true);
+    expect(isActivity(bo('bpmn:ExclusiveGateway'))).toBe(false);
+    expect(isActivity(errorBoundary)).toBe(false);
   });
 });
 

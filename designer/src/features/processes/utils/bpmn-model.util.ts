@@ -9,6 +9,7 @@ export type ElementKind =
   | 'call-activity'
   | 'timer-event'
   | 'message-event'
+  | 'error-event'
   | 'conditional-flow'
   | 'flow'
   | 'other';
@@ -34,10 +35,27 @@ export function elementKind(element: DiagramElement): ElementKind {
       if (timerDefinition(bo)) {
         return 'timer-event';
       }
-      return bo.eventDefinitions?.some((definition) => definition.$type === 'bpmn:MessageEventDefinition')
-        ? 'message-event'
+      if (bo.eventDefinitions?.some((definition) => definition.$type === 'bpmn:MessageEventDefinition')) {
+        return 'message-event';
+      }
+      return bo.eventDefinitions?.some((definition) => definition.$type === 'bpmn:ErrorEventDefinition')
+        ? 'error-event'
         : 'other';
   }
+}
+
+/** Activities whose input/output parameters the engine evaluates (`camunda:inputOutput`). */
+const ACTIVITIES = new Set([
+  'bpmn:UserTask',
+  'bpmn:ServiceTask',
+  'bpmn:BusinessRuleTask',
+  'bpmn:Task',
+  'bpmn:SubProcess',
+  'bpmn:CallActivity',
+]);
+
+export function isActivity(bo: ModdleElement): boolean {
+  return ACTIVITIES.has(bo.$type);
 }
 
 /** The timer event definition of an event, if it has one. */

@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ModdleElement } from './bpmn-model.types.js';
 import {
+  callMappingsKey,
   countersignSentence,
+  knownTotal,
+  loopProblems,
+  loopSentence,
+  loopSourceKind,
   mappingsToWrite,
   messageId,
   otherExtensionValues,
@@ -168,5 +173,78 @@ describe(mappingsToWrite.name, () => {
       { direction: 'out', attributes: { variables: 'all' } },
       { direction: 'out', attributes: { source: 'score', target: 'familyScore' } },
     ]);
+  });
+});
+
+describe(callMappingsKey.name, () => {
+  it('should be the same for drafts that write the same mappings', () => {
+    // given written mappings and the same with an empty row being typed and a defaulted target
+    const written = { inAll: true, outAll: false, in: [{ source: 'a', target: 'a' }], out: [] };
+    const draft = {
+      inAll: true,
+      outAll: false,
+      in: [
+        { source: 'a', target: '' },
+        { source: '', target: '' },
+      ],
+      out: [],
+    };
+
+    // then their keys are equal, and a real change differs
+    expect(callMappingsKey(draft)).toBe(callMappingsKey(written));
+    expect(callMappingsKey({ ...written, outAll: true })).not.toBe(callMappingsKey(written));
+  });
+});
+
+describe(loopSourceKind.name, () => {
+  it('should read the collection first, then the cardinality', () => {
+    expect(loopSourceKind('${signers}', '3')).toBe('variable');
+    expect(loopSourceKind('=["a"]', '')).toBe('users');
+    expect(loopSourceKind('', ' 3 ')).toBe('count');
+    expect(loopSourceKind('', '')).toBeNull();
+    expect(knownTotal('=["a","b"]', '')).toBe(2);
+    expect(knownTotal('', '4')).toBe(4);
+    expect(knownTotal('', '${n}')).toBeNull();
+    expect(knownTotal('${signers}', '')).toBeNull();
+  });
+});
+
+describe(loopProblems.name, () => {
+  const base = { collection: '', cardinality: '', elementVariable: '', outputCollection: '', assignee: '' };
+  const keys = (settings: Partial<typeof base>) =>
+    loopProblems({ ...base, ...settings }, 'zh-CN').map((problem) => problem.key);
+
+  it('should need a source, and check counts and expressions as the engine does', () => {
+    expect(keys({})).toEqual(['pe.mi.needSource']);
+    expect(keys({ cardinality: '3' })).toEqual([]);
+    expect(keys({ cardinality: '${nurseCount}' })).toEqual([]);
+    expect(keys({ cardinality: '1001' })).toEqual(['pe.mi.tooMany']);
+    expect(keys({ cardinality: 'three' })).toEqual(['pe.mi.countInvalid']);
+    expect(keys({ cardinality: '${a+b}' })).toEqual(['pe.value.unsupported']);
+    expect(keys({ collection: '${signers}' })).toEqual([]);
+    expect(keys({ collection: '={"bad":1}' })).toEqual(['pe.value.logic']);
+  });
+
+  it('should warn of an assignee reading an element variable a count does not set, and check the output name', () => {
+    expect(keys({ cardinality: '2', elementVariable: 'signer', assignee: '${signer}' })).toEqual([
+      'pe.mi.assigneeNeedsList',
+    ]);
+    expect(keys({ collection: '${signers}', elementVariable: 'signer', assignee: '${signer}' })).toEqual([]);
+    expect(keys({ collection: '${signers}', outputCollection: 'reviews' })).toEqual([]);
+    expect(keys({ collection: '${signers}', outputCollection: 'my reviews' })).toEqual([
+      'pe.mi.outputInvalid',
+    ]);
+  });
+});
+
+describe(loopSentence.name, () => {
+  it('should read the countersign mode, or say that all must complete without one', () => {
+    expect(loopSentence({ mode: 'any' }, false, 3)?.key).toBe('pe.sign.sentence.anyKnown');
+    expect(loopSentence(null, false, 3)).toEqual({
+      key: 'pe.mi.sentence.allDoneKnown',
+      params: { total: 3 },
+    });
+    expect(loopSentence(null, false, null)).toEqual({ key: 'pe.mi.sentence.allDoneUnknown', params: {} });
+    expect(loopSentence(null, true, 3)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { ModdleElement } from './bpmn-model.types.js';
+import { valueProblem, VARIABLE_NAME, type PanelProblem } from './io-parameters.util.js';
 
 /** A countersign mode as `careloom:countersign` writes it (`all`, `any`, `sequential`, `percent:N`). */
 export type CountersignChoice =
@@ -96,6 +97,99 @@ export function countersignSentence(choice: CountersignChoice, total: number | n
   return { key: `pe.sign.sentence.${choice.mode}${suffix}`, params };
 }
 
+/** Where the instances of a multi-instance task come from: a list (variable, users, expression) or a count. */
+export type LoopSourceKind = Signers['kind'] | 'count';
+
+/** The source the model holds: `camunda:collection` first (as the engine reads it), else `loopCardinality`. */
+export function loopSourceKind(collection: string, cardinality: string): LoopSourceKind | null {
+  if (collection.trim() !== '') {
+    return readSigners(collection).kind;
+  }
+  return cardinality.trim() === '' ? null : 'count';
+}
+
+/** The most instances the engine starts for one task. */
+export const MAX_INSTANCES = 1000;
+
+/** How many instances a fixed source makes (named users, a whole-number count); null when known at run time. */
+export function knownTotal(collection: string, cardinality: string): number | null {
+  const kind = loopSourceKind(collection, cardinality);
+  if (kind === 'users') {
+    const signers = readSigners(collection);
+    return signers.kind === 'users' ? signers.users.length : null;
+  }
+  if (kind === 'count' && /^\d+$/.test(cardinality.trim())) {
+    return Number(cardinality.trim());
+  }
+  return null;
+}
+
+export interface LoopSettings {
+  collection: string;
+  cardinality: string;
+  elementVariable: string;
+  outputCollection: string;
+  assignee: string;
+}
+
+/** What the engine would refuse (or run wrongly) in a multi-instance task's settings. */
+export function loopProblems(settings: LoopSettings, locale: 'zh-CN' | 'en'): PanelProblem[] {
+  const problems: PanelProblem[] = [];
+  const collection = settings.collection.trim();
+  const cardinality = settings.cardinality.trim();
+  if (collection === '' && cardinality === '') {
+    problems.push({ key: 'pe.mi.needSource' });
+  }
+  if (collection !== '') {
+    const problem = valueProblem(collection, locale);
+    if (problem) {
+      problems.push(problem);
+    }
+  } else if (cardinality !== '') {
+    if (/^\d+$/.test(cardinality)) {
+      if (Number(cardinality) > MAX_INSTANCES) {
+        problems.push({ key: 'pe.mi.tooMany', params: { max: MAX_INSTANCES } });
+      }
+    } else if (cardinality.startsWith('=') || cardinality.startsWith('${')) {
+      const problem = valueProblem(cardinality, locale);
+      if (problem) {
+        problems.push(problem);
+      }
+    } else {
+      problems.push({ key: 'pe.mi.countInvalid' });
+    }
+    const element = settings.elementVariable.trim();
+    if (element !== '' && settings.assignee.replace(/\s/g, '') === `\${${element}}`) {
+      problems.push({ key: 'pe.mi.assigneeNeedsList', params: { variable: element } });
+    }
+  }
+  const output = settings.outputCollection.trim();
+  if (output !== '' && !VARIABLE_NAME.test(output)) {
+    problems.push({ key: 'pe.mi.outputInvalid', params: { name: output } });
+  }
+  return problems;
+}
+
+/**
+ * The reading of a multi-instance task's end: the countersign sentence for a mode, "everyone completes" without
+ * a mode or completion condition, nothing for a hand-written completion condition.
+ */
+export function loopSentence(
+  choice: CountersignChoice | null,
+  hasCompletionCondition: boolean,
+  total: number | null,
+): CountersignSentence | null {
+  if (choice) {
+    return countersignSentence(choice, total);
+  }
+  if (hasCompletionCondition) {
+    return null;
+  }
+  return total !== null && total > 0
+    ? { key: 'pe.mi.sentence.allDoneKnown', params: { total } }
+    : { key: 'pe.mi.sentence.allDoneUnknown', params: {} };
+}
+
 /** The message event definition of an event, if it has one. */
 export function messageDefinition(bo: ModdleElement): ModdleElement | undefined {
   return bo.eventDefinitions?.find((definition) => definition.$type === 'bpmn:MessageEventDefinition');
@@ -107,6 +201,54 @@ export function messagesOf(definitions: ModdleElement): ModdleElement[] {
   return Array.isArray(roots)
     ? (roots as ModdleElement[]).filter((root) => root.$type === 'bpmn:Message')
     : [];
+}
+
+/**
+ * What naming a referenced root element (a message by name, an error by code) does: refer to one that
+ * already has it, change the event's own one when no other event refers to it, or create a new one.
+ */
+export type ReferencePlan =
+  | { action: 'none' }
+  | { action: 'clear' }
+  | { action: 'use'; target: ModdleElement }
+  | { action: 'rename'; target: ModdleElement }
+  | { action: 'create'; id: string };
+
+export function planReference(
+  wanted: string,
+  current: ModdleElement | undefined,
+  candidates: readonly ModdleElement[],
+  /** How many event definitions refer to `current` (this one included). */
+  currentUses: number,
+  keyOf: (candidate: ModdleElement) => string,
+  idPrefix: string,
+): ReferencePlan {
+  const key = wanted.trim();
+  if (key === '') {
+    return current ? { action: 'clear' } : { action: 'none' };
+  }
+  if (current && keyOf(current) === key) {
+    return { action: 'none' };
+  }
+  const existing = candidates.find((candidate) => keyOf(candidate) === key);
+  if (existing) {
+    return { action: 'use', target: existing };
+  }
+  if (current && currentUses <= 1) {
+    return { action: 'rename', target: current };
+  }
+  return { action: 'create', id: freeId(idPrefix, key, candidates) };
+}
+
+/** A free `<prefix>_<key>` id (letters, digits, `_`, `-`, `.` kept). */
+export function freeId(prefix: string, key: string, taken: readonly ModdleElement[]): string {
+  const base = `${prefix}_${key.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || prefix.toLowerCase()}`;
+  const ids = new Set(taken.map((element) => element.id));
+  let id = base;
+  for (let n = 2; ids.has(id); n += 1) {
+    id = `${base}_${n}`;
+  }
+  return id;
 }
 
 /**
@@ -127,32 +269,28 @@ export function planMessage(
   /** How many message event definitions refer to `current` (this one included). */
   currentUses: number,
 ): MessagePlan {
-  const wanted = name.trim();
-  if (wanted === '') {
-    return current ? { action: 'clear' } : { action: 'none' };
+  const plan = planReference(
+    name,
+    current,
+    messages,
+    currentUses,
+    (message) => message.name ?? '',
+    'Message',
+  );
+  switch (plan.action) {
+    case 'use':
+    case 'rename':
+      return { action: plan.action, message: plan.target };
+    case 'none':
+    case 'clear':
+    case 'create':
+      return plan;
   }
-  if (current?.name === wanted) {
-    return { action: 'none' };
-  }
-  const existing = messages.find((message) => message.name === wanted);
-  if (existing) {
-    return { action: 'use', message: existing };
-  }
-  if (current && currentUses <= 1) {
-    return { action: 'rename', message: current };
-  }
-  return { action: 'create', id: messageId(wanted, messages) };
 }
 
 /** A free `Message_<name>` id (letters, digits, `_`, `-`, `.` kept). */
 export function messageId(name: string, messages: readonly ModdleElement[]): string {
-  const base = `Message_${name.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'message'}`;
-  const taken = new Set(messages.map((message) => message.id));
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) {
-    id = `${base}_${n}`;
-  }
-  return id;
+  return freeId('Message', name, messages);
 }
 
 /** One `camunda:in` / `camunda:out` of a call activity. */
@@ -226,6 +364,11 @@ export function mappingsToWrite(
     }
   }
   return result;
+}
+
+/** What mappings write, as text: equal texts mean the model already holds them (see `useModelDraft`). */
+export function callMappingsKey(mappings: CallMappings): string {
+  return JSON.stringify(mappingsToWrite(mappings));
 }
 
 /** Extension values other than call mappings (kept when the mappings are rewritten). */
