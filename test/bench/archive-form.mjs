@@ -48,6 +48,8 @@ export function archiveSchema() {
     type: 'integer',
     title: 'ADL 总分',
     readOnly: true,
+    // Lists filter and sort by it (the benchmark's "adlTotal >= 95, sorted by it"): the server keeps an index on it.
+    'x-indexed': true,
     'x-compute': { '+': ITEMS.map((item) => ({ var: item })) },
   };
   for (let i = 1; i <= 23; i += 1) {

@@ -11,7 +11,7 @@ import http from 'node:http';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
-const ADMIN_PASSWORD = 'bench-admin-pass';
+export const ADMIN_PASSWORD = 'bench-admin-pass';
 
 async function api(url, token, method, path, body) {
   const response = await fetch(`${url}${path}`, {
@@ -66,6 +66,61 @@ async function timeList(url, token, path, times = 30) {
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rows };
 }
 
+/**
+ * What a submission needs (shared with records-profile.mjs): the 60-field archive form published, a rule
+ * with a 3-day context window on it (the rule hook of every submission) and a resident in a wing.
+ */
+export async function prepareSubmissions(url, client) {
+  await client.query(
+    'CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, data jsonb NOT NULL)',
+  );
+  const token = await login(url, 'admin', ADMIN_PASSWORD);
+  const form = await api(url, token, 'POST', '/api/forms', {
+    key: 'bench-archive',
+    name: { 'zh-CN': '基准测试档案', en: 'Benchmark archive' },
+    schema: archiveSchema(),
+  });
+  await api(url, token, 'POST', `/api/forms/${form.id}/publish`);
+  // The rule hook of every submission: a rule watching this form with a 3-day context window.
+  await api(url, token, 'POST', '/api/rules', {
+    key: 'bench-low-adl',
+    name: { 'zh-CN': '基准：ADL 连续偏低', en: 'Bench: ADL low three times' },
+    definition: {
+      trigger: { type: 'record.saved', formKey: 'bench-archive' },
+      context: [{ name: 'recent', formKey: 'bench-archive', days: 3, limit: 3 }],
+      condition: {
+        '>=': [{ consecutive: [{ var: 'context.recent' }, { '<': [{ var: 'adlTotal' }, 0] }] }, 3],
+      },
+      actions: [
+        { type: 'notify', to: { role: 'head-nurse' }, message: { 'zh-CN': 'ADL 偏低', en: 'ADL low' } },
+      ],
+    },
+  });
+  const units = await api(url, token, 'GET', '/api/org-units');
+  const wing = units.find((u) => u.kind === 'wing');
+  const resident = await api(url, token, 'POST', '/api/residents', {
+    name: '基准长者',
+    gender: 'female',
+    birthDate: '1940-01-01',
+    orgUnitId: wing.id,
+  });
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    token,
+    form,
+    wing,
+    resident,
+    submit: { url: `${url}/api/records`, headers, connections: CONNECTIONS },
+    submitBody: (worker, n) => ({
+      formKey: 'bench-archive',
+      residentId: resident.id,
+      data: archiveData(worker * 100000 + n),
+    }),
+    baseline: { url: `${url}/api/bench/baseline`, headers, connections: CONNECTIONS },
+    baselineBody: (worker, n) => ({ data: archiveData(worker * 100000 + n) }),
+  };
+}
+
 export async function runRecordsBench() {
   const database = await startTestDatabase('bench');
   const client = new pg.Client({ connectionString: database.url });
@@ -78,48 +133,10 @@ export async function runRecordsBench() {
       LOG_LEVEL: 'error',
     });
     await client.connect();
-    await client.query('CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, data jsonb NOT NULL)');
-    const token = await login(server.url, 'admin', ADMIN_PASSWORD);
-    const form = await api(server.url, token, 'POST', '/api/forms', {
-      key: 'bench-archive',
-      name: { 'zh-CN': '基准测试档案', en: 'Benchmark archive' },
-      schema: archiveSchema(),
-    });
-    await api(server.url, token, 'POST', `/api/forms/${form.id}/publish`);
-    // The rule hook of every submission: a rule watching this form with a 3-day context window.
-    await api(server.url, token, 'POST', '/api/rules', {
-      key: 'bench-low-adl',
-      name: { 'zh-CN': '基准：ADL 连续偏低', en: 'Bench: ADL low three times' },
-      definition: {
-        trigger: { type: 'record.saved', formKey: 'bench-archive' },
-        context: [{ name: 'recent', formKey: 'bench-archive', days: 3, limit: 3 }],
-        condition: {
-          '>=': [{ consecutive: [{ var: 'context.recent' }, { '<': [{ var: 'adlTotal' }, 0] }] }, 3],
-        },
-        actions: [
-          { type: 'notify', to: { role: 'head-nurse' }, message: { 'zh-CN': 'ADL 偏低', en: 'ADL low' } },
-        ],
-      },
-    });
-    const units = await api(server.url, token, 'GET', '/api/org-units');
-    const wing = units.find((u) => u.kind === 'wing');
-    const resident = await api(server.url, token, 'POST', '/api/residents', {
-      name: '基准长者',
-      gender: 'female',
-      birthDate: '1940-01-01',
-      orgUnitId: wing.id,
-    });
-    const headers = { authorization: `Bearer ${token}` };
+    const { token, form, wing, resident, submit, submitBody, baseline, baselineBody } =
+      await prepareSubmissions(server.url, client);
 
     // Submission: warm both paths, then measure each at the same concurrency.
-    const submit = { url: `${server.url}/api/records`, headers, connections: CONNECTIONS };
-    const submitBody = (worker, n) => ({
-      formKey: 'bench-archive',
-      residentId: resident.id,
-      data: archiveData(worker * 100000 + n),
-    });
-    const baseline = { url: `${server.url}/api/bench/baseline`, headers, connections: CONNECTIONS };
-    const baselineBody = (worker, n) => ({ data: archiveData(worker * 100000 + n) });
     await load({ ...baseline, body: baselineBody, seconds: 2 });
     await load({ ...submit, body: submitBody, seconds: 2 });
     const base = await load({ ...baseline, body: baselineBody, seconds: SECONDS });

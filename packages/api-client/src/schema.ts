@@ -1909,12 +1909,14 @@ export interface components {
         };
         RecordPageDto: {
             items: components["schemas"]["RecordDto"][];
-            /** @description Matching records, counted up to 1,000 (see totalCapped) */
+            /** @description Matching records, counted up to 1,000 (see totalCapped); -1 with count=false */
             total: number;
             /** @description More records match than total says */
             totalCapped: boolean;
             page: number;
             pageSize: number;
+            /** @description Send as after to get the next page (keyset paging); null when this page is the last */
+            nextCursor: string | null;
         };
         CreateRecordDto: {
             /**
@@ -3700,6 +3702,10 @@ export interface operations {
                 filter?: string;
                 /** @description createdAt, updatedAt or a form field (dot path); prefix with - for descending */
                 sort?: string;
+                /** @description Keyset paging: the nextCursor of the previous page (same formKey and sort); page is then ignored. Fast at any depth. */
+                after?: string;
+                /** @description false: do not count matches (total is -1); the cheapest page */
+                count?: "true" | "false";
             };
             header?: never;
             path?: never;

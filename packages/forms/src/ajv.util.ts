@@ -103,6 +103,7 @@ const SCALE_META = {
 /** The dialect keywords as ajv keyword definitions: annotations for ajv, behaviour lives in compile-form. */
 const KEYWORD_META: ReadonlyArray<{ keyword: string; metaSchema: object }> = [
   { keyword: 'x-sensitive', metaSchema: { type: 'boolean' } },
+  { keyword: 'x-indexed', metaSchema: { type: 'boolean' } },
   { keyword: 'x-compute', metaSchema: {} },
   { keyword: 'x-visible-if', metaSchema: {} },
   { keyword: 'x-required-if', metaSchema: {} },

@@ -65,6 +65,8 @@ export const BEHAVIOUR_KEYWORDS = ['x-compute', 'x-visible-if', 'x-required-if',
 /** Every keyword the CareLoom dialect adds; anything else outside 2020-12 is refused. */
 export const DIALECT_KEYWORDS: readonly string[] = [
   'x-sensitive',
+  /** `true`: the server keeps a database index on this field of the form's records (lists filter and sort with it). */
+  'x-indexed',
   ...BEHAVIOUR_KEYWORDS,
   'x-labels',
   'x-section',

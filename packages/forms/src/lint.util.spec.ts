@@ -27,6 +27,46 @@ describe(lintFormSchema.name, () => {
     expect(lintFormSchema(fixture(name))).toEqual([]);
   });
 
+  it('should accept x-indexed when it marks scalar fields', () => {
+    // given a score, a text, a flag and a date marked for an index
+    const schema = form({
+      total: { type: 'integer', 'x-indexed': true },
+      level: { type: 'string', enum: ['a', 'b'], 'x-indexed': true },
+      flag: { type: ['boolean', 'null'], 'x-indexed': true },
+      visit: { type: 'object', properties: { on: { type: 'string', format: 'date', 'x-indexed': true } } },
+    });
+    // when / then
+    expect(errorsOf(lintFormSchema(schema))).toEqual([]);
+  });
+
+  it('should refuse x-indexed on non-scalar fields with a bilingual message', () => {
+    // given an object, an array, a photo and a field inside an array marked for an index
+    const schema = form({
+      contact: { type: 'object', properties: { name: { type: 'string' } }, 'x-indexed': true },
+      allergies: { type: 'array', items: { type: 'string' }, 'x-indexed': true },
+      photo: { type: 'string', format: 'photo', maxLength: 1000, 'x-indexed': true },
+      visits: {
+        type: 'array',
+        items: { type: 'object', properties: { at: { type: 'string', 'x-indexed': true } } },
+      },
+    });
+    // when
+    const issues = lintFormSchema(schema);
+    // then
+    expect(errorsOf(issues)).toEqual(
+      expect.arrayContaining([
+        { code: 'x-indexed-not-scalar', path: '/properties/contact/x-indexed' },
+        { code: 'x-indexed-not-scalar', path: '/properties/allergies/x-indexed' },
+        { code: 'x-indexed-not-scalar', path: '/properties/photo/x-indexed' },
+        { code: 'dialect-keyword-placement', path: '/properties/visits/items/properties/at/x-indexed' },
+      ]),
+    );
+    expect(errorsOf(issues)).toHaveLength(4);
+    const notScalar = issues.find((issue) => issue.code === 'x-indexed-not-scalar');
+    expect(notScalar?.messages['zh-CN']).toContain('单一取值');
+    expect(notScalar?.messages.en).toContain('single-value fields');
+  });
+
   it('should refuse a ReDoS pattern with a bilingual message when the pattern nests quantifiers', () => {
     // given
     const schema = form({ code: { type: 'string', pattern: '^(a+)+$', maxLength: 20 } });

@@ -361,6 +361,7 @@ function lintDialect(schema: JsonObject, state: WalkState, collector: Collector,
       }
     }
   }
+  lintIndexed(model, state, collector);
   for (const field of model.behaviourFields) {
     for (const keyword of LOGIC_KEYWORDS) {
       const logic = field.schema[keyword];
@@ -410,5 +411,45 @@ function safeDecode(pointer: string): string {
     return decodeURIComponent(pointer);
   } catch {
     return pointer;
+  }
+}
+
+/** Field types a database index can hold: one scalar value per record. */
+const INDEXABLE_TYPES = ['string', 'number', 'integer', 'boolean'];
+
+/**
+ * `x-indexed: true` asks the server for a database index on the field: only a scalar field reached from the root
+ * through `properties` (one value per record) can have one; arrays, objects, images and fields inside arrays cannot.
+ */
+function lintIndexed(model: ReturnType<typeof buildFormModel>, state: WalkState, collector: Collector): void {
+  const byPath = new Map(model.behaviourFields.map((field) => [field.schemaPath, field]));
+  for (const [path, keywords] of state.dialectAt) {
+    if (!keywords.includes('x-indexed')) {
+      continue;
+    }
+    const field = byPath.get(path);
+    if (!field || field.schema['x-indexed'] !== true) {
+      if (!field) {
+        collector.error('dialect-keyword-placement', joinPointer(path, 'x-indexed'), {
+          'zh-CN': '「x-indexed」只能用于从根部经 properties 直达的字段（不能在数组、$defs、组合结构中）',
+          en: '"x-indexed" works only on properties reached from the root through "properties" (not in arrays, $defs or combinators)',
+        });
+      }
+      continue;
+    }
+    const types: unknown[] = Array.isArray(field.schema.type) ? field.schema.type : [field.schema.type];
+    const scalar = types.filter((t) => t !== 'null');
+    const format = field.schema.format;
+    if (
+      scalar.length !== 1 ||
+      !INDEXABLE_TYPES.includes(String(scalar[0])) ||
+      (typeof format === 'string' && IMAGE_FORMATS.includes(format))
+    ) {
+      collector.error('x-indexed-not-scalar', joinPointer(path, 'x-indexed'), {
+        'zh-CN':
+          '「x-indexed」只能用于单一取值的字段（文本、数字、整数、是/否），不能用于对象、数组、签名或照片',
+        en: '"x-indexed" works only on single-value fields (string, number, integer, boolean), not on objects, arrays, signatures or photos',
+      });
+    }
   }
 }

@@ -5,6 +5,20 @@ import type { Actor } from '../auth/actor.types.js';
 /** Who caused an event: a person, or a rule acting on its own (`depth` counts the chain). */
 export type EventCause = { actor: Actor | null; depth: number };
 
+/** A resident as the publisher read it inside the same transaction (handlers may use it instead of reading again). */
+export type EventResident = {
+  id: string;
+  name: string;
+  gender: string;
+  birthDate: string;
+  status: string;
+  careLevel: string | null;
+  room: string | null;
+  bed: string | null;
+  orgUnitId: string;
+  admittedAt: Date | null;
+};
+
 export type DomainEvent =
   | ({
       type: 'record.created' | 'record.updated';
@@ -14,6 +28,8 @@ export type DomainEvent =
       formVersion: number;
       residentId: string | null;
       data: Record<string, unknown>;
+      /** The record's resident, when the publisher already read it in this transaction. */
+      resident?: EventResident;
     } & EventCause)
   | ({
       type: 'task.completed';

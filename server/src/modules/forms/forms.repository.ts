@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SharedCaches, type SharedCache } from '../../common/database/shared-cache.js';
+import { createFieldIndexSql, FIELD_INDEX_PREFIX, type FieldIndex } from './field-indexes.util.js';
 import { FormEntity, FormVersionEntity, type FormStatus } from './form.entity.js';
 
 /** Every write of a `form` row goes through this repository and announces it on this topic. */
@@ -96,5 +97,34 @@ export class FormsRepository {
     return manager
       .getRepository(FormVersionEntity)
       .save(manager.getRepository(FormVersionEntity).create(version));
+  }
+
+  /**
+   * Makes the form's `x-indexed` expression indexes on `record` exactly `wanted` (in the publishing transaction:
+   * the index exists once the version is committed; building it holds record writes back for as long as it takes).
+   * Returns the names created and dropped.
+   */
+  async syncFieldIndexes(
+    manager: EntityManager,
+    formId: string,
+    wanted: readonly FieldIndex[],
+  ): Promise<{ created: string[]; dropped: string[] }> {
+    const rows: { indexname: string }[] = await manager.query(
+      `SELECT indexname FROM pg_indexes
+        WHERE schemaname = current_schema() AND tablename = 'record' AND starts_with(indexname, $1)
+          AND indexdef LIKE '%' || $2 || '%'`,
+      [FIELD_INDEX_PREFIX, `form_id = '${formId}'::uuid`],
+    );
+    const existing = new Set(rows.map((r) => r.indexname));
+    const names = new Set(wanted.map((index) => index.name));
+    const dropped = [...existing].filter((name) => !names.has(name) && /^record_x_[0-9a-f]{20}$/.test(name));
+    for (const name of dropped) {
+      await manager.query(`DROP INDEX IF EXISTS "${name}"`);
+    }
+    const created = wanted.filter((index) => !existing.has(index.name));
+    for (const index of created) {
+      await manager.query(createFieldIndexSql(formId, index));
+    }
+    return { created: created.map((index) => index.name), dropped };
   }
 }

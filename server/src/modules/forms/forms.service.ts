@@ -23,6 +23,7 @@ import {
   NothingToPublishError,
   StaleFormError,
 } from './forms.errors.js';
+import { indexedFields } from './field-indexes.util.js';
 import { FormsRepository } from './forms.repository.js';
 
 export const FORM_DESIGNERS = ['admin'] as const;
@@ -222,11 +223,21 @@ export class FormsService {
     form.status = 'published';
     form.draftChanged = false;
     await this.repository.save(manager, form);
+    // The fields the new version marks x-indexed get a database index; fields it no longer marks lose theirs.
+    const indexes = await this.repository.syncFieldIndexes(
+      manager,
+      form.id,
+      indexedFields(form.id, form.draftSchema),
+    );
     await this.audit.record(manager, actor, {
       action: 'form.published',
       entityType: 'form',
       entityId: form.id,
-      details: { key: form.key, version: next },
+      details: {
+        key: form.key,
+        version: next,
+        ...(indexes.created.length + indexes.dropped.length > 0 ? { fieldIndexes: indexes } : {}),
+      },
     });
     return { form, version };
   }

@@ -46,8 +46,15 @@ export class RecordsController {
   @Get()
   @ApiOkResponse({ type: RecordPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: RecordQueryDto): Promise<RecordPageDto> {
-    const { items, total, totalCapped } = await this.records.list(actor, query);
-    return { items: items.map(toRecordDto), total, totalCapped, page: query.page, pageSize: query.pageSize };
+    const { items, total, totalCapped, nextCursor } = await this.records.list(actor, query);
+    return {
+      items: items.map(toRecordDto),
+      total,
+      totalCapped,
+      page: query.page,
+      pageSize: query.pageSize,
+      nextCursor,
+    };
   }
 
   /** A form's records as CSV or XLSX (same filters as the list). */

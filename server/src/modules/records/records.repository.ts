@@ -12,7 +12,11 @@ export type RecordRow = RecordEntity & {
 
 export type RecordSort =
   | { kind: 'column'; column: 'created_at' | 'updated_at'; descending: boolean }
-  | { kind: 'field'; path: string[]; cast: string; descending: boolean };
+  /** `expression`: the field's SQL over `rec.data` with its path as a literal (an x-indexed field's index matches it). */
+  | { kind: 'field'; path: string[]; cast: string; descending: boolean; expression?: string };
+
+/** Where the previous page ended (keyset paging): its last row's sort value as text (null: a missing field) and id. */
+export type RecordCursor = { value: string | null; id: string };
 
 export type RecordFilter = {
   formId?: string;
@@ -26,9 +30,14 @@ export type RecordFilter = {
   sort: RecordSort;
   page: number;
   pageSize: number;
+  /** Keyset paging: the rows after this one in the sort order (`page` is then ignored). */
+  after?: RecordCursor;
+  /** false: skip the (capped) count; `total` is then -1. */
+  count?: boolean;
 };
 
 type RawColumns = { form_key: string; resident_name: string | null; created_by_name: string | null };
+type PageColumns = RawColumns & { cursor_value: string | null };
 
 /** Lists count matches up to this many; beyond it `totalCapped` says so. */
 export const COUNT_CAP = 1000;
@@ -88,7 +97,7 @@ export class RecordsRepository {
     manager: EntityManager,
     actor: Actor,
     filter: RecordFilter,
-  ): Promise<{ items: RecordRow[]; total: number; totalCapped: boolean }> {
+  ): Promise<{ items: RecordRow[]; total: number; totalCapped: boolean; next: RecordCursor | null }> {
     const query = this.scoped(manager, actor);
     if (filter.formId) {
       query.andWhere('rec.form_id = :formId', { formId: filter.formId });
@@ -111,35 +120,72 @@ export class RecordsRepository {
       query.andWhere(`(${filter.where.sql.replace(/\$(\d+)/g, ':lf$1')})`, params);
     }
     // Counting a million matches costs more than the page itself: count up to a cap, say when capped.
-    const [countSql, countParams] = query
-      .clone()
-      .select('rec.id')
-      .orderBy()
-      .limit(COUNT_CAP + 1)
-      .getQueryAndParameters();
-    const counted: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n FROM (${countSql}) capped`,
-      countParams,
-    );
-    const total = Math.min(counted[0]?.n ?? 0, COUNT_CAP);
-    const capped = (counted[0]?.n ?? 0) > COUNT_CAP;
+    let total = -1;
+    let capped = false;
+    if (filter.count !== false) {
+      const [countSql, countParams] = query
+        .clone()
+        .select('rec.id')
+        .orderBy()
+        .limit(COUNT_CAP + 1)
+        .getQueryAndParameters();
+      const counted: { n: number }[] = await manager.query(
+        `SELECT count(*)::int AS n FROM (${countSql}) capped`,
+        countParams,
+      );
+      total = Math.min(counted[0]?.n ?? 0, COUNT_CAP);
+      capped = (counted[0]?.n ?? 0) > COUNT_CAP;
+    }
     const direction = filter.sort.descending ? 'DESC' : 'ASC';
+    const comparison = filter.sort.descending ? '<' : '>';
+    let sortValue: string;
     if (filter.sort.kind === 'column') {
-      query.orderBy(`rec.${filter.sort.column}`, direction);
+      sortValue = `rec.${filter.sort.column}`;
+      query.orderBy(sortValue, direction);
+      if (filter.after) {
+        if (filter.after.value === null) {
+          throw new Error('a column cursor always has a value');
+        }
+        // Row comparison on (time, id), plus the time alone so the (tenant, form, created_at) index bounds the scan.
+        query.andWhere(
+          `${sortValue} ${comparison}= :afterValue::timestamptz AND (${sortValue}, rec.id) ${comparison} (:afterValue::timestamptz, :afterId::uuid)`,
+          { afterValue: filter.after.value, afterId: filter.after.id },
+        );
+      }
     } else {
       if (!CASTS.has(filter.sort.cast)) {
         throw new Error(`unsupported sort cast ${filter.sort.cast}`);
       }
-      query
-        .orderBy(`(rec.data #>> :sortPath)::${filter.sort.cast}`, direction, 'NULLS LAST')
-        .setParameter('sortPath', filter.sort.path);
+      sortValue =
+        filter.sort.expression ??
+        (filter.sort.cast === 'text'
+          ? '(rec.data #>> :sortPath)'
+          : `(rec.data #>> :sortPath)::${filter.sort.cast}`);
+      if (!filter.sort.expression) {
+        query.setParameter('sortPath', filter.sort.path);
+      }
+      query.orderBy(sortValue, direction, 'NULLS LAST');
+      if (filter.after) {
+        // NULLS LAST in both directions: after a value come the further values, its ties by id, then every null.
+        query.andWhere(
+          filter.after.value === null
+            ? `(${sortValue} IS NULL AND rec.id ${comparison} :afterId::uuid)`
+            : `(${sortValue} ${comparison} CAST(:afterValue AS ${filter.sort.cast}) OR (${sortValue} = CAST(:afterValue AS ${filter.sort.cast}) AND rec.id ${comparison} :afterId::uuid) OR ${sortValue} IS NULL)`,
+          { afterValue: filter.after.value, afterId: filter.after.id },
+        );
+      }
     }
     query
+      .addSelect(`(${sortValue})::text`, 'cursor_value')
       .addOrderBy('rec.id', direction)
-      .offset((filter.page - 1) * filter.pageSize)
+      .offset(filter.after ? 0 : (filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize);
-    const { raw, entities } = await query.getRawAndEntities<RawColumns>();
-    return { items: RecordsRepository.rows(raw, entities), total, totalCapped: capped };
+    const { raw, entities } = await query.getRawAndEntities<PageColumns>();
+    const items = RecordsRepository.rows(raw, entities);
+    const last = items.length === filter.pageSize ? items.length - 1 : -1;
+    const next: RecordCursor | null =
+      last >= 0 ? { value: raw[last]?.cursor_value ?? null, id: items[last]?.id ?? '' } : null;
+    return { items, total, totalCapped: capped, next };
   }
 
   /** A live record of the tenant without any caller's scope (system work such as rules). */

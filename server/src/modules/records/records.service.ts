@@ -15,7 +15,13 @@ import { diffJson } from './json-patch.util.js';
 import type { RecordRevisionEntity } from './record.entity.js';
 import { exportColumns, filterableFields } from './record-fields.util.js';
 import { InvalidRecordDataError, InvalidRecordFilterError, StaleRecordError } from './records.errors.js';
-import { RecordsRepository, type RecordRow, type RecordSort } from './records.repository.js';
+import { fieldExpression, isIndexablePath } from '../forms/field-indexes.util.js';
+import {
+  RecordsRepository,
+  type RecordCursor,
+  type RecordRow,
+  type RecordSort,
+} from './records.repository.js';
 import { maskPatch, restoreMaskedValues } from './sensitive-data.util.js';
 
 export type RecordQuery = {
@@ -27,6 +33,10 @@ export type RecordQuery = {
   sort?: string;
   page: number;
   pageSize: number;
+  /** Keyset paging: the `nextCursor` of the previous page (then `page` is ignored). */
+  after?: string;
+  /** 'false': skip counting (`total` is -1), the cheapest page. */
+  count?: 'true' | 'false';
   /** Only records of forms shared with family (the family portal). */
   familyShared?: boolean;
 };
@@ -72,6 +82,56 @@ const CASTS: Record<FilterFieldType, string> = {
   date: 'date',
   'date-time': 'timestamptz',
 };
+
+/** A keyset cursor: the last row's sort value and id, tied to the sort (and form) it was made for. */
+function encodeCursor(cursor: RecordCursor, sortKey: string): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id, sortKey]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(text: string, sortKey: string, sort: RecordSort): RecordCursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    !(typeof parsed[0] === 'string' || parsed[0] === null) ||
+    typeof parsed[1] !== 'string' ||
+    !/^[0-9a-f-]{36}$/.test(parsed[1]) ||
+    (typeof parsed[0] === 'string' && parsed[0].length > 1000)
+  ) {
+    throw new InvalidRecordFilterError(
+      '/after',
+      'after is not a cursor: send the nextCursor of the previous page.',
+    );
+  }
+  if (parsed[2] !== sortKey) {
+    throw new InvalidRecordFilterError(
+      '/after',
+      'after belongs to another list: a cursor works only with the same formKey and sort it came with.',
+    );
+  }
+  const value = parsed[0] as string | null;
+  const valid =
+    sort.kind === 'column'
+      ? value !== null && /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(value)
+      : value === null ||
+        sort.cast === 'text' ||
+        (sort.cast === 'numeric' && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) ||
+        (sort.cast === 'boolean' && /^(true|false)$/.test(value)) ||
+        (sort.cast === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) ||
+        (sort.cast === 'timestamptz' && /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(value));
+  if (!valid) {
+    throw new InvalidRecordFilterError(
+      '/after',
+      'after is not a cursor: send the nextCursor of the previous page.',
+    );
+  }
+  return { value, id: parsed[1] };
+}
 
 @Injectable()
 export class RecordsService {
@@ -189,6 +249,7 @@ export class RecordsService {
       formVersion: form.version.version,
       residentId: record.residentId,
       data,
+      ...(resident ? { resident } : {}),
       actor,
       depth: 0,
     });
@@ -329,7 +390,7 @@ export class RecordsService {
   async list(
     actor: Actor,
     query: RecordQuery,
-  ): Promise<{ items: VisibleRecord[]; total: number; totalCapped: boolean }> {
+  ): Promise<{ items: VisibleRecord[]; total: number; totalCapped: boolean; nextCursor: string | null }> {
     const manager = this.transactions.manager;
     const form = query.formKey
       ? await this.forms.latestPublished(manager, actor.tenantId, query.formKey, 'read')
@@ -338,28 +399,37 @@ export class RecordsService {
       throw new InvalidRecordFilterError('/formKey', 'Filtering or sorting by a field needs formKey.');
     }
     const fields = form ? filterableFields(form.version.schema) : {};
-    const { items, total, totalCapped } = await this.repository.page(manager, actor, {
+    const sort = this.sortOf(query.sort, fields);
+    const sortKey = `${query.sort ?? '-createdAt'}|${form?.form.id ?? ''}`;
+    const { items, total, totalCapped, next } = await this.repository.page(manager, actor, {
       ...(form ? { formId: form.form.id } : {}),
       ...(query.residentId ? { residentId: query.residentId } : {}),
       ...(query.from ? { from: query.from } : {}),
       ...(query.to ? { to: query.to } : {}),
       ...(query.familyShared ? { familyShared: true } : {}),
       ...(query.filter ? { where: this.compileFilter(query.filter, fields) } : {}),
-      sort: this.sortOf(query.sort, fields),
+      ...(query.after ? { after: decodeCursor(query.after, sortKey, sort) } : {}),
+      count: query.count !== 'false',
+      sort,
       page: query.page,
       pageSize: query.pageSize,
     });
+    // One form version per distinct (form, version) on the page, not one lookup per row.
+    const versions = new Map<string, Promise<PublishedForm>>();
     const visible: VisibleRecord[] = [];
     for (const record of items) {
-      const version = await this.forms.publishedVersion(
-        manager,
-        actor.tenantId,
-        record.formId,
-        record.formVersion,
-      );
-      visible.push(this.masked(version, record, false));
+      const key = `${record.formId}@${record.formVersion}`;
+      let version = versions.get(key);
+      if (!version) {
+        version =
+          form && record.formId === form.form.id && record.formVersion === form.version.version
+            ? Promise.resolve(form)
+            : this.forms.publishedVersion(manager, actor.tenantId, record.formId, record.formVersion);
+        versions.set(key, version);
+      }
+      visible.push(this.masked(await version, record, false));
     }
-    return { items: visible, total, totalCapped };
+    return { items: visible, total, totalCapped, nextCursor: next ? encodeCursor(next, sortKey) : null };
   }
 
   private compileFilter(
@@ -395,7 +465,17 @@ export class RecordsService {
     if (!type) {
       throw new InvalidRecordFilterError('/sort', `sort: the form has no field "${name}" to sort by.`);
     }
-    return { kind: 'field', path: name.split('.'), cast: CASTS[type], descending };
+    const cast = CASTS[type];
+    // A plain path is written into the SQL as a literal, the same text an x-indexed field's index holds, so the
+    // index serves the sort (the planner cannot match a parameter); any other path stays a parameter.
+    const indexable = isIndexablePath(name) && (cast === 'text' || cast === 'numeric' || cast === 'boolean');
+    return {
+      kind: 'field',
+      path: name.split('.'),
+      cast,
+      descending,
+      ...(indexable ? { expression: fieldExpression('rec.data', name, cast) } : {}),
+    };
   }
 
   async revisions(actor: Actor, id: string): Promise<VisibleRevision[]> {

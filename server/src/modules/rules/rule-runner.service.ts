@@ -227,8 +227,14 @@ export class RuleRunner implements OnModuleInit {
   /** Builds what the condition sees; also used by the dry run. */
   async dataFor(manager: EntityManager, event: RuleEvent, definition: RuleDefinition): Promise<RuleData> {
     const record = eventData(event);
+    // A record event carries the resident its writer read in this same transaction: no second read.
+    const carried =
+      (event.type === 'record.created' || event.type === 'record.updated') &&
+      event.resident?.id === event.residentId
+        ? event.resident
+        : undefined;
     const resident = event.residentId
-      ? await this.residents.snapshot(manager, event.tenantId, event.residentId)
+      ? (carried ?? (await this.residents.snapshot(manager, event.tenantId, event.residentId)))
       : null;
     const context: RuleData['context'] = {};
     for (const window of definition.context) {

@@ -83,6 +83,24 @@ export class RecordQueryDto extends PageQueryDto {
     message: 'sort must be a field name, optionally prefixed with -',
   })
   sort?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Keyset paging: the nextCursor of the previous page (same formKey and sort); page is then ignored. Fast at any depth.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  after?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'true',
+    description: 'false: do not count matches (total is -1); the cheapest page',
+  })
+  @IsOptional()
+  @Matches(/^(true|false)$/, { message: 'count must be true or false' })
+  count?: 'true' | 'false';
 }
 
 export class RecordGetQueryDto {
@@ -119,10 +137,19 @@ export class RecordDto {
 
 export class RecordPageDto {
   @ApiProperty({ type: [RecordDto] }) items: RecordDto[];
-  @ApiProperty({ description: 'Matching records, counted up to 1,000 (see totalCapped)' }) total: number;
+  @ApiProperty({
+    description: 'Matching records, counted up to 1,000 (see totalCapped); -1 with count=false',
+  })
+  total: number;
   @ApiProperty({ description: 'More records match than total says' }) totalCapped: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Send as after to get the next page (keyset paging); null when this page is the last',
+  })
+  nextCursor: string | null;
 }
 
 export class JsonPatchOperationDto {

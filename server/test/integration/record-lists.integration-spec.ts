@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
+
+/** Record lists at scale (issue #3): keyset paging, opt-in x-indexed field indexes and what the planner does with them. */
+describe('record lists', () => {
+  let t: TestApp;
+  let admin: string;
+  let residentId: string;
+  let formId: string;
+  let tenantId: string;
+
+  const as = (token: string) => ({
+    get: (url: string) => t.http().get(url).set('authorization', `Bearer ${token}`),
+    post: (url: string, body: object = {}) =>
+      t.http().post(url).set('authorization', `Bearer ${token}`).send(body),
+    put: (url: string, body: object) => t.http().put(url).set('authorization', `Bearer ${token}`).send(body),
+  });
+
+  const schema = (indexed: boolean) => ({
+    type: 'object',
+    properties: {
+      score: { type: 'integer', minimum: 0, maximum: 100, ...(indexed ? { 'x-indexed': true } : {}) },
+      level: { type: 'string', enum: ['low', 'high'], 'x-indexed': true },
+      note: { type: 'string' },
+    },
+  });
+
+  type Page = { items: { id: string; data: { score?: number } }[]; nextCursor: string | null; total: number };
+
+  /** Every page of a list, by following nextCursor. */
+  async function allPages(url: string): Promise<Page['items']> {
+    const items: Page['items'] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 50; i += 1) {
+      const response = await as(admin).get(`${url}${cursor ? `&after=${encodeURIComponent(cursor)}` : ''}`);
+      expect(response.status).toBe(200);
+      const page = response.body as Page;
+      items.push(...page.items);
+      cursor = page.nextCursor;
+      if (!cursor) {
+        return items;
+      }
+    }
+    throw new Error('too many pages');
+  }
+
+  const fieldIndexes = async (): Promise<{ indexname: string; indexdef: string }[]> =>
+    t.dataSource.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'record' AND indexname LIKE 'record\\_x\\_%'
+        AND indexdef LIKE '%' || $1 || '%' ORDER BY indexname`,
+      [formId],
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.login('admin');
+    const units = await demoOrgUnits(t.dataSource);
+    residentId = (await as(admin).post('/api/residents', residentInput(units.wingA))).body.id;
+    const created = await as(admin).post('/api/forms', {
+      key: 'list-scores',
+      name: { 'zh-CN': '评分', en: 'Scores' },
+      schema: schema(true),
+    });
+    formId = created.body.id;
+    expect((await as(admin).post(`/api/forms/${formId}/publish`)).status).toBe(201);
+    tenantId = (await t.dataSource.query('SELECT tenant_id FROM form WHERE id = $1', [formId]))[0].tenant_id;
+    // 45 records: scores with many ties (0..4), 5 without a score, several with the same created_at.
+    for (let i = 0; i < 45; i += 1) {
+      const response = await as(admin).post('/api/records', {
+        formKey: 'list-scores',
+        residentId,
+        data: { ...(i < 40 ? { score: i % 5 } : {}), level: i % 2 ? 'high' : 'low', note: `n${i}` },
+      });
+      expect(response.status).toBe(201);
+    }
+    await t.dataSource.query(
+      `UPDATE record SET created_at = '2026-01-01T00:00:00Z' WHERE form_id = $1 AND (data->>'note') IN ('n1','n2','n3','n4')`,
+      [formId],
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should page newest first by cursor through every record once, ties on created_at included', async () => {
+    // when all pages of 7 are read by cursor
+    const items = await allPages('/api/records?formKey=list-scores&pageSize=7');
+
+    // then each record comes exactly once, in the same order as one big page
+    const whole = await as(admin).get('/api/records?formKey=list-scores&pageSize=200');
+    expect(items.map((r) => r.id)).toEqual((whole.body as Page).items.map((r) => r.id));
+    expect(new Set(items.map((r) => r.id)).size).toBe(45);
+  });
+
+  it('should page a field sort by cursor with ties and missing values last', async () => {
+    // when records are read by descending score, 4 at a time
+    const items = await allPages('/api/records?formKey=list-scores&sort=-score&pageSize=4');
+
+    // then all 45 come once: scores 4..0 (8 each), then the 5 without a score
+    expect(new Set(items.map((r) => r.id)).size).toBe(45);
+    expect(items.map((r) => r.data.score ?? null)).toEqual([
+      ...[4, 3, 2, 1, 0].flatMap((score) => Array<number>(8).fill(score)),
+      ...Array<null>(5).fill(null),
+    ]);
+    // and ascending works the same way
+    const ascending = await allPages('/api/records?formKey=list-scores&sort=score&pageSize=6');
+    expect(ascending.map((r) => r.data.score ?? null)).toEqual([
+      ...[0, 1, 2, 3, 4].flatMap((score) => Array<number>(8).fill(score)),
+      ...Array<null>(5).fill(null),
+    ]);
+  });
+
+  it('should refuse a cursor from another sort or a forged one with a 400 on /after', async () => {
+    // given a cursor of the newest-first list
+    const first = await as(admin).get('/api/records?formKey=list-scores&pageSize=5');
+    const cursor = (first.body as Page).nextCursor ?? '';
+
+    // when it is sent with another sort, and a forged one is sent
+    const other = await as(admin).get(
+      `/api/records?formKey=list-scores&sort=-score&after=${encodeURIComponent(cursor)}`,
+    );
+    const forged = Buffer.from(JSON.stringify(["x'; DROP TABLE record; --", 'nope', 'x'])).toString(
+      'base64url',
+    );
+    const bad = await as(admin).get(`/api/records?formKey=list-scores&after=${forged}`);
+
+    // then both are 400 problems pointing at after
+    expect(other.status).toBe(400);
+    expect(other.body.errors[0].path).toBe('/after');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('/after');
+  });
+
+  it('should skip the count when asked', async () => {
+    const response = await as(admin).get('/api/records?formKey=list-scores&count=false&pageSize=3');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ total: -1, totalCapped: false });
+    expect((response.body as Page).items).toHaveLength(3);
+  });
+
+  it('should create an index for each x-indexed field on publish, which field filters and sorts use', async () => {
+    // given the published form marks score and level x-indexed
+    const indexes = await fieldIndexes();
+    expect(indexes).toHaveLength(2);
+    expect(indexes.map((i) => i.indexname).every((name) => /^record_x_[0-9a-f]{20}$/.test(name))).toBe(true);
+    expect(indexes.some((i) => i.indexdef.includes(`((data #>> '{score}'::text[]))::numeric`))).toBe(true);
+
+    // when the planner is asked for the list's query shapes (sequential scans off: the table is tiny)
+    const plans = await t.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const explain = async (sql: string, params: unknown[]) =>
+        (await manager.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, params))
+          .map((row) => row['QUERY PLAN'])
+          .join('\n');
+      return {
+        sort: await explain(
+          `SELECT id FROM record rec WHERE rec.tenant_id = $1 AND rec.form_id = $2 AND rec.deleted_at IS NULL
+            ORDER BY (rec.data #>> '{"score"}')::numeric DESC NULLS LAST, rec.id DESC LIMIT 20`,
+          [tenantId, formId],
+        ),
+        filter: await explain(
+          `SELECT id FROM record rec WHERE rec.tenant_id = $1 AND rec.form_id = $2 AND rec.deleted_at IS NULL
+            AND (rec.data #>> '{"level"}') = $3::text`,
+          [tenantId, formId, 'high'],
+        ),
+      };
+    });
+
+    // then both use the field's index
+    const scoreIndex = indexes.find((i) => i.indexdef.includes('score'))?.indexname ?? '?';
+    const levelIndex = indexes.find((i) => i.indexdef.includes('level'))?.indexname ?? '?';
+    expect(plans.sort).toMatch(new RegExp(`Index Scan using ${scoreIndex}`));
+    expect(plans.filter).toMatch(new RegExp(`(Index|Bitmap Index) Scan (using|on) ${levelIndex}`));
+  });
+
+  it('should drop the index of a field the next version no longer marks x-indexed', async () => {
+    // given a draft without x-indexed on score
+    const draft = await as(admin).get(`/api/forms/${formId}`);
+    const saved = await as(admin).put(`/api/forms/${formId}/draft`, {
+      schema: schema(false),
+      version: draft.body.version,
+    });
+    expect(saved.status).toBe(200);
+
+    // when it is published
+    expect((await as(admin).post(`/api/forms/${formId}/publish`)).status).toBe(201);
+
+    // then only level keeps its index, and the publish audit names what changed
+    const indexes = await fieldIndexes();
+    expect(indexes).toHaveLength(1);
+    expect(indexes[0]?.indexdef).toContain("'{level}'");
+    const audit: { details: { fieldIndexes?: { dropped: string[] } } }[] = await t.dataSource.query(
+      `SELECT details FROM audit_event WHERE action = 'form.published' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [formId],
+    );
+    expect(audit[0]?.details.fieldIndexes?.dropped).toHaveLength(1);
+  });
+});
