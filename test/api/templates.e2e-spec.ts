@@ -351,41 +351,94 @@ describe('shipped template bundles, end to end on the test clock', () => {
     await as('steward').post(`/api/tasks/${task!.id}/complete`, { data });
   };
 
-  it('onboarding-30day: should start the 30 days for an admitted resident, first call not before day 2 09:00', async () => {
-    // given a resident admitted on Monday 2 April 2035 at 09:00 (and the archived one admitted with them)
+  const onboardingsOf = (residentId: string) =>
+    admin.get<Instance[]>(`/api/process-instances?processKey=onboarding-30day&residentId=${residentId}`);
+
+  it('onboarding-30day: should start the 30 days when a resident is admitted, first call not before day 2 09:00', async () => {
+    // given a new resident (inquiry), and the archived one on a trial stay: neither has an onboarding
     newcomer = await as('frontdesk').post<{ id: string }>(
       '/api/residents',
       { name: '钱德明', gender: 'male', birthDate: '1936-11-02', orgUnitId: wingA, room: '106', bed: '1' },
       201,
     );
+    await as('frontdesk').post(`/api/residents/${archived.id}/status`, { status: 'trial' }, 201);
+    expect(await onboardingsOf(newcomer.id)).toEqual([]);
+    expect(await onboardingsOf(archived.id)).toEqual([]);
+
+    // when both are admitted on Monday 2 April 2035 at 09:00, through the resident API only
     for (const id of [newcomer.id, archived.id]) {
       await as('frontdesk').post(`/api/residents/${id}/status`, { status: 'admitted' }, 201);
     }
 
-    // when the onboarding process is started with the bundle's start variables
-    onboarding = (
-      await as('frontdesk').post<{ id: string }>(
-        '/api/processes/onboarding-30day/instances',
-        {
-          residentId: newcomer.id,
-          businessKey: `ONB-20350402-${newcomer.id.slice(0, 8)}`,
-          variables: { residentId: newcomer.id, admissionDate: '2035-04-02', stewardUsername: 'steward' },
-        },
-        201,
-      )
-    ).id;
+    // then the bundle's rule started one onboarding for each, admission day from the resident, no steward named
+    const started = await onboardingsOf(newcomer.id);
+    expect(started).toHaveLength(1);
+    onboarding = started[0]!.id;
+    const instance = await admin.get<Instance>(`/api/process-instances/${onboarding}`);
+    expect(instance).toMatchObject({ status: 'active', residentId: newcomer.id });
+    expect(instance.variables).toEqual({ residentId: newcomer.id, admissionDate: '2035-04-02' });
+    const others = await onboardingsOf(archived.id);
+    expect(others).toHaveLength(1);
+    // (the archived resident's onboarding is not followed here: the home cancels it, so the KPIs count one)
+    await admin.post(`/api/process-instances/${others[0]!.id}/cancel`, {});
 
-    // then it waits with no task, also a minute before the day-3 call opens
+    // and it waits with no task, also a minute before the day-3 call opens
     expect(await tasksOf(onboarding)).toEqual([]);
     await clockTo('2035-04-04 08:59');
     expect(await tasksOf(onboarding)).toEqual([]);
+  });
+
+  it('onboarding-30day: should not start another onboarding on a later edit or status change', async () => {
+    // given the newcomer admitted, with their onboarding running
+    const resident = await admin.get<Schemas['ResidentDto']>(`/api/residents/${newcomer.id}`);
+
+    // when the front desk moves them to another bed, and tries to admit them again
+    const edited = await request<Schemas['ResidentDto']>(
+      tokens.frontdesk!,
+      'PATCH',
+      `/api/residents/${newcomer.id}`,
+      {
+        room: '107',
+        careLevel: '二级护理',
+        version: resident.version,
+      },
+    );
+    const again = await request<{ detail: string }>(
+      tokens.frontdesk!,
+      'POST',
+      `/api/residents/${newcomer.id}/status`,
+      { status: 'admitted' },
+    );
+
+    // then the edit is saved, the second admission refused, and there is still exactly the one onboarding
+    expect(edited.status).toBe(200);
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(again.status).toBeLessThan(500);
+    expect((await onboardingsOf(newcomer.id)).map((i) => i.id)).toEqual([onboarding]);
+
+    // and a resident admitted and discharged the same morning got one onboarding, not a second on leaving
+    const shortStay = await as('frontdesk').post<{ id: string }>(
+      '/api/residents',
+      { name: '吴秀兰', gender: 'female', birthDate: '1939-02-14', orgUnitId: wingA, room: '108', bed: '1' },
+      201,
+    );
+    await as('frontdesk').post(`/api/residents/${shortStay.id}/status`, { status: 'admitted' }, 201);
+    const [short] = await onboardingsOf(shortStay.id);
+    await as('frontdesk').post(
+      `/api/residents/${shortStay.id}/status`,
+      { status: 'discharged', reason: '家属接回' },
+      201,
+    );
+    expect((await onboardingsOf(shortStay.id)).map((i) => i.id)).toEqual([short!.id]);
+    // (a departure does not stop it by itself: the administrator cancels it, see the bundle's README)
+    await admin.post(`/api/process-instances/${short!.id}/cancel`, {});
   });
 
   it('onboarding-30day: should open the day-3 call on its day for the steward, remind on the day, take a concern to the head nurse', async () => {
     // when the clock reaches day 2 at 09:00
     await clockTo('2035-04-04 09:00');
 
-    // then the day-3 call is open for the resident's steward, due at the end of day 3
+    // then the day-3 call is open for the stewards who may see the resident (none was named), due at the end of day 3
     const tasks = await tasksOf(onboarding);
     expect(tasks.map((t) => t.elementId)).toEqual(['callDay3']);
     const call = tasks[0]!;
@@ -395,15 +448,17 @@ describe('shipped template bundles, end to end on the test clock', () => {
       status: 'open',
     });
     expect(call.dueAt).toBe(shanghai('2035-04-06 00:00'));
-    const stewardInbox = await as('steward').get<Task[]>('/api/tasks?mine=true');
+    expect(call).toMatchObject({ assignee: null, candidateGroups: ['steward'] });
+    const stewardInbox = await as('steward').get<Task[]>('/api/tasks?candidate=true');
     expect(stewardInbox.map((t) => t.id)).toContain(call.id);
 
-    // and the reminder comes at 09:00 on day 3, not before
+    // and the reminder comes to the steward role at 09:00 on day 3, not before, without an incident
     const reminder = '今天请完成第3天家属回访';
     await clockTo('2035-04-05 08:59');
     expect(await titles('steward')).not.toContain(reminder);
     await clockTo('2035-04-05 09:00');
     expect(await titles('steward')).toContain(reminder);
+    expect((await admin.get<Instance>(`/api/process-instances/${onboarding}`)).incidents).toEqual([]);
 
     // when the steward records the call on day 3 and the family raised a concern
     await clockTo('2035-04-05 10:00');

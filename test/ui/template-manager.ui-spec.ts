@@ -11,6 +11,12 @@ const DESKTOP = { width: 1280, height: 900 };
 /** The shipped bundle this spec imports (no other browser spec uses its forms). */
 const SHIPPED = 'onboarding-30day';
 const SHIPPED_TITLE = '新入住30天适应期';
+/** Its version as shipped (read, so a new release of the bundle does not break this spec). */
+const SHIPPED_VERSION = (
+  JSON.parse(fs.readFileSync(`${REPO_ROOT}/templates/${SHIPPED}/manifest.json`, 'utf8')) as {
+    version: string;
+  }
+).version;
 const BROKEN = 'ui-tpl-broken-bundle';
 
 /** A ZIP archive (deflated entries) of text files, built the way archivers do. */
@@ -161,15 +167,18 @@ describe('the template manager in the designer', () => {
 
     // then the result lists what was imported, and the card says it is installed
     const result = card.getByTestId(`import-result-${SHIPPED}`);
-    await result.getByText(`已导入 ${SHIPPED_TITLE} 1.0.0`).waitFor();
+    await result.getByText(`已导入 ${SHIPPED_TITLE} ${SHIPPED_VERSION}`).waitFor();
     await expect(result.getByTestId('import-counts').textContent()).resolves.toMatch(/新建 \d+ 项/);
-    await card.getByTestId('shipped-status').getByText('已安装 1.0.0', { exact: true }).waitFor();
+    await card
+      .getByTestId('shipped-status')
+      .getByText(`已安装 ${SHIPPED_VERSION}`, { exact: true })
+      .waitFor();
     await snapshot(page, 'template-manager-shipped-imported');
 
     // and the installed tab shows it with who installed it and links into the designers
     await page.getByRole('tab', { name: /^已安装/ }).click();
     const installed = page.getByTestId(`installed-${SHIPPED}`);
-    await installed.getByTestId('installed-version').getByText('版本 1.0.0').waitFor();
+    await installed.getByTestId('installed-version').getByText(`版本 ${SHIPPED_VERSION}`).waitFor();
     await installed.getByText(/操作人 /).waitFor();
     await installed.getByTestId('open-processes-onboarding-30day').waitFor();
     await installed.getByTestId('open-forms-onboarding-call-notes').click();

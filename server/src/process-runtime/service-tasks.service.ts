@@ -125,9 +125,15 @@ export class ServiceTasksService {
   ): Promise<Record<string, unknown>> {
     const { parameters: p, variables } = call;
     const user = p['userId'] ?? p['user'] ?? p['username'];
+    // A user that comes out empty (an optional variable not set) falls back to `role` when one is given.
+    const named = user === undefined ? undefined : this.value(user, variables);
+    const empty = named === undefined || named === null || named === '';
     let userId: string | null = null;
-    if (user !== undefined) {
-      const name = this.text('user', user, variables);
+    if (user !== undefined && !(empty && p['role'] !== undefined)) {
+      if (typeof named !== 'string' || named === '') {
+        throw new ServiceTaskError('parameter "user" must give a non-empty text');
+      }
+      const name = named;
       const found = /^[0-9a-f-]{36}$/i.test(name)
         ? await this.users.findById(manager, instance.tenantId, name)
         : await this.users.findByUsername(manager, name);

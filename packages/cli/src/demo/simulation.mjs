@@ -82,6 +82,9 @@ const FALL_HOURS = [
   [23, 2],
 ];
 
+/** The onboarding-30day bundle's rule that starts the onboarding when a resident is admitted. */
+const ADMISSION_RULE = 'onboarding-on-admission';
+
 /** The Shanghai day (dayStart ms) of a `YYYY-MM-DD` date. */
 const dayOf = (date) => Date.parse(`${date}T00:00:00+08:00`);
 
@@ -582,20 +585,46 @@ export class Simulation {
 
   // ---- onboarding --------------------------------------------------------------------------------
 
+  /**
+   * The 30-day onboarding of a new admission. The bundle's admission rule started it in the admission's own
+   * transaction (no steward named: the calls are offered to the wing's stewards, and this resident's steward takes
+   * them); on a server without the rule (disabled, or an older bundle) it is started here, naming the steward.
+   */
   async startOnboarding(resident) {
-    const started = await this.one('front-desk').post('/api/processes/onboarding-30day/instances', {
-      residentId: resident.id,
-      businessKey: `ONB-${localDate(resident.admittedDay)}-${resident.id.slice(0, 8)}`,
-      variables: {
+    const running = await this.admin.get(
+      `/api/process-instances?processKey=onboarding-30day&residentId=${encodeURIComponent(resident.id)}`,
+    );
+    const started =
+      running[0] ??
+      (await this.one('front-desk').post('/api/processes/onboarding-30day/instances', {
         residentId: resident.id,
-        admissionDate: localDate(resident.admittedDay),
-        stewardUsername: resident.steward.user.username,
-      },
-    });
+        businessKey: `ONB-${localDate(resident.admittedDay)}-${resident.id.slice(0, 8)}`,
+        variables: {
+          residentId: resident.id,
+          admissionDate: localDate(resident.admittedDay),
+          stewardUsername: resident.steward.user.username,
+        },
+      }));
     resident.onboarding = started.id;
     resident.onboardingUntil = resident.admittedDay + 40 * DAY;
     this.stats.onboardingStarted += 1;
     this.scheduleCall(resident, 0, 0);
+  }
+
+  /**
+   * Pauses the onboarding bundle's admission rule while the residents who lived here before the period are
+   * entered (they are not new admissions: no onboarding for them); resolves with the function that resumes it.
+   */
+  async pauseAdmissionRule() {
+    const rules = await this.admin.get('/api/rules');
+    const rule = rules.find((r) => r.key === ADMISSION_RULE && r.enabled);
+    if (!rule) {
+      return async () => {};
+    }
+    await this.admin.post(`/api/rules/${rule.id}/disable`);
+    return async () => {
+      await this.admin.post(`/api/rules/${rule.id}/enable`);
+    };
   }
 
   scheduleCall(resident, index, previousDoneAt) {
@@ -775,7 +804,12 @@ export class Simulation {
           }),
         );
     });
-    await inParallel([...adopted, ...admissions], this.concurrency);
+    const resumeAdmissionRule = await this.pauseAdmissionRule();
+    try {
+      await inParallel([...adopted, ...admissions], this.concurrency);
+    } finally {
+      await resumeAdmissionRule();
+    }
     this.stats.residentsAtStart = this.residents.filter((r) => r.id).length;
   }
 
