@@ -21,6 +21,9 @@ export const MAIN_KPIS = [
   'falls-rate',
   'occupancy',
 ];
+/** What "feels instant" means for the director (issue #7): per main KPI and for the whole dashboard, over a year. */
+export const YEAR_KPI_GOAL_MS = 300;
+export const YEAR_DASHBOARD_GOAL_MS = 1500;
 const WINGS = 4;
 const BEDS_PER_WING = 75;
 
@@ -304,6 +307,7 @@ export async function runReportsBench({ quick = false } = {}) {
     }
     return {
       quick,
+      goals: { yearKpiMs: YEAR_KPI_GOAL_MS, yearDashboardMs: YEAR_DASHBOARD_GOAL_MS },
       records,
       workOrders,
       residents: residents.residentIds.length,
@@ -343,6 +347,24 @@ export function printReports(r) {
         .join('\n') +
       `\n| ${`dashboard (${s.reports} reports)`.padEnd(35)} | ${fmt(s.dashboard.p50).padStart(7)} | ${fmt(s.dashboard.p95).padStart(7)} | ${fmt(s.dashboard.p50 / base).padStart(13)}× |\n` +
       (s.errors.length > 0 ? `report errors: ${s.errors.join('; ')}\n` : '');
+  }
+  const month = r.scenarios['month + wing'];
+  const year = r.scenarios['year, whole home'];
+  if (month && year) {
+    // Side by side: the year over the whole home against the month for one wing, each against its own baseline.
+    const row = (name, m, y) =>
+      `| ${name.padEnd(26)} | ${fmt(m.p50).padStart(9)} | ${fmt(y.p50).padStart(9)} | ${fmt(y.p95).padStart(9)} | ` +
+      `${fmt(y.p50 / year.baseline.p50).padStart(12)}× |`;
+    out +=
+      `\nYear (whole home) next to month + wing — goals: each main KPI ≤ ${YEAR_KPI_GOAL_MS} ms, ` +
+      `the dashboard ≤ ${YEAR_DASHBOARD_GOAL_MS} ms over the year\n` +
+      `| p50 ms                     | month+wing | year      | year p95  | year / base   |\n` +
+      `| -------------------------- | ---------- | --------- | --------- | ------------- |\n` +
+      `${row('baseline count by month', month.baseline, year.baseline)}\n` +
+      MAIN_KPIS.map((key) => row(key, month.kpis[key], year.kpis[key])).join('\n') +
+      `\n${row(`dashboard (${year.reports} reports)`, month.dashboard, year.dashboard)}\n` +
+      `year: slowest main KPI ${fmt(Math.max(...MAIN_KPIS.map((key) => year.kpis[key].p50)))} ms, ` +
+      `dashboard ${fmt(year.dashboard.p50)} ms\n`;
   }
   process.stdout.write(out);
 }

@@ -79,6 +79,14 @@ export interface CompileSqlOptions {
   fields: Readonly<Record<string, FilterFieldType>>;
   /** Number of the first bind parameter. Default 1 ($1). */
   firstParam?: number;
+  /**
+   * Fields stored in a column of their own (trusted column names by field path): the column already holds the
+   * field's value in its type (text, numeric, boolean, date, timestamptz), so it is read as it is — the same
+   * value `(column #>> path)::type` would give, without taking the JSONB apart.
+   */
+  columns?: Readonly<Record<string, string>>;
+  /** Fields read from another JSONB column (trusted column names by field path), at the same path. */
+  jsonColumns?: Readonly<Record<string, string>>;
   now?: string;
   timeZone?: string;
 }

@@ -44,6 +44,31 @@ describe(compileFilterToSql.name, () => {
     });
   });
 
+  it('should read a field from its own column when the field has one', () => {
+    // given a field stored in a typed column and another in a second JSONB column
+    const extra = { columns: { 'visit.at': 'src.f0' }, jsonColumns: { name: 'src.rest' } };
+    // when a filter compares both
+    const compiled = compile(
+      { and: [{ '<': [{ var: 'visit.at' }, '2026-11-01T00:00:00Z'] }, { '==': [{ var: 'name' }, '张三'] }] },
+      extra,
+    );
+    // then the typed column is read as it is, the other through its own column's path, the rest as before
+    expect(compiled).toEqual({
+      sql: `(src.f0 < $1::timestamptz AND (src.rest #>> '{"name"}') = $2::text)`,
+      params: ['2026-11-01T00:00:00.000Z', '张三'],
+    });
+    expect(compile({ '>': [{ var: 'age' }, 80] }, extra).sql).toBe(
+      `(r.data #>> '{"age"}')::numeric > $1::numeric`,
+    );
+  });
+
+  it('should refuse a field column that is not a plain column name', () => {
+    // given a column expression with SQL in it
+    const error = caught(() => compile({ var: 'name' }, { columns: { name: "x'); DROP TABLE t; --" } }));
+    // then it is refused before anything is compiled
+    expect(error.code).toBe('invalid-argument');
+  });
+
   it('should number parameters from firstParam when given one', () => {
     expect(compile({ or: [{ '<': [{ var: 'age' }, 60] }, { var: 'bedridden' }] }, { firstParam: 3 })).toEqual(
       {

@@ -91,6 +91,8 @@ class SqlCompiler {
     private readonly fields: Readonly<Record<string, FilterFieldType>>,
     private readonly firstParam: number,
     private readonly settings: ResolvedOptions,
+    private readonly columns: Readonly<Record<string, string>> = {},
+    private readonly jsonColumns: Readonly<Record<string, string>> = {},
   ) {}
 
   private param(value: unknown, cast: string): string {
@@ -132,9 +134,11 @@ class SqlCompiler {
     if (type === undefined || !Object.hasOwn(CASTS, type)) {
       throw new LogicError('forbidden-path', pathPointer, MESSAGES.fieldNotFilterable(path));
     }
+    const own = Object.hasOwn(this.columns, path) ? this.columns[path] : undefined;
+    const json = Object.hasOwn(this.jsonColumns, path) ? this.jsonColumns[path] : undefined;
     const segments = path.split('.').map((segment) => `"${segment}"`);
-    const text = `(${this.column} #>> '{${segments.join(',')}}')`;
-    const sql = type === 'string' ? text : `${text}::${CASTS[type]}`;
+    const text = `(${json ?? this.column} #>> '{${segments.join(',')}}')`;
+    const sql = own ?? (type === 'string' ? text : `${text}::${CASTS[type]}`);
     if (args.length < 2 || fallback === null) {
       return { kind: 'field', sql, type, nullable: true };
     }
@@ -386,9 +390,24 @@ export const compileFilterToSql = (logic: JsonLogic, options: CompileSqlOptions)
       MESSAGES.invalidOption('firstParam', firstParam, MESSAGES.expectedPositiveInteger()),
     );
   }
+  for (const column of [
+    ...Object.values(options.columns ?? {}),
+    ...Object.values(options.jsonColumns ?? {}),
+  ]) {
+    if (typeof column !== 'string' || !COLUMN_PATTERN.test(column)) {
+      throw new LogicError('invalid-argument', '', MESSAGES.filterColumn(jsString(column)));
+    }
+  }
   const settings = resolveOptions({ now: options.now, timeZone: options.timeZone });
   analyzeLogic(logic, { maxDepth: DEFAULT_MAX_DEPTH, maxNodes: DEFAULT_MAX_NODES }, 'throw');
-  const compiler = new SqlCompiler(options.column, options.fields, firstParam, settings);
+  const compiler = new SqlCompiler(
+    options.column,
+    options.fields,
+    firstParam,
+    settings,
+    options.columns,
+    options.jsonColumns,
+  );
   const { sql } = compiler.predicate(logic, '');
   return { sql, params: compiler.params };
 };

@@ -257,7 +257,11 @@ describe(`${compileDataset.name} activity source`, () => {
     expect(compiled.sql).toContain('home.path LIKE ANY(');
     expect(compiled.sql).toContain('home.path LIKE $');
     expect(compiled.sql).not.toContain("'family' AS");
-    expect(compiled.params).toEqual(expect.arrayContaining(['family', ['day'], ['userId'], '/i/b/w/%']));
+    expect(compiled.params).toEqual(expect.arrayContaining(['family', '/i/b/w/%']));
+    // the user and the day are read from their own columns, not taken out of a JSON document per row
+    expect(compiled.sql).toMatch(/ua\.user_id::text AS (f\d+)/);
+    expect(compiled.sql).toMatch(/count\(DISTINCT ds\.f\d+\)/);
+    expect(compiled.params).not.toContainEqual(['userId']);
   });
 
   it('should refuse fields the activity source does not have', () => {

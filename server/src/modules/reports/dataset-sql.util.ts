@@ -90,6 +90,15 @@ type SourceDefinition = {
    * also applied to the column in the source's WHERE (the same index-and-skip reason as `native`).
    */
   nativeText?: Readonly<Record<string, string>>;
+  /**
+   * Fields with a column of their own, as SQL of exactly the value `(doc #>> path)::type` gives (text as text,
+   * instants as timestamptz, days as date). Groupings, measures and filters read these instead of the `doc`,
+   * so a row's `doc` is only built when a dataset needs it (drill-downs, fields of no column): building it per
+   * reference was most of a year-wide report's time.
+   */
+  typed?: Readonly<Record<string, string>>;
+  /** A JSONB value that holds the fields `covers` accepts at the same path as `doc` (a record's data). */
+  rest?: { sql: string; covers: (path: string) => boolean };
 };
 
 /** Bind parameters: every value of the statement goes through here. */
@@ -258,6 +267,16 @@ function sourceOf(spec: DatasetSpec, context: DatasetContext, params: Params): S
             ([field]) => !Object.hasOwn(formFields, field),
           ),
         ),
+        typed: Object.fromEntries(
+          Object.entries({ createdAt: 'rec.created_at', updatedAt: 'rec.updated_at' }).filter(
+            ([field]) => !Object.hasOwn(formFields, field),
+          ),
+        ),
+        // A form field named like a built-in timestamp falls back to it when the record leaves it out.
+        rest: {
+          sql: 'rec.data',
+          covers: (path) => !['createdAt', 'updatedAt'].includes(path.split('.')[0]!),
+        },
       };
     }
     case 'tasks':
@@ -290,6 +309,18 @@ function sourceOf(spec: DatasetSpec, context: DatasetContext, params: Params): S
           instanceStartedAt: 'pi.created_at',
         },
         nativeText: { elementId: 't.element_id', status: 't.status', formKey: 't.form_key' },
+        typed: {
+          elementId: 't.element_id',
+          name: 't.name',
+          status: 't.status',
+          assignee: 't.assignee',
+          processKey: 'pi.process_key',
+          formKey: 't.form_key',
+          createdAt: 't.created_at',
+          dueAt: 't.due_at',
+          completedAt: 't.completed_at',
+          instanceStartedAt: 'pi.created_at',
+        },
       };
     case 'process-instances':
       return {
@@ -314,6 +345,15 @@ function sourceOf(spec: DatasetSpec, context: DatasetContext, params: Params): S
         fields: { ...INSTANCE_FIELDS, ...variableFields(spec) },
         scope: { orgUnitPath: 'ou.path', residentId: 'pi.resident_id', residentless: true },
         native: { startedAt: 'pi.created_at', endedAt: 'pi.ended_at' },
+        typed: {
+          status: 'pi.status',
+          processKey: 'pi.process_key',
+          businessKey: 'pi.business_key',
+          startedAt: 'pi.created_at',
+          endedAt: 'pi.ended_at',
+        },
+        // `doc.variables` is `state.variables` or {}: a path below it reads the same from the state.
+        rest: { sql: 'pi.state', covers: (path) => path.startsWith(VARIABLES_PREFIX) },
       };
     case 'residents':
       return {
@@ -338,6 +378,16 @@ function sourceOf(spec: DatasetSpec, context: DatasetContext, params: Params): S
         fields: { ...RESIDENT_FIELDS },
         scope: { orgUnitPath: 'ou.path', residentId: 'res.id', residentless: false },
         native: { admittedAt: 'res.admitted_at', dischargedAt: 'res.left_at', createdAt: 'res.created_at' },
+        typed: {
+          status: 'res.status',
+          careLevel: 'res.care_level',
+          gender: 'res.gender',
+          room: 'res.room',
+          birthDate: 'res.birth_date',
+          admittedAt: 'res.admitted_at',
+          dischargedAt: 'res.left_at',
+          createdAt: 'res.created_at',
+        },
       };
     case 'activity': {
       // A user-day belongs to one home unit: the deepest unit of a staff membership, else the unit of a
@@ -364,6 +414,7 @@ function sourceOf(spec: DatasetSpec, context: DatasetContext, params: Params): S
         fields: { ...ACTIVITY_FIELDS },
         scope: { orgUnitPath: 'home.path', residentId: 'NULL::uuid', residentless: false },
         native: { day: 'ua.day' },
+        typed: { userId: 'ua.user_id::text', role: 'home.role', day: 'ua.day' },
       };
     }
   }
@@ -395,7 +446,8 @@ function accessSql(
   );
 }
 
-type FieldRef = { sql: string; text: string; type: FieldType };
+/** `text()` is the field as JSON text (binds its path only when asked for: an unused parameter has no type). */
+type FieldRef = { sql: string; text: () => string; type: FieldType };
 type Group = { group: DatasetGroupBy; alias: string; sql: string; numeric: boolean; time: FieldRef | null };
 /** A measure divided by residents in care or beds after grouping: its `sql` is the group's row count. */
 type Rate = { op: RateOp; scale: number };
@@ -405,6 +457,8 @@ class DatasetCompiler {
   readonly errors: FieldError[] = [];
   readonly params = new Params();
   private source!: SourceDefinition;
+  /** Output column of `src` (and so of `ds`) for each typed field: f0, f1 … */
+  private typedAlias: Record<string, string> = {};
 
   constructor(
     private readonly spec: DatasetSpec,
@@ -426,8 +480,18 @@ class DatasetCompiler {
       });
       return null;
     }
-    const text = `(${column} #>> ${this.params.add(path.split('.'), 'text[]')})`;
-    return { sql: type === 'string' ? text : `${text}::${TYPE_CAST[type]}`, text, type };
+    const cte = column.split('.')[0]!;
+    const own = Object.hasOwn(this.typedAlias, path) ? `${cte}.${this.typedAlias[path]}` : undefined;
+    if (own !== undefined && type === 'string') {
+      return { sql: own, text: () => own, type };
+    }
+    const json = this.source.rest?.covers(path) ? `${cte}.rest` : column;
+    const text = () => `(${json} #>> ${this.params.add(path.split('.'), 'text[]')})`;
+    if (own !== undefined) {
+      return { sql: own, text, type };
+    }
+    const shared = text();
+    return { sql: type === 'string' ? shared : `${shared}::${TYPE_CAST[type]}`, text: () => shared, type };
   }
 
   private numeric(path: string, pointer: string, op: string): string | null {
@@ -444,9 +508,21 @@ class DatasetCompiler {
 
   private logic(logic: unknown, pointer: string, column: string): string | null {
     try {
+      const cte = column.split('.')[0]!;
+      const rest = this.source.rest;
       const compiled = compileFilterToSql(logic, {
         column,
         fields: this.source.fields,
+        columns: Object.fromEntries(
+          Object.entries(this.typedAlias).map(([path, alias]) => [path, `${cte}.${alias}`]),
+        ),
+        jsonColumns: rest
+          ? Object.fromEntries(
+              Object.keys(this.source.fields)
+                .filter((path) => !Object.hasOwn(this.typedAlias, path) && rest.covers(path))
+                .map((path) => [path, `${cte}.rest`]),
+            )
+          : {},
         firstParam: this.params.next,
         now: this.context.now,
         timeZone: this.context.timeZone,
@@ -476,7 +552,7 @@ class DatasetCompiler {
         }
         return isNumeric(field.type)
           ? { sql: `${field.sql}::float8`, numeric: true, time: null }
-          : { sql: field.text, numeric: false, time: null };
+          : { sql: field.text(), numeric: false, time: null };
       }
       case 'time': {
         const field = this.timeField(group.field, `${pointer}/field`, 'src.doc');
@@ -514,7 +590,7 @@ class DatasetCompiler {
   /** The period [from, to) on the source's main timestamp, or on the time grouping's field. */
   private period(timeGroup: FieldRef | null): string[] {
     const { from, to } = this.context.filters;
-    const target = timeGroup ?? { sql: 'src.at', text: 'src.at', type: 'date-time' as const };
+    const target = timeGroup ?? { sql: 'src.at', text: () => 'src.at', type: 'date-time' as const };
     const bound = (day: string) =>
       target.type === 'date'
         ? this.params.add(day, 'date')
@@ -686,6 +762,10 @@ class DatasetCompiler {
   /** The `src` (scoped source rows) and `ds` (filtered rows with their group values) CTEs. */
   private prepare(): { src: string; ds: string; groups: Group[] } {
     this.source = sourceOf(this.spec, this.context, this.params);
+    const typed = Object.entries(this.source.typed ?? {}).filter(([path]) =>
+      Object.hasOwn(this.source.fields, path),
+    );
+    this.typedAlias = Object.fromEntries(typed.map(([path], i) => [path, `f${i}`]));
     const where = [...this.source.where];
     const scope = scopeSql(this.context, this.source, this.params);
     if (scope) {
@@ -707,13 +787,17 @@ class DatasetCompiler {
     const column =
       timeGroup && timeGroup.group.by === 'time' ? this.source.native?.[timeGroup.group.field] : undefined;
     if (timeGroup?.time && column) {
-      where.push(...this.period({ sql: column, text: column, type: timeGroup.time.type }));
+      where.push(...this.period({ sql: column, text: () => column, type: timeGroup.time.type }));
     }
     where.push(...this.pushedDown(this.spec.filter));
     const c = this.source.columns;
+    const extra = [
+      ...typed.map(([, sql], i) => `, ${sql} AS f${i}`),
+      ...(this.source.rest ? [`, ${this.source.rest.sql} AS rest`] : []),
+    ].join('');
     const src =
       `SELECT ${c.id} AS id, ${c.residentId} AS resident_id, ${c.orgUnitName} AS org_unit_name, ` +
-      `${c.careLevel} AS care_level, ${c.at} AS at, ${c.doc} AS doc FROM ${this.source.from} WHERE ${where.join(' AND ')}`;
+      `${c.careLevel} AS care_level, ${c.at} AS at, ${c.doc} AS doc${extra} FROM ${this.source.from} WHERE ${where.join(' AND ')}`;
     const conditions = this.period(groups.find((g) => g.time)?.time ?? null);
     if (this.spec.filter !== undefined) {
       const filter = this.logic(this.spec.filter, '/dataset/filter', 'src.doc');
