@@ -24,6 +24,7 @@ import { createCareValidator, type FormData } from './care-validator.util.js';
 import { errorSchemaEntries, errorSchemaFrom } from './error-schema.util.js';
 import { computedPointers } from './form-fields.util.js';
 import { createErrorGate } from './error-gate.util.js';
+import { liveScoreText, scalesByPointer, summarizeScale } from './scale-summary.util.js';
 import { valueAt, withValueAt } from './pointer.util.js';
 import type { CareFormContext } from './widgets/care-form-context.types.js';
 import { CareChoiceWidget } from './widgets/CareChoiceWidget.js';
@@ -122,6 +123,7 @@ export function CareForm(props: CareFormProps) {
   const now = props.now ?? openedAt;
   const compiled = useMemo(() => compile(schema, locale, props.compiled), [schema, locale, props.compiled]);
   const computed = useMemo(() => computedPointers(schema), [schema]);
+  const scales = useMemo(() => scalesByPointer(schema), [schema]);
   // rjsf labels choice options by `title`; the bundles keep both languages in `x-labels`
   const shownSchema = useMemo(() => localizeChoiceTitles(schema, locale), [schema, locale]);
   const sensitive = useMemo(() => compiled.form?.sensitivePaths() ?? [], [compiled]);
@@ -206,9 +208,12 @@ export function CareForm(props: CareFormProps) {
     );
   }
   const form = compiled.form;
-  // the first scored scale's live result, repeated next to the save button
-  const first = Object.values(preview.scores)[0];
-  const liveScore = first && (first.total > 0 || first.complete) ? first : undefined;
+  // the first scored scale's live result, repeated next to the save button (graded scales: level and grades)
+  const [firstPointer, first] = Object.entries(preview.scores)[0] ?? [];
+  const liveScore =
+    firstPointer === undefined
+      ? null
+      : liveScoreText(summarizeScale(scales.get(firstPointer), first, locale), locale);
 
   const change = (event: IChangeEvent<FormData>) => {
     const next: FormData = event.formData ?? {};
@@ -247,9 +252,12 @@ export function CareForm(props: CareFormProps) {
         <div className="care-form-actions">
           {liveScore && (
             <div className="care-form-live-score" data-testid="care-form-live-score" aria-hidden="true">
-              {[careText(locale, 'points', { score: liveScore.total }), liveScore.labels?.[locale]]
-                .filter(Boolean)
-                .join(' · ')}
+              <div data-testid="care-form-live-level">{liveScore.headline}</div>
+              {liveScore.detail && (
+                <div className="care-form-live-grades" data-testid="care-form-live-grades">
+                  {liveScore.detail}
+                </div>
+              )}
             </div>
           )}
           <Button

@@ -2,10 +2,17 @@ import { useMemo } from 'react';
 import { Descriptions, Typography } from 'antd';
 import type { UiSchema } from '@rjsf/utils';
 import type { Locale } from '@careloom/forms';
+import { careText } from './care-form-text.constants.js';
 import { describeValue } from './describe-value.util.js';
 import { imageFormatOf } from './image.util.js';
 import { formFields, labelOf, scaleOptionsByField } from './form-fields.util.js';
 import { pointerSegments, valueAt } from './pointer.util.js';
+import {
+  domainGradeText,
+  isScaleDefinition,
+  summarizeScale,
+  type ScaleSummary,
+} from './scale-summary.util.js';
 
 export interface CareRecordViewProps {
   schema: object;
@@ -27,9 +34,47 @@ function uiEntryAt(uiSchema: UiSchema | undefined, pointer: string): Record<stri
   return typeof node === 'object' && node !== null ? (node as Record<string, unknown>) : undefined;
 }
 
+/** A scale with graded sections (MZ/T 039-2013): the level, each domain's grade, adjustments, the edition. */
+function GradedScaleView({
+  pointer,
+  summary,
+  locale,
+  strong,
+}: {
+  pointer: string;
+  summary: ScaleSummary;
+  locale: Locale;
+  strong: boolean;
+}) {
+  return (
+    <div data-field={pointer} style={{ wordBreak: 'break-word' }}>
+      <Typography.Text strong data-testid="record-scale-level">
+        {summary.levelLabel ?? careText(locale, 'notGraded')}
+      </Typography.Text>
+      {summary.domains.map((domain) => (
+        <div key={domain.id} data-testid={`record-scale-grade-${domain.id}`}>
+          <Typography.Text strong={strong}>{domainGradeText(domain, locale)}</Typography.Text>
+        </div>
+      ))}
+      {summary.adjustments.map((reason) => (
+        <div key={reason}>
+          <Typography.Text type="secondary">{careText(locale, 'adjusted', { reason })}</Typography.Text>
+        </div>
+      ))}
+      {summary.edition && (
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="record-scale-edition">
+            {careText(locale, 'edition', { edition: summary.edition })}
+          </Typography.Text>
+        </div>
+      )}
+    </div>
+  );
+}
+
 /**
  * A record read-only, one line per field: labels in the locale, option labels and scores for scale answers,
- * scale results as total · level. Values are shown as they arrive (masked ones stay masked).
+ * scale results as total · level (graded scales: level and domain grades). Values are shown as they arrive (masked ones stay masked).
  * Fields that are empty and hidden-looking (absent) are listed with `—` only when they are not conditional.
  */
 export function CareRecordView({ schema, uiSchema, data, locale, highlight }: CareRecordViewProps) {
@@ -61,10 +106,13 @@ export function CareRecordView({ schema, uiSchema, data, locale, highlight }: Ca
         const options = scales.get(field.pointer);
         const uiEntry = uiEntryAt(uiSchema, field.pointer);
         const value = valueAt(data, field.pointer);
+        const scale = field.schema['x-scale'];
+        const summary = isScaleDefinition(scale) ? summarizeScale(scale, value, locale) : null;
         return {
           pointer: field.pointer,
           label: [...parents.filter((p) => p !== ''), own].join(' · '),
           image: imageFormatOf(field.schema) !== null && typeof value === 'string' ? value : null,
+          graded: summary?.graded ? summary : null,
           text: describeValue(field.schema, value, {
             locale,
             ...(options ? { scaleOptions: options } : {}),
@@ -82,7 +130,14 @@ export function CareRecordView({ schema, uiSchema, data, locale, highlight }: Ca
           label={row.label}
           styles={highlight?.has(row.pointer) ? { content: { background: '#fffbe6' } } : undefined}
         >
-          {row.image ? (
+          {row.graded ? (
+            <GradedScaleView
+              pointer={row.pointer}
+              summary={row.graded}
+              locale={locale}
+              strong={highlight?.has(row.pointer) ?? false}
+            />
+          ) : row.image ? (
             <img
               data-field={row.pointer}
               src={row.image}

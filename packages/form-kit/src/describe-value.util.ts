@@ -1,6 +1,7 @@
 import type { Labels, Locale, ScaleOption } from '@careloom/forms';
 import { careText } from './care-form-text.constants.js';
 import { choiceLabel } from './choice-labels.util.js';
+import { gradedScaleText, isScaleDefinition, summarizeScale } from './scale-summary.util.js';
 import type { SchemaNode } from './form-fields.util.js';
 
 export interface DescribeValueOptions {
@@ -19,7 +20,10 @@ function isLabels(value: unknown): value is Labels {
   return isObject(value) && typeof value['zh-CN'] === 'string' && typeof value['en'] === 'string';
 }
 
-/** A record value as a person reads it: option labels, 是/否, scale totals with their level; `—` when empty. */
+/**
+ * A record value as a person reads it: option labels, 是/否, scale totals with their level (scales with graded
+ * sections: the level and each domain's grade, no total); `—` when empty.
+ */
 export function describeValue(field: SchemaNode, value: unknown, options: DescribeValueOptions): string {
   const { locale, scaleOptions, uiEntry } = options;
   if (value === undefined || value === null || value === '') {
@@ -29,6 +33,12 @@ export function describeValue(field: SchemaNode, value: unknown, options: Descri
     return careText(locale, field['format'] === 'signature' ? 'signed' : 'photo');
   }
   if (field['x-scale'] !== undefined && isObject(value)) {
+    const scale = field['x-scale'];
+    const summary = summarizeScale(isScaleDefinition(scale) ? scale : undefined, value, locale);
+    if (summary?.graded) {
+      // graded domains (MZ/T 039-2013): the level and the domain grades; the item-score sum means nothing
+      return gradedScaleText(summary, locale);
+    }
     const total =
       typeof value['total'] === 'number' ? careText(locale, 'points', { score: value['total'] }) : '';
     const level = isLabels(value['labels']) ? value['labels'][locale] : '';

@@ -39,3 +39,14 @@ export {
   withValueAt,
 } from './pointer.util.js';
 export { describeValue, type DescribeValueOptions } from './describe-value.util.js';
+export {
+  domainGradeText,
+  gradedScaleText,
+  gradeText,
+  liveScoreText,
+  scalesByPointer,
+  summarizeScale,
+  type DomainGradeSummary,
+  type LiveScoreText,
+  type ScaleSummary,
+} from './scale-summary.util.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { execute, type Effect } from '@careloom/engine';
 import { compileForm } from '@careloom/forms';
@@ -347,4 +348,179 @@ describe('shipped template content', () => {
       );
     },
   );
+});
+
+describe('the shipped MZ/T 039-2013 edition of the ability assessment', () => {
+  interface MztSchema {
+    properties: Record<string, Record<string, unknown>> & {
+      abilityMzt: { 'x-scale': { items: { field: string; options: { value: number }[] }[] } };
+    };
+  }
+  const FIXTURE = fileURLToPath(
+    new URL('../../../../packages/forms/src/fixtures/mzt039-ability.schema.json', import.meta.url),
+  );
+  /** The template's own form, read from templates/ as the import reads it (not a copy). */
+  const template = async () => {
+    const files = await read('elder-archive');
+    return (JSON.parse(text(files, 'forms/gbt42195-assessment.json')) as { schema: MztSchema }).schema;
+  };
+  const setUp = async () => {
+    const schema = await template();
+    const compiled = compileForm(schema);
+    // the first option of every item is its best answer
+    const best = Object.fromEntries(
+      schema.properties.abilityMzt['x-scale'].items.map((item) => [item.field, item.options[0]!.value]),
+    );
+    const base = {
+      assessedOn: '2026-03-01',
+      reason: 'admission',
+      assessors: '张三、李四',
+      standard: 'mzt039-2013',
+      ...best,
+    };
+    const assess = (answers: Record<string, unknown>) => {
+      const result = compiled.process({ ...base, ...answers });
+      const score = result.scores['/abilityMzt'];
+      return {
+        errors: result.errors.map((e) => `${e.path} ${e.keyword}`),
+        data: result.data,
+        score,
+        level: score?.level,
+        grades: ['adl', 'mental', 'perception', 'social'].map((id) => score?.grades?.[id]?.grade ?? null),
+      };
+    };
+    return { assess, base };
+  };
+
+  it('should keep the forms fixture on the very MZ/T scale and items the template ships', async () => {
+    // given the template's form and the packages/forms fixture its unit tests score
+    const schema = await template();
+    const fixture = JSON.parse(await readFile(FIXTURE, 'utf8')) as MztSchema;
+    // the template shows these fields only when MZ/T is chosen: the switch keywords are the template's own
+    const withoutSwitch = (node: Record<string, unknown> | undefined) => {
+      const { ['x-visible-if']: _visible, ['x-required-if']: _required, ...rest } = node ?? {};
+      return rest;
+    };
+    // when
+    const names = Object.keys(fixture.properties);
+    // then the scale is the same, and so is every field of the fixture apart from the edition switch
+    expect(fixture.properties.abilityMzt['x-scale']).toEqual(schema.properties.abilityMzt['x-scale']);
+    expect(names).toHaveLength(33);
+    for (const name of names) {
+      expect([name, withoutSwitch(fixture.properties[name])]).toEqual([
+        name,
+        withoutSwitch(schema.properties[name]),
+      ]);
+    }
+  });
+
+  it.each([
+    // [case, answers, domain grades adl/mental/perception/social, level]
+    ['intact: best answers', {}, [0, 0, 0, 0], 'intact'],
+    ['mild: bathing with help (ADL 95)', { mztBathing: 0 }, [1, 0, 0, 0], 'mild'],
+    [
+      'moderate: ADL 60, cognition 1, hearing 2, social 5',
+      {
+        mztBathing: 0,
+        mztDressing: 5,
+        mztBladder: 5,
+        mztToileting: 5,
+        mztTransfer: 10,
+        mztWalking: 10,
+        mztStairs: 0,
+        mztCognition: 1,
+        mztHearing: 2,
+        mztLivingAbility: 1,
+        mztWorkAbility: 1,
+        mztTimePlaceOrientation: 1,
+        mztPersonOrientation: 1,
+        mztSocialInteraction: 1,
+      },
+      [2, 1, 1, 1],
+      'moderate',
+    ],
+    [
+      'moderate, the worse of two rows: ADL 95 with social participation 14',
+      {
+        mztBathing: 0,
+        mztWorkAbility: 4,
+        mztLivingAbility: 4,
+        mztTimePlaceOrientation: 4,
+        mztPersonOrientation: 2,
+      },
+      [1, 0, 0, 3],
+      'moderate',
+    ],
+    [
+      'severe: ADL 40',
+      { mztTransfer: 0, mztWalking: 0, mztStairs: 0, mztEating: 0, mztDressing: 0 },
+      [3, 0, 0, 0],
+      'severe',
+    ],
+    [
+      'severe: drowsy and blind (perception 3) with ADL 60',
+      { mztConsciousness: 1, mztVision: 4, mztStairs: 0, mztTransfer: 0, mztWalking: 0 },
+      [2, 0, 3, 0],
+      'severe',
+    ],
+  ])('should grade %s', async (_case, answers, grades, level) => {
+    // given the template's form with MZ/T 039-2013 chosen
+    const { assess } = await setUp();
+    // when
+    const result = assess(answers);
+    // then the domain grades and the combination table's level, with nothing of GB/T 42195 in the record
+    expect(result.errors).toEqual([]);
+    expect(result.grades).toEqual(grades);
+    expect(result.level).toBe(level);
+    expect(result.score).toMatchObject({ edition: 'mzt039-2013', complete: true, overrides: [] });
+    expect([result.data['mztAdlGrade'], result.data['mztPerceptionGrade']]).toEqual([grades[0], grades[2]]);
+    expect(result.data).not.toHaveProperty('ability');
+  });
+
+  it('should rate a resident in a coma severe with the perception and social items left empty', async () => {
+    // given the template's form with MZ/T chosen and the later items not answered
+    const { assess, base } = await setUp();
+    const skipped = [
+      'mztVision',
+      'mztHearing',
+      'mztCommunication',
+      'mztLivingAbility',
+      'mztWorkAbility',
+      'mztTimePlaceOrientation',
+      'mztPersonOrientation',
+      'mztSocialInteraction',
+    ];
+    const answers = Object.fromEntries(skipped.map((field) => [field, undefined]));
+    // when consciousness is 昏迷 (3)
+    const coma = assess({ ...answers, mztConsciousness: 3 });
+    const awake = assess({ ...answers, mztConsciousness: 0 });
+    // then the coma rule sets severe and the record is valid; awake, the same gaps are errors
+    expect(Object.keys(base)).toEqual(expect.arrayContaining(skipped));
+    expect(coma.errors).toEqual([]);
+    expect(coma.level).toBe('severe');
+    expect(coma.grades).toEqual([0, 0, null, null]);
+    expect(coma.score).toMatchObject({ complete: false, overrides: ['coma'] });
+    expect(awake.errors).toEqual(skipped.map((field) => `/${field} required`));
+    expect(awake.level).toBeNull();
+  });
+
+  it('should raise the level one grade for a diagnosis or two incidents, but never beyond severe', async () => {
+    // given the template's form with MZ/T chosen
+    const { assess } = await setUp();
+    const adl40 = { mztTransfer: 0, mztWalking: 0, mztStairs: 0, mztEating: 0, mztDressing: 0 };
+    // when
+    const dementia = assess({ mztCognitiveImpairment: true });
+    const illness = assess({ mztBathing: 0, mztMentalIllness: true });
+    const oneIncident = assess({ mztIncidentsLast30Days: 1 });
+    const twoIncidents = assess({ mztIncidentsLast30Days: 2 });
+    const severe = assess({ ...adl40, mztIncidentsLast30Days: 3 });
+    // then
+    expect([dementia.level, dementia.score?.overrides]).toEqual(['mild', ['adjust-one-grade']]);
+    expect([illness.level, illness.score?.overrides]).toEqual(['moderate', ['adjust-one-grade']]);
+    expect([oneIncident.level, oneIncident.score?.overrides]).toEqual(['intact', []]);
+    expect([twoIncidents.level, twoIncidents.score?.overrides]).toEqual(['mild', ['adjust-one-grade']]);
+    expect(severe.level).toBe('severe');
+    // the domain grades are those of the answers; only the overall level moves
+    expect(dementia.grades).toEqual([0, 0, 0, 0]);
+  });
 });

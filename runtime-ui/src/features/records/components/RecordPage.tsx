@@ -77,10 +77,19 @@ export function RecordPage() {
         </Descriptions>
         {score && (
           <Flex align="center" gap={8} wrap style={{ marginBottom: 12 }} data-testid="record-score">
-            <Typography.Text strong style={{ fontSize: 24 }}>
-              {t('records.total', { total: score.total })}
-            </Typography.Text>
-            {score.level && <Tag color="blue">{score.level}</Tag>}
+            {score.total !== null && (
+              <Typography.Text strong style={{ fontSize: 24 }}>
+                {t('records.total', { total: score.total })}
+              </Typography.Text>
+            )}
+            {score.level && (
+              <Tag
+                color="blue"
+                style={score.total === null ? { fontSize: 18, padding: '4px 10px' } : undefined}
+              >
+                {score.level}
+              </Tag>
+            )}
           </Flex>
         )}
         {record.masked && (

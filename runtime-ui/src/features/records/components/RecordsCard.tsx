@@ -67,8 +67,12 @@ export function RecordsCard({ residentId }: { residentId: string }) {
                     </div>
                     {score && (
                       <Flex gap={4} wrap style={{ marginTop: 4 }}>
-                        <Tag color="blue">{t('records.total', { total: score.total })}</Tag>
-                        {score.level && <Tag>{score.level}</Tag>}
+                        {score.total !== null && (
+                          <Tag color="blue">{t('records.total', { total: score.total })}</Tag>
+                        )}
+                        {score.level && (
+                          <Tag color={score.total === null ? 'blue' : undefined}>{score.level}</Tag>
+                        )}
                       </Flex>
                     )}
                   </div>
