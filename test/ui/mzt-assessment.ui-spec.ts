@@ -186,6 +186,10 @@ describe('the MZ/T 039-2013 ability assessment on a phone (issue #10)', () => {
     await expect(live.getByTestId('care-form-live-grades').textContent()).resolves.toBe(
       '日常生活活动 2 级 · 精神状态 1 级 · 感知觉与沟通 1 级 · 社会参与 1 级',
     );
+    // and the suggested care level reads as a level, not as its stored key
+    const careLevel = page.getByTestId('computed-root_careLevel');
+    await careLevel.getByText(/护理|自理/).waitFor();
+    await expect(careLevel.textContent()).resolves.not.toMatch(/level-|self-care/);
     // and nothing of GB/T 42195 is asked
     await expect(page.getByRole('radiogroup', { name: '上下楼梯', exact: true }).count()).resolves.toBe(1);
     await expectNoHorizontalScroll(page);
