@@ -128,6 +128,25 @@ describe('portal', () => {
     expect((await as(nurseA).get(`/api/records/${privateRecord}`)).status).toBe(200);
   });
 
+  it('should export to a family member only the shared form, and answer 404 for any other', async () => {
+    // when the family member of resident A exports the shared form and the staff-only one
+    const shared = await as(familyA).get(
+      `/api/records/export?formKey=vitals&format=csv&residentId=${residentA}`,
+    );
+    const notShared = await as(familyA).get(
+      `/api/records/export?formKey=barthel-adl&format=csv&residentId=${residentA}`,
+    );
+
+    // then the shared one holds their relative's record only; the other form does not exist for them
+    expect(shared.status).toBe(200);
+    expect(shared.text).toContain('128');
+    expect(shared.text).not.toContain('140');
+    expect(notShared.status).toBe(404);
+    expect(notShared.body.detail).toContain('barthel-adl');
+    // and staff still export it
+    expect((await as(admin).get('/api/records/export?formKey=barthel-adl&format=csv')).status).toBe(200);
+  });
+
   it('should refuse records written by a family member and point them to work orders', async () => {
     const before = (await as(admin).get(`/api/records?residentId=${residentA}`)).body.total;
     const response = await as(familyA).post('/api/records', {

@@ -530,6 +530,10 @@ export class RecordsService {
     }
     const manager = this.transactions.manager;
     const form = await this.forms.latestPublished(manager, actor.tenantId, query.formKey, 'read');
+    // a family member reads only forms the home shares: any other form does not exist for them
+    if (isFamilyOnly(actor) && !form.form.familyVisible) {
+      throw new NotFoundError('Form', query.formKey);
+    }
     const fields = filterableFields(form.version.schema);
     const columns = exportColumns(form.version.schema, locale);
     const rows: Cell[][] = [];
