@@ -135,6 +135,9 @@ export const zh = {
   'rules.action.process': '流程',
   'rules.action.variables': '流程变量',
   'rules.action.variablesHelp': '名称（字母、数字、下划线）和取值来源',
+  'rules.action.startsForResident': '流程为触发本规则的长者启动（如新记录所属的长者），待办会显示这位长者',
+  'rules.action.startLoop':
+    '流程环节{tasks}填写的正是触发表单「{form}」：每次办理都会保存一条新记录，再次触发本规则、再启动一个流程。请给这些环节换一张表单（如处理记录）。',
   'rules.action.variableName': '名称',
   'rules.action.variableSource': '取值来源',
   'rules.action.addVariable': '添加一项',
@@ -324,6 +327,10 @@ export const en: Messages<typeof zh> = {
   'rules.action.process': 'Process',
   'rules.action.variables': 'Process variables',
   'rules.action.variablesHelp': 'Variable name (letters, digits, _) and where its value comes from',
+  'rules.action.startsForResident':
+    "The process starts for the resident the rule fired for (e.g. the new record's resident); its tasks show that resident",
+  'rules.action.startLoop':
+    'The step(s) {tasks} fill the trigger\'s own form "{form}": each completion saves a new record that fires this rule again and starts one more process. Give those steps another form (e.g. a review form).',
   'rules.action.variableName': 'Name',
   'rules.action.variableSource': 'Value from',
   'rules.action.addVariable': 'Add one',

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { unwrap, type Schemas } from '@careloom/api-client';
 import { describeError, fieldErrorsOf, useApi, useI18n, useLoader } from '@careloom/app-shell';
 import { emptyDocument } from '../utils/form-edit.util.js';
+import { suggestKey } from '../utils/key-suggestion.util.js';
 
 type FormSummary = Schemas['FormSummaryDto'];
 interface NewForm {
@@ -136,6 +137,12 @@ export function FormListPage() {
           form={form}
           layout="vertical"
           onFinish={(values) => void create(values)}
+          // the key follows the English name until it is typed by hand
+          onValuesChange={(changed: Partial<NewForm>) => {
+            if (changed.nameEn !== undefined && !form.isFieldTouched('key')) {
+              form.setFieldValue('key', suggestKey(changed.nameEn));
+            }
+          }}
           preserve={false}
         >
           <Form.Item

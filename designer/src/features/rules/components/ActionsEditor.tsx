@@ -1,9 +1,10 @@
-import { Button, Card, Flex, Form, Input, Segmented, Select, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Segmented, Select, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '@careloom/app-shell';
 import { ComputeBuilder, type BuilderField } from '../../../shared/logic-builder/index.js';
 import type { RuleResources } from '../hooks/useRuleResources.js';
 import { problemAt, type FieldProblem } from '../utils/explanation.util.js';
+import { retriggeringTasks } from '../utils/rule-loop.util.js';
 import { newAction, shifted } from '../utils/rule-state.util.js';
 import { describeDuration } from '../../processes/utils/iso-duration.util.js';
 import {
@@ -11,11 +12,14 @@ import {
   type ActionState,
   type ActionType,
   type LocalizedText,
+  type RuleTrigger,
   type VariableMapping,
 } from '../utils/rule.types.js';
 
 interface ActionsEditorProps {
   actions: readonly ActionState[];
+  /** The rule's trigger: a started process whose task fills the trigger's form would fire the rule again. */
+  trigger: RuleTrigger;
   resources: RuleResources;
   /** The triggering form's fields (record-relative paths), for update-field. */
   recordFields: readonly BuilderField[];
@@ -30,6 +34,7 @@ const MAX_ACTIONS = 10;
 interface ActionBodyProps {
   action: ActionState;
   index: number;
+  trigger: RuleTrigger;
   resources: RuleResources;
   recordFields: readonly BuilderField[];
   sourcePaths: readonly { value: string; label: string }[];
@@ -195,6 +200,7 @@ function MappingList({
 function ActionBody({
   action,
   index,
+  trigger,
   resources,
   recordFields,
   sourcePaths,
@@ -262,10 +268,19 @@ function ActionBody({
         </>
       );
     }
-    case 'start-process':
+    case 'start-process': {
+      const loops = retriggeringTasks(trigger, resources.tasksOf(action.processKey));
+      const triggerForm =
+        'formKey' in trigger
+          ? (resources.forms.find((form) => form.key === trigger.formKey)?.name[locale] ?? trigger.formKey)
+          : '';
       return (
         <>
-          <Form.Item label={t('rules.action.process')} {...status('processKey')}>
+          <Form.Item
+            label={t('rules.action.process')}
+            extra={<span data-testid="start-process-resident">{t('rules.action.startsForResident')}</span>}
+            {...status('processKey')}
+          >
             <Select<string>
               aria-label={t('rules.action.process')}
               showSearch={{ optionFilterProp: 'label' }}
@@ -277,6 +292,22 @@ function ActionBody({
               onChange={(processKey) => onChange({ ...action, processKey })}
             />
           </Form.Item>
+          {loops.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="start-process-loop"
+              title={t('rules.action.startLoop', {
+                tasks: loops
+                  .map((task) =>
+                    locale === 'zh-CN' ? `「${task.name || task.id}」` : `"${task.name || task.id}"`,
+                  )
+                  .join(locale === 'zh-CN' ? '、' : ', '),
+                form: triggerForm,
+              })}
+            />
+          )}
           <Form.Item
             label={t('rules.action.variables')}
             extra={t('rules.action.variablesHelp')}
@@ -290,6 +321,7 @@ function ActionBody({
           </Form.Item>
         </>
       );
+    }
     case 'create-task': {
       const due = action.due ? describeDuration(action.due, locale) : null;
       return (
@@ -441,6 +473,7 @@ function ActionBody({
 /** The rule's actions, run in order when the condition holds: add, remove, reorder, edit per type. */
 export function ActionsEditor({
   actions,
+  trigger,
   resources,
   recordFields,
   sourcePaths,
@@ -509,6 +542,7 @@ export function ActionsEditor({
             <ActionBody
               action={action}
               index={index}
+              trigger={trigger}
               resources={resources}
               recordFields={recordFields}
               sourcePaths={sourcePaths}

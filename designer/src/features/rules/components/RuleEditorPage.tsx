@@ -108,8 +108,12 @@ function RuleEditor({
     [state],
   );
   const processKeys = useMemo(
-    () => ('processKey' in state.trigger && state.trigger.processKey ? [state.trigger.processKey] : []),
-    [state.trigger],
+    () => [
+      ...('processKey' in state.trigger && state.trigger.processKey ? [state.trigger.processKey] : []),
+      // the processes the rule starts: their tasks' forms are checked against the trigger (rule-loop.util)
+      ...state.actions.flatMap((action) => (action.type === 'start-process' ? [action.processKey] : [])),
+    ],
+    [state.trigger, state.actions],
   );
   const resources = useRuleResources(formKeys, processKeys);
   const recordFormKey =
@@ -277,6 +281,7 @@ function RuleEditor({
             '/actions',
             <ActionsEditor
               actions={state.actions}
+              trigger={state.trigger}
               resources={resources}
               recordFields={recordFields}
               sourcePaths={sourcePaths}

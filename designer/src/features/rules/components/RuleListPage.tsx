@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { unwrap, type Schemas } from '@careloom/api-client';
 import { describeError, useApi, useI18n, useLoader } from '@careloom/app-shell';
+import { suggestKey } from '../../forms/utils/key-suggestion.util.js';
 import { describeTrigger } from '../utils/trigger-summary.util.js';
 import type { RuleTrigger } from '../utils/rule.types.js';
 
@@ -204,7 +205,18 @@ export function RuleListPage() {
         onCancel={() => setCreating(false)}
         destroyOnHidden
       >
-        <Form<NewRule> form={form} layout="vertical" onFinish={create} preserve={false}>
+        <Form<NewRule>
+          form={form}
+          layout="vertical"
+          onFinish={create}
+          // the key follows the English name until it is typed by hand
+          onValuesChange={(changed: Partial<NewRule>) => {
+            if (changed.nameEn !== undefined && !form.isFieldTouched('key')) {
+              form.setFieldValue('key', suggestKey(changed.nameEn));
+            }
+          }}
+          preserve={false}
+        >
           <Form.Item
             name="nameZh"
             label={t('rules.nameZh')}

@@ -3,6 +3,7 @@ import { unwrap, type Schemas } from '@careloom/api-client';
 import { useApi, useLoader } from '@careloom/app-shell';
 import type { BuilderField } from '../../../shared/logic-builder/index.js';
 import { builderFields } from '../../forms/utils/form-schema.util.js';
+import type { ProcessTask } from '../utils/rule-loop.util.js';
 
 export type FormSummary = Schemas['FormSummaryDto'];
 export type RoleSummary = Schemas['RoleDto'];
@@ -17,18 +18,24 @@ export interface RuleResources {
   processes: ProcessSummary[];
   /** The fields of a form's latest published version (its draft while unpublished); [] until loaded. */
   fieldsOf: (formKey: string) => BuilderField[];
-  /** Task element ids and names of a process's latest version; [] until loaded. */
-  tasksOf: (processKey: string) => { id: string; name: string }[];
+  /** User tasks (id, name, form) of a process's latest version; [] until loaded. */
+  tasksOf: (processKey: string) => ProcessTask[];
   loading: boolean;
 }
 
-/** User tasks of BPMN XML: `<bpmn:userTask id name>` in any prefix. */
-function userTasks(xml: string): { id: string; name: string }[] {
+const CAMUNDA_NS = 'http://camunda.org/schema/1.0/bpmn';
+
+/** User tasks of BPMN XML: `<bpmn:userTask id name camunda:formKey>` in any prefix. */
+function userTasks(xml: string): ProcessTask[] {
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  return [...doc.getElementsByTagNameNS('*', 'userTask')].map((element) => ({
-    id: element.getAttribute('id') ?? '',
-    name: element.getAttribute('name') ?? '',
-  }));
+  return [...doc.getElementsByTagNameNS('*', 'userTask')].map((element) => {
+    const formKey = element.getAttributeNS(CAMUNDA_NS, 'formKey');
+    return {
+      id: element.getAttribute('id') ?? '',
+      name: element.getAttribute('name') ?? '',
+      ...(formKey ? { formKey } : {}),
+    };
+  });
 }
 
 export function useRuleResources(
@@ -52,7 +59,7 @@ export function useRuleResources(
   }, [api]);
   const { data, loading } = useLoader(load);
   const [fields, setFields] = useState<Record<string, BuilderField[]>>({});
-  const [tasks, setTasks] = useState<Record<string, { id: string; name: string }[]>>({});
+  const [tasks, setTasks] = useState<Record<string, ProcessTask[]>>({});
   /** Forms and processes already asked for (each once). */
   const requested = useRef(new Set<string>());
   const formKeys = useMemo(
