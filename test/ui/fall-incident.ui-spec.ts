@@ -217,10 +217,10 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
     // given the admin in the form designer on a desk
     const page = await signedIn('designer', DESKTOP, 'admin', ADMIN_PASSWORD);
 
-    // when she creates the fall incident form and drags in date, place, injury, description and witnessed
+    // when she creates the fall incident form and drags in date, time, place, injury, description and witnessed
     await newForm(page, FORM_NAME, `Fall incident ${SUFFIX}`, FORM_KEY);
-    // (a date, not the palette's 时间: a time-of-day field cannot be filled in the runtime yet, see the report)
     await dragField(page, 'date', 'date');
+    await dragField(page, 'time', 'time');
     await dragField(page, 'radio', 'choice');
     await dragField(page, 'select', 'dropdown');
     await dragField(page, 'textarea', 'notes');
@@ -228,6 +228,7 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
 
     // and names them, makes the place required and gives the choices their options
     await nameField(page, 'date', '跌倒日期', 'Date of fall');
+    await nameField(page, 'time', '跌倒时间', 'Time of fall');
     const place = await nameField(page, 'choice', '发生地点', 'Location');
     await place.getByRole('switch', { name: '必填' }).click();
     await setOptions(place, [
@@ -246,7 +247,7 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
     await nameField(page, 'notes', '经过描述', 'What happened');
     await nameField(page, 'yesNo', '是否有人目击', 'Witnessed');
     await page.getByTestId('field-card-choice').getByText('发生地点 *').waitFor();
-    await expect(page.locator('[data-testid^="field-card-"]').count()).resolves.toBe(5);
+    await expect(page.locator('[data-testid^="field-card-"]').count()).resolves.toBe(6);
     await snapshot(page, 'fall-incident-form-designer');
 
     // and publishes it
@@ -406,6 +407,8 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
     await nurse.getByRole('dialog').getByRole('button', { name: FORM_NAME, exact: true }).click();
     await nurse.getByRole('heading', { name: FORM_NAME }).waitFor();
     await nurse.getByLabel('跌倒日期').fill(new Date().toISOString().slice(0, 10));
+    // the phone's own time picker: a time of day, as the nurse reads it off the clock
+    await nurse.getByLabel('跌倒时间').fill('02:30');
     await nurse.getByRole('radiogroup', { name: '发生地点' }).getByText('卫生间', { exact: true }).click();
     await nurse.getByLabel('受伤程度').click();
     await nurse.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '轻度' }).click();
@@ -417,6 +420,7 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
     await nurse.getByTestId('care-form-submit').click();
     await nurse.waitForURL(/\/app\/records\/[0-9a-f-]+$/);
     await nurse.getByText(DESCRIPTION).waitFor();
+    await nurse.getByText('02:30', { exact: true }).waitFor();
     await snapshot(nurse, 'fall-incident-nurse-record');
     await nurse.context().close();
 

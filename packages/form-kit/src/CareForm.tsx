@@ -29,7 +29,7 @@ import { valueAt, withValueAt } from './pointer.util.js';
 import type { CareFormContext } from './widgets/care-form-context.types.js';
 import { CareChoiceWidget } from './widgets/CareChoiceWidget.js';
 import { CareComputedWidget } from './widgets/CareComputedWidget.js';
-import { CareDateWidget } from './widgets/CareDateWidget.js';
+import { CareDateWidget, CareTimeWidget } from './widgets/CareDateWidget.js';
 import { CareHiddenField } from './widgets/CareHiddenField.js';
 import { CarePhotoWidget } from './widgets/CarePhotoWidget.js';
 import { CareSignatureWidget } from './widgets/CareSignatureWidget.js';
@@ -38,6 +38,7 @@ import { CareScaleResultField } from './widgets/CareScaleResultField.js';
 const WIDGETS: RegistryWidgetsType = {
   [CARE_WIDGETS.choice]: CareChoiceWidget,
   [CARE_WIDGETS.date]: CareDateWidget,
+  [CARE_WIDGETS.time]: CareTimeWidget,
   [CARE_WIDGETS.computed]: CareComputedWidget,
   [CARE_WIDGETS.signature]: CareSignatureWidget,
   [CARE_WIDGETS.photo]: CarePhotoWidget,

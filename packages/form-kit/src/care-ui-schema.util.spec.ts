@@ -71,4 +71,20 @@ describe(orderedPropertyNames.name, () => {
     expect(archive.indexOf('dementiaStage')).toBe(archive.indexOf('hasDementia') + 1);
     expect(archive.at(-1)).toBe('bmi');
   });
+
+  it('should give a time of day the native time picker, and leave an RFC 3339 time to rjsf', () => {
+    // given a local-time and a standard time field
+    const schema = {
+      type: 'object',
+      properties: {
+        wakeTime: { type: 'string', format: 'local-time' },
+        stamp: { type: 'string', format: 'time' },
+      },
+    };
+    // when the uiSchema is built
+    const ui = buildCareUiSchema(schema, { locale: 'en' }) as Record<string, Record<string, unknown>>;
+    // then only the local time gets the phone's time picker
+    expect(ui['wakeTime']).toMatchObject({ 'ui:widget': CARE_WIDGETS.time });
+    expect(ui['stamp']?.['ui:widget']).toBeUndefined();
+  });
 });

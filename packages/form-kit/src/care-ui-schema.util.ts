@@ -14,6 +14,7 @@ import { pointerSegments } from './pointer.util.js';
 export const CARE_WIDGETS = {
   choice: 'CareChoiceWidget',
   date: 'CareDateWidget',
+  time: 'CareTimeWidget',
   computed: 'CareComputedWidget',
   signature: 'CareSignatureWidget',
   photo: 'CarePhotoWidget',
@@ -100,6 +101,8 @@ function derivedEntry(
     entry['ui:enumNames'] = YES_NO[locale];
   } else if (field['type'] === 'string' && field['format'] === 'date') {
     entry['ui:widget'] = CARE_WIDGETS.date;
+  } else if (field['type'] === 'string' && field['format'] === 'local-time') {
+    entry['ui:widget'] = CARE_WIDGETS.time;
   } else if (field['type'] === 'string' && field['format'] === 'signature') {
     entry['ui:widget'] = CARE_WIDGETS.signature;
   } else if (field['type'] === 'string' && field['format'] === 'photo') {

@@ -19,6 +19,9 @@ const LABELS_META = {
   additionalProperties: false,
 } as const;
 
+/** `local-time`: 00:00–23:59, seconds optional, no offset. */
+const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/;
+
 /** A band: a range (`min`/`max`) or a condition (`when`); lint checks which and that a list uses one kind. */
 const BAND_META = {
   type: 'object',
@@ -135,6 +138,7 @@ export function createFormsAjv(): FormsAjv {
   addFormats(ajv, { mode: 'full', formats: ['date', 'time', 'date-time', 'email', 'uri'], keywords: false });
   ajv.addFormat('cn-id-number', { type: 'string', validate: isChineseIdNumber });
   ajv.addFormat('cn-mobile', { type: 'string', validate: isChineseMobile });
+  ajv.addFormat('local-time', { type: 'string', validate: LOCAL_TIME });
   ajv.addFormat('signature', { type: 'string', validate: isImageDataUrl });
   ajv.addFormat('photo', { type: 'string', validate: isImageDataUrl });
   for (const { keyword, metaSchema } of KEYWORD_META) {

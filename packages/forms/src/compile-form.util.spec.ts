@@ -231,6 +231,33 @@ describe(compileForm.name, () => {
     });
   });
 
+  describe('local-time', () => {
+    const clock = compileForm({
+      type: 'object',
+      properties: { fellAt: { type: 'string', format: 'local-time', title: '跌倒时间' } },
+    });
+
+    it('should take a time of day as a phone picker gives it, with or without seconds', () => {
+      // given the values a native time input sends
+      // when each is validated
+      // then none is refused: no offset is needed on the home's own clock
+      for (const fellAt of ['02:30', '23:59', '00:00:00', '14:05:59']) {
+        expect(clock.validate({ fellAt })).toEqual([]);
+      }
+    });
+
+    it('should refuse what is no time of day, with a message that shows the form to use', () => {
+      // given an hour past 23, minutes past 59, an offset and free text
+      // when each is validated
+      // then each is refused at its pointer, in Chinese by default
+      for (const fellAt of ['24:00', '12:60', '02:30:00+08:00', '下午两点']) {
+        expect(clock.validate({ fellAt })).toEqual([
+          expect.objectContaining({ path: '/fellAt', message: '跌倒时间：请输入有效时间（如 08:30）' }),
+        ]);
+      }
+    });
+  });
+
   describe('messages', () => {
     const form = compileForm(fixture('elder-archive'), { locale: 'en' });
 

@@ -105,6 +105,11 @@ export const SCHEMA_DIALECT_URI = 'https://json-schema.org/draft/2020-12/schema'
 export const FORMATS: readonly string[] = [
   'date',
   'time',
+  /**
+   * A time of day on the home's wall clock, `HH:MM` or `HH:MM:SS`, no offset: what a nurse means by "02:30" (the
+   * standard `time` is RFC 3339 full-time and needs an offset, `02:30:00+08:00`).
+   */
+  'local-time',
   'date-time',
   'email',
   'uri',

@@ -16,6 +16,7 @@ const TYPE_NAMES: Record<string, Labels> = {
 const FORMAT_MESSAGES: Record<string, Labels> = {
   date: { 'zh-CN': '请输入有效日期（如 2024-05-01）', en: 'Enter a valid date (e.g. 2024-05-01)' },
   time: { 'zh-CN': '请输入有效时间（如 08:30:00+08:00）', en: 'Enter a valid time (e.g. 08:30:00+08:00)' },
+  'local-time': { 'zh-CN': '请输入有效时间（如 08:30）', en: 'Enter a valid time of day (e.g. 08:30)' },
   'date-time': {
     'zh-CN': '请输入有效的日期时间（如 2024-05-01T08:30:00+08:00）',
     en: 'Enter a valid date and time (e.g. 2024-05-01T08:30:00+08:00)',

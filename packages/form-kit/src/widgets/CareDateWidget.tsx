@@ -1,15 +1,15 @@
 import { Input } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
 
-/** A native `<input type="date">`: the phone's own date picker, value `YYYY-MM-DD`. */
-export function CareDateWidget(props: WidgetProps) {
+/** A native `<input>` of a date or time type: the phone's own picker, its value stored as the input gives it. */
+function NativeInput({ type, ...props }: WidgetProps & { type: 'date' | 'time' }) {
   const { id, onChange, onBlur, onFocus, disabled, readonly, required, htmlName } = props;
   const value: unknown = props.value;
   return (
     <Input
       id={id}
       name={htmlName ?? id}
-      type="date"
+      type={type}
       size="large"
       value={typeof value === 'string' ? value : ''}
       required={required}
@@ -21,4 +21,14 @@ export function CareDateWidget(props: WidgetProps) {
       style={{ maxWidth: '100%' }}
     />
   );
+}
+
+/** A date (`format: date`), value `YYYY-MM-DD`. */
+export function CareDateWidget(props: WidgetProps) {
+  return <NativeInput {...props} type="date" />;
+}
+
+/** A time of day (`format: local-time`), value `HH:MM` on the home's wall clock. */
+export function CareTimeWidget(props: WidgetProps) {
+  return <NativeInput {...props} type="time" />;
 }

@@ -121,6 +121,7 @@ export function kindOf(schema: SchemaNode, ui: UiNode): FieldKind {
       case 'date':
         return 'date';
       case 'time':
+      case 'local-time':
         return 'time';
       case 'cn-mobile':
         return 'phone';

@@ -153,7 +153,7 @@ function medications(labels: Labels): NewField {
           item('name', '药品名称', 'Medicine', { type: 'string', minLength: 1, maxLength: 100 }),
           item('dose', '剂量', 'Dose', { type: 'string', maxLength: 50 }),
           item('frequency', '频次', 'Frequency', { type: 'string', enum: FREQUENCIES.map((f) => f.value) }),
-          item('time', '服药时间', 'Time', { type: 'string', format: 'time' }),
+          item('time', '服药时间', 'Time', { type: 'string', format: 'local-time' }),
         ]),
       },
     }),
@@ -198,7 +198,8 @@ export function newFieldsFor(kind: PaletteKind): NewField[] {
     case 'date':
       return one({ type: 'string', format: 'date' });
     case 'time':
-      return one({ type: 'string', format: 'time' });
+      // a time of day on the home's clock ("02:30"), not RFC 3339's time with an offset
+      return one({ type: 'string', format: 'local-time' });
     case 'radio': {
       const { values, ui } = options();
       return one({ type: 'string', enum: values }, ui);
