@@ -48,6 +48,53 @@ function cpuRows(e) {
   ];
 }
 
+/**
+ * The engine API in the server's process (no HTTP, JSON or session lookup): what the engine, its persistence
+ * and the services cost, next to the HTTP rows above (which stay the issue's measure).
+ */
+function inProcessRows(e) {
+  if (!e.inProcess) {
+    return [];
+  }
+  const ceiling = e.ceiling.perSecond;
+  const ceilingCpu = cpuTotal(e.ceiling.cpu);
+  const { starts, steps, instances } = e.inProcess;
+  const row = (measure, result, unit, goal) => [
+    measure,
+    `${fmt(result.perSecond)} ${unit}`,
+    `${fmt(ceiling)}`,
+    pct(result.perSecond / ceiling),
+    goal,
+    null,
+  ];
+  return [
+    row('persisted steps/s: task completions in-process (engine API, no HTTP)', steps, 'steps/s', '(≥ 50 %)'),
+    row(
+      'instances/s: the same whole instance in-process (engine API, no HTTP)',
+      instances,
+      'inst/s',
+      '(≥ 25 %)',
+    ),
+    row('starts/s: start → waiting at a task, in-process', starts, 'inst/s', ''),
+    [
+      'CPU per in-process step, ratio = ceiling CPU / ours',
+      cpuText(steps.cpu, 'server'),
+      `${fmt(ceilingCpu, 2)} ms`,
+      pct(ceilingCpu / cpuTotal(steps.cpu)),
+      '(≥ 50 %)',
+      null,
+    ],
+    [
+      'CPU per in-process whole instance, ratio = ceiling step CPU / ours',
+      cpuText(instances.cpu, 'server'),
+      `${fmt(ceilingCpu, 2)} ms`,
+      pct(ceilingCpu / cpuTotal(instances.cpu)),
+      '(≥ 25 %)',
+      null,
+    ],
+  ];
+}
+
 /** The rows of the table, also kept in the JSON. */
 export function engineRows(e) {
   const ceiling = e.ceiling.perSecond;
@@ -95,6 +142,7 @@ export function engineRows(e) {
       '',
       null,
     ],
+    ...inProcessRows(e),
     ...cpuRows(e),
     [
       'state per waiting instance, stored, besides variables',
@@ -191,6 +239,8 @@ export function printEngine(e) {
       `${cells.map(line).join('\n')}\n` +
       `baseline of throughput rows: the step ceiling (steps/s); of the peer row: bpmn-engine instances/s, in memory.\n` +
       `CPU rows: the ratio is the throughput share of the ceiling if CPU were the only limit; goals in parentheses are informative.\n` +
+      `in-process rows: the same service calls as the HTTP routes, inside the server (no HTTP, JSON or session lookup); ` +
+      `the HTTP rows stay the issue's measure.\n` +
       `heap goal "none kept": one waiting instance's state held as JS objects would take well over 1 KB; below 256 B is noise.\n` +
       `worker poll interval ${e.polls[0].pollIntervalMs} ms; poll plan uses ${e.polls[0].indexes.join(', ') || 'no index'}; ` +
       `timer instances started before the first was due: ${t.allStartedBeforeDue ? 'yes' : 'no'}; ` +
@@ -203,6 +253,13 @@ export function printEngine(e) {
         ['warm-up starts', e.warmUp],
         ['starts', e.starts],
         ['timer instance starts', { errors: t.startErrors, firstError: t.firstStartError }],
+        ...(e.inProcess
+          ? [
+              ['in-process starts', e.inProcess.starts],
+              ['in-process steps', e.inProcess.steps],
+              ['in-process instances', e.inProcess.instances],
+            ]
+          : []),
       ]
         .filter(([, r]) => r.errors > 0)
         .map(([name, r]) => `${name}: ${r.errors} errors, first: ${r.firstError}\n`)

@@ -34,6 +34,8 @@ const WAITING = Number(process.env.BENCH_WAITING ?? 3000);
  */
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 1000);
 const POLLS = Number(process.env.BENCH_POLLS ?? 2000);
+/** Waiting instances started in the server's process for the in-process completions (HTTP used most of the first). */
+const IN_PROCESS_WAITING = Number(process.env.BENCH_IN_PROCESS_WAITING ?? 4000);
 /**
  * Timers due within the lateness window, spread evenly over it — at most half the persisted steps/s
  * this run measured (a firing is a step), so lateness shows the worker's timing, not a backlog: the
@@ -114,6 +116,24 @@ const summary = (values) => {
     max: sorted.at(-1),
   };
 };
+
+/**
+ * The engine API inside the server (`POST /api/bench/engine-api`): the same service calls as the HTTP routes,
+ * without HTTP, JSON and the per-request session lookup, 16 at a time in the server's own closed loop.
+ */
+async function inProcess(api, body) {
+  const answer = await api.post('/api/bench/engine-api', { concurrency: CONCURRENCY, ...body });
+  const ms = [...answer.ms].sort((a, b) => a - b);
+  return {
+    count: answer.count,
+    errors: answer.errors,
+    firstError: answer.firstError,
+    seconds: answer.seconds,
+    perSecond: answer.count / answer.seconds,
+    p50: percentile(ms, 50),
+    p99: percentile(ms, 99),
+  };
+}
 
 /** The server's connections (pool and job notifications), for its PostgreSQL CPU time. */
 const SERVER_APPLICATIONS = ['careloom', 'careloom-jobs'];
@@ -439,6 +459,20 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
       closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: complete }),
     );
 
+    // The same in the server's process (engine API without HTTP): starts of more waiting instances, then
+    // completions of their tasks.
+    const inProcessStarts = await withCpu(client, serverCpu, () =>
+      inProcess(api, { kind: 'start', processKey: WAITING_KEY, count: IN_PROCESS_WAITING, seconds: 60 }),
+    );
+    const { rows: stillOpen } = await client.query(
+      `SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id
+       WHERE i.process_key = $1 AND t.status = 'open' ORDER BY t.created_at`,
+      [WAITING_KEY],
+    );
+    const inProcessSteps = await withCpu(client, serverCpu, () =>
+      inProcess(api, { kind: 'complete', taskIds: stillOpen.map((r) => r.id), seconds: SECONDS }),
+    );
+
     // Whole instances: start → exclusive gateway (JSON Logic) → user task → complete → end.
     let routedWrong = 0;
     const wholeInstance = async (worker, n) => {
@@ -465,6 +499,10 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
       [ROUTE_KEY],
     );
     const completedInstances = after[0].n - before[0].n;
+    await inProcess(api, { kind: 'route', processKey: ROUTE_KEY, seconds: 2 });
+    const inProcessInstances = await withCpu(client, serverCpu, () =>
+      inProcess(api, { kind: 'route', processKey: ROUTE_KEY, seconds: SECONDS }),
+    );
 
     // The peer, in this process, while the server idles.
     const peer = await withCpu(client, { applications: [] }, () =>
@@ -495,6 +533,7 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
       warmUp,
       starts,
       instances: { ...instances, completedInstances, routedWrong },
+      inProcess: { starts: inProcessStarts, steps: inProcessSteps, instances: inProcessInstances },
       state,
       memory: {
         instances: starts.count,

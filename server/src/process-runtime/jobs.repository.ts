@@ -5,32 +5,48 @@ import { JobEntity } from './job.entity.js';
 
 export const JOBS_CHANNEL = 'careloom_jobs';
 
+/** A `job` row as PostgreSQL sends it. */
+type JobRow = {
+  id: string;
+  tenant_id: string;
+  type: JobEntity['type'];
+  instance_id: string | null;
+  engine_ref: string;
+  payload: Record<string, unknown>;
+  due_at: Date;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: Date | null;
+  last_error: string | null;
+  status: JobEntity['status'];
+  created_at: Date;
+};
+
+const jobOf = (row: JobRow): JobEntity =>
+  Object.assign(new JobEntity(), {
+    id: row.id,
+    tenantId: row.tenant_id,
+    type: row.type,
+    instanceId: row.instance_id,
+    engineRef: row.engine_ref,
+    payload: row.payload,
+    dueAt: row.due_at,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    lockedBy: row.locked_by,
+    lockedUntil: row.locked_until,
+    lastError: row.last_error,
+    status: row.status,
+    createdAt: row.created_at,
+  });
+
 /** The only code that queries the job table. Due checks always use the server clock, never now(). */
 @Injectable()
 export class JobsRepository {
   /** A new job; `id` may be chosen by the caller (to name it before the commit). */
   async insert(manager: EntityManager, values: Omit<JobEntity, 'id'> & { id?: string }): Promise<void> {
     await manager.getRepository(JobEntity).insert(values as QueryDeepPartialEntity<JobEntity>);
-  }
-
-  /**
-   * Removes a pending job (a cancelled timer). A job another worker holds right now is skipped: that
-   * worker's command then finds the timer gone in the engine state and drops the job itself.
-   */
-  async cancel(manager: EntityManager, instanceId: string, engineRef: string): Promise<void> {
-    await manager.query(
-      `DELETE FROM job WHERE id IN (SELECT id FROM job WHERE instance_id = $1 AND engine_ref = $2
-       AND status = 'pending' FOR UPDATE SKIP LOCKED)`,
-      [instanceId, engineRef],
-    );
-  }
-
-  async cancelForInstance(manager: EntityManager, instanceId: string): Promise<void> {
-    await manager.query(
-      `DELETE FROM job WHERE id IN (SELECT id FROM job WHERE instance_id = $1 AND status = 'pending'
-       FOR UPDATE SKIP LOCKED)`,
-      [instanceId],
-    );
   }
 
   /** Pending timer start events of a process key (a new version replaces them). */
@@ -80,16 +96,13 @@ export class JobsRepository {
 
   /** One due job, locked for this transaction; jobs other workers hold (or have claimed) are skipped. */
   async claimDue(manager: EntityManager, now: Date): Promise<JobEntity | null> {
-    return manager
-      .getRepository(JobEntity)
-      .createQueryBuilder('j')
-      .where(`j.status = 'pending' AND j.due_at <= :now`, { now })
-      .andWhere('(j.locked_until IS NULL OR j.locked_until < :now)', { now })
-      .orderBy('j.due_at', 'ASC')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getOne();
+    const rows: JobRow[] = await manager.query(
+      `SELECT * FROM job j
+       WHERE j.status = 'pending' AND j.due_at <= $1 AND (j.locked_until IS NULL OR j.locked_until < $1)
+       ORDER BY j.due_at ASC LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [now],
+    );
+    return rows[0] ? jobOf(rows[0]) : null;
   }
 
   /** The job again, locked, if it is still pending and claimed by `lockedBy` (webhook second phase). */
@@ -102,8 +115,23 @@ export class JobsRepository {
       .getOne();
   }
 
+  /** Writes the job's changing columns as they are in memory: one UPDATE, no read (callers hold the row locked). */
   async save(manager: EntityManager, job: JobEntity): Promise<void> {
-    await manager.getRepository(JobEntity).save(job);
+    await manager.query(
+      `UPDATE job SET attempts = $2, status = $3, due_at = $4, locked_by = $5, locked_until = $6, last_error = $7,
+       max_attempts = $8, payload = $9::jsonb WHERE id = $1`,
+      [
+        job.id,
+        job.attempts,
+        job.status,
+        job.dueAt,
+        job.lockedBy,
+        job.lockedUntil,
+        job.lastError,
+        job.maxAttempts,
+        JSON.stringify(job.payload),
+      ],
+    );
   }
 
   /** Pending jobs due at `now` (including those being worked on right now, anywhere). */

@@ -24,7 +24,7 @@ import { DeployChecks } from './deploy-checks.service.js';
 import { InstanceCalendarService } from './instance-calendar.service.js';
 import { instanceStatusOf } from './instance-view.util.js';
 import type { IncidentEntity } from './incident.entity.js';
-import { TASK_DUE_JOB, type OutboxWebhook } from './job.entity.js';
+import { TASK_DUE_JOB, type JobEntity, type OutboxWebhook } from './job.entity.js';
 import { JobsRepository } from './jobs.repository.js';
 import type { ProcessDefinitionEntity } from './process-definition.entity.js';
 import type { ProcessInstanceEntity } from './process-instance.entity.js';
@@ -37,7 +37,9 @@ import {
   ProcessNotFoundError,
   type DeployProblem,
 } from './process-runtime.errors.js';
+import { usesBusinessTime } from './process-model.util.js';
 import { ProcessesRepository } from './processes.repository.js';
+import { StepWrites } from './step-writes.repository.js';
 import type { TaskEntity } from './task.entity.js';
 import { TasksRepository } from './tasks.repository.js';
 
@@ -77,6 +79,8 @@ export class ProcessRuntimeService {
   private readonly logger = new Logger(ProcessRuntimeService.name);
   /** Deployed definitions never change: compiled JSON by row id. */
   private readonly definitions = new Map<string, ProcessDefinition>();
+  /** Whether a compiled definition has timers or task dates (then its steps need the resident's calendar). */
+  private readonly usesTime = new WeakMap<ProcessDefinition, boolean>();
 
   constructor(
     private readonly processes: ProcessesRepository,
@@ -270,23 +274,8 @@ export class ProcessRuntimeService {
     task: { tenantId: string; instanceId: string | null; engineTaskId: string; dueAt: Date },
     now: Date,
   ): Promise<boolean> {
-    const { tenantId, instanceId, engineTaskId, dueAt } = task;
-    await this.jobs.insert(manager, {
-      tenantId,
-      type: TASK_DUE_JOB,
-      instanceId,
-      engineRef: engineTaskId,
-      payload: { engineTaskId },
-      dueAt,
-      attempts: 0,
-      maxAttempts: DEFAULT_SERVICE_ATTEMPTS,
-      lockedBy: null,
-      lockedUntil: null,
-      lastError: null,
-      status: 'pending',
-      createdAt: now,
-    });
-    return dueAt.getTime() <= now.getTime() + NOTIFY_HORIZON_MS;
+    await this.jobs.insert(manager, taskDueJob(task, now));
+    return task.dueAt.getTime() <= now.getTime() + NOTIFY_HORIZON_MS;
   }
 
   /**
@@ -455,9 +444,12 @@ export class ProcessRuntimeService {
       variables: input.variables,
       ...(input.startEventId ? { startEventId: input.startEventId } : {}),
     };
-    const calendar = await this.instanceCalendars.resolve(manager, input.tenantId, input.residentId);
-    const result = this.execute(this.compiled(input.definition), null, command, now, id, calendar);
-    this.instanceCalendars.checkCoverage(input.tenantId, calendar, now, result.effects);
+    const definition = this.compiled(input.definition);
+    const calendar = await this.calendarFor(manager, definition, input.tenantId, input.residentId);
+    const result = this.execute(definition, null, command, now, id, calendar);
+    if (calendar) {
+      this.instanceCalendars.checkCoverage(input.tenantId, calendar, now, result.effects);
+    }
     const status = instanceStatusOf(result.state);
     const instance: ProcessInstanceEntity = {
       id,
@@ -477,9 +469,28 @@ export class ProcessRuntimeService {
       updatedAt: now,
       endedAt: status === 'completed' || status === 'cancelled' ? now : null,
     };
-    await this.processes.insertInstance(manager, instance);
-    await this.applyEffects(manager, instance, result.effects, now);
+    const writes = new StepWrites();
+    writes.insertInstance(instance);
+    await this.applyEffects(manager, writes, instance, result.effects, now);
     return instance;
+  }
+
+  /**
+   * The business calendar a step of `definition` needs: none when the model has no timer and no task due or
+   * follow-up date (nothing it computes depends on one), else the resident's (one query).
+   */
+  private async calendarFor(
+    manager: EntityManager,
+    definition: ProcessDefinition,
+    tenantId: string,
+    residentId: string | null,
+  ): Promise<ResolvedCalendar | undefined> {
+    let uses = this.usesTime.get(definition);
+    if (uses === undefined) {
+      uses = usesBusinessTime(definition);
+      this.usesTime.set(definition, uses);
+    }
+    return uses ? this.instanceCalendars.resolve(manager, tenantId, residentId) : undefined;
   }
 
   /** `now` + a due duration (`P2D`, or business time `P3WD` on the resident's calendar); null when it is neither. */
@@ -516,6 +527,11 @@ export class ProcessRuntimeService {
     return this.start(manager, { ...rest, definition });
   }
 
+  /** An instance row the caller locked in a statement of its own (`TasksRepository.lockForWork`), for `step`. */
+  adoptLockedInstance(manager: EntityManager, row: Record<string, unknown>): void {
+    this.processes.adoptLocked(manager, row);
+  }
+
   async lockInstance(manager: EntityManager, instanceId: string): Promise<void> {
     if (!(await this.processes.lockInstance(manager, instanceId))) {
       throw new ProcessInstanceNotFoundError(instanceId);
@@ -528,6 +544,20 @@ export class ProcessRuntimeService {
     instanceId: string,
     command: Command,
   ): Promise<ProcessInstanceEntity> {
+    return (await this.step(manager, instanceId, command)).instance;
+  }
+
+  /**
+   * `command`, also telling which task rows the step created on this instance (still open after it). `also`
+   * adds the caller's own writes to the step's (they go out with its last statement): what the caller writes
+   * after the step anyway, without a round trip of its own.
+   */
+  async step(
+    manager: EntityManager,
+    instanceId: string,
+    command: Command,
+    also?: (writes: StepWrites, createdTaskIds: readonly string[]) => void,
+  ): Promise<{ instance: ProcessInstanceEntity; createdTaskIds: string[] }> {
     const instance = await this.processes.lockInstance(manager, instanceId);
     if (!instance) {
       throw new ProcessInstanceNotFoundError(instanceId);
@@ -542,9 +572,12 @@ export class ProcessRuntimeService {
       throw new InstanceNotActiveError(instance.id, instance.status);
     }
     const hadIncidents = before.incidents.length > 0;
-    const calendar = await this.instanceCalendars.resolve(manager, instance.tenantId, instance.residentId);
-    const result = this.execute(this.compiled(row), before, command, now, instance.id, calendar);
-    this.instanceCalendars.checkCoverage(instance.tenantId, calendar, now, result.effects);
+    const definition = this.compiled(row);
+    const calendar = await this.calendarFor(manager, definition, instance.tenantId, instance.residentId);
+    const result = this.execute(definition, before, command, now, instance.id, calendar);
+    if (calendar) {
+      this.instanceCalendars.checkCoverage(instance.tenantId, calendar, now, result.effects);
+    }
     const expected = instance.version;
     instance.state = result.state as unknown as Record<string, unknown>;
     instance.status = instanceStatusOf(result.state);
@@ -553,21 +586,21 @@ export class ProcessRuntimeService {
     if (instance.status === 'completed' || instance.status === 'cancelled') {
       instance.endedAt = now;
     }
-    if (!(await this.processes.saveState(manager, instance, expected))) {
-      throw new EngineConflictError(`Process instance ${instance.id} changed meanwhile; try again.`);
-    }
-    await this.applyEffects(manager, instance, result.effects, now);
-    // Incident rows of an instance come only from its engine state, and each command resolves those the
-    // state no longer holds: with none open before this step, there is nothing to resolve.
-    if (hadIncidents) {
-      await this.processes.resolveIncidents(
-        manager,
-        instance.id,
-        result.state.incidents.map((incident) => incident.id),
-        now,
-      );
-    }
-    return instance;
+    const writes = new StepWrites();
+    writes.saveState(instance, expected);
+    const createdTaskIds = await this.applyEffects(manager, writes, instance, result.effects, now, {
+      // Incident rows of an instance come only from its engine state, and each command resolves those the
+      // state no longer holds: with none open before this step, there is nothing to resolve.
+      ...(hadIncidents ? { openIncidentIds: result.state.incidents.map((incident) => incident.id) } : {}),
+      ...(also ? { also } : {}),
+      saved: (saved) => {
+        this.processes.savedState(manager, instance, saved);
+        if (!saved) {
+          throw new EngineConflictError(`Process instance ${instance.id} changed meanwhile; try again.`);
+        }
+      },
+    });
+    return { instance, createdTaskIds };
   }
 
   /** The engine's simulation of a definition on a virtual clock (nothing is stored). */
@@ -640,21 +673,35 @@ export class ProcessRuntimeService {
     }
   }
 
+  /**
+   * Writes a step's effects with `writes` (which may already hold the instance's insert or state update) and
+   * runs the follow-ups on other instances after that. Returns the ids of the task rows the step created on
+   * this instance that it did not cancel again.
+   */
   private async applyEffects(
     manager: EntityManager,
+    writes: StepWrites,
     instance: ProcessInstanceEntity,
     effects: Effect[],
     now: Date,
-  ): Promise<void> {
+    options: {
+      openIncidentIds?: string[];
+      also?: (writes: StepWrites, createdTaskIds: readonly string[]) => void;
+      saved?: (saved: boolean) => void;
+    } = {},
+  ): Promise<string[]> {
+    const created = new Map<string, string>();
     const followUps: FollowUp[] = [];
-    const history: Parameters<ProcessesRepository['insertHistory']>[1] = [];
     let wake = false;
     const horizon = now.getTime() + NOTIFY_HORIZON_MS;
     const tenantId = instance.tenantId;
     for (const effect of effects) {
       switch (effect.type) {
-        case 'create-task':
-          await this.tasks.insert(manager, {
+        case 'create-task': {
+          const id = randomUUID();
+          created.set(effect.taskId, id);
+          writes.insertTask({
+            id,
             tenantId,
             instanceId: instance.id,
             source: 'process',
@@ -679,25 +726,22 @@ export class ProcessRuntimeService {
             loopIndex: effect.multiInstance?.index ?? null,
           });
           if (effect.dueAt) {
-            wake ||= await this.insertTaskDue(
-              manager,
-              {
-                tenantId,
-                instanceId: instance.id,
-                engineTaskId: effect.taskId,
-                dueAt: new Date(effect.dueAt),
-              },
-              now,
+            const dueAt = new Date(effect.dueAt);
+            writes.insertJob(
+              taskDueJob({ tenantId, instanceId: instance.id, engineTaskId: effect.taskId, dueAt }, now),
             );
+            wake ||= dueAt.getTime() <= horizon;
           }
           break;
+        }
         case 'cancel-task':
-          await this.tasks.cancelByEngineId(manager, effect.taskId, now);
+          created.delete(effect.taskId);
+          writes.cancelTask(effect.taskId, now);
           break;
         case 'schedule-timer': {
           const dueAt = new Date(effect.dueAt);
           wake ||= dueAt.getTime() <= horizon;
-          await this.jobs.insert(manager, {
+          writes.insertJob({
             tenantId,
             type: 'timer',
             instanceId: instance.id,
@@ -715,12 +759,12 @@ export class ProcessRuntimeService {
           break;
         }
         case 'cancel-timer':
-          await this.jobs.cancel(manager, instance.id, effect.timerId);
+          writes.cancelTimer(instance.id, effect.timerId);
           break;
         case 'run-service': {
           wake = true;
           const maxAttempts = effect.parameters['maxAttempts'];
-          await this.jobs.insert(manager, {
+          writes.insertJob({
             tenantId,
             type: effect.serviceType === 'webhook' ? 'webhook' : 'service',
             instanceId: instance.id,
@@ -747,7 +791,7 @@ export class ProcessRuntimeService {
           break;
         }
         case 'subscribe-message':
-          await this.processes.insertSubscription(manager, {
+          writes.insertSubscription({
             tenantId,
             instanceId: instance.id,
             engineSubscriptionId: effect.subscriptionId,
@@ -758,7 +802,7 @@ export class ProcessRuntimeService {
           });
           break;
         case 'unsubscribe-message':
-          await this.processes.deleteSubscription(manager, instance.id, effect.subscriptionId);
+          writes.deleteSubscription(instance.id, effect.subscriptionId);
           break;
         case 'start-child':
           followUps.push({
@@ -772,7 +816,7 @@ export class ProcessRuntimeService {
           followUps.push({ type: 'cancel-child', callId: effect.callId });
           break;
         case 'incident':
-          await this.processes.insertIncident(manager, {
+          writes.insertIncident({
             tenantId,
             instanceId: instance.id,
             jobId: null,
@@ -785,7 +829,7 @@ export class ProcessRuntimeService {
           });
           break;
         case 'history':
-          history.push({
+          writes.insertHistory({
             tenantId,
             instanceId: instance.id,
             at: new Date(effect.at),
@@ -796,8 +840,7 @@ export class ProcessRuntimeService {
           });
           break;
         case 'ended':
-          await this.processes.deleteSubscriptions(manager, instance.id);
-          await this.jobs.cancelForInstance(manager, instance.id);
+          writes.ended(instance.id);
           if (effect.status !== 'cancelled' && instance.parentInstanceId) {
             followUps.push({ type: 'notify-parent' });
           }
@@ -805,13 +848,29 @@ export class ProcessRuntimeService {
           break;
       }
     }
-    await this.processes.insertHistory(manager, history);
+    if (options.openIncidentIds) {
+      const open = options.openIncidentIds;
+      writes.modify(
+        'incident',
+        `UPDATE incident SET status = 'resolved', resolved_at = $2 WHERE instance_id = $1 AND status = 'open'` +
+          (open.length > 0 ? ' AND engine_incident_id <> ALL($3::text[])' : ''),
+        open.length > 0 ? [instance.id, now, open] : [instance.id, now],
+        true,
+      );
+    }
     if (wake) {
-      await this.jobs.notify(manager);
+      writes.notify();
+    }
+    const createdTaskIds = [...created.values()];
+    options.also?.(writes, createdTaskIds);
+    const changed = await writes.flush(manager);
+    if (changed !== null) {
+      options.saved?.(changed === 1);
     }
     for (const followUp of followUps) {
       await this.followUp(manager, instance, followUp);
     }
+    return createdTaskIds;
   }
 
   /** Work on other instances, after this one's state is saved (a child may answer at once). */
@@ -880,6 +939,29 @@ export class ProcessRuntimeService {
       }
     }
   }
+}
+
+/** The `task-due` job of a task with a due time (see `insertTaskDue`). */
+function taskDueJob(
+  task: { tenantId: string; instanceId: string | null; engineTaskId: string; dueAt: Date },
+  now: Date,
+): Omit<JobEntity, 'id'> {
+  const { tenantId, instanceId, engineTaskId, dueAt } = task;
+  return {
+    tenantId,
+    type: TASK_DUE_JOB,
+    instanceId,
+    engineRef: engineTaskId,
+    payload: { engineTaskId },
+    dueAt,
+    attempts: 0,
+    maxAttempts: DEFAULT_SERVICE_ATTEMPTS,
+    lockedBy: null,
+    lockedUntil: null,
+    lastError: null,
+    status: 'pending',
+    createdAt: now,
+  };
 }
 
 function problemOf(issue: DeployIssue, locale: 'zh-CN' | 'en'): DeployProblem {

@@ -20,6 +20,46 @@ export type InstanceFilter = {
   limit: number;
 };
 
+/** A `process_instance` row as PostgreSQL sends it. */
+type InstanceRow = {
+  id: string;
+  tenant_id: string;
+  definition_id: string;
+  process_key: string;
+  process_version: number;
+  status: ProcessInstanceStatus;
+  state: Record<string, unknown>;
+  version: number;
+  resident_id: string | null;
+  business_key: string | null;
+  started_by: string | null;
+  parent_instance_id: string | null;
+  parent_call_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  ended_at: Date | null;
+};
+
+const instanceOf = (row: InstanceRow): ProcessInstanceEntity =>
+  Object.assign(new ProcessInstanceEntity(), {
+    id: row.id,
+    tenantId: row.tenant_id,
+    definitionId: row.definition_id,
+    processKey: row.process_key,
+    processVersion: row.process_version,
+    status: row.status,
+    state: row.state,
+    version: row.version,
+    residentId: row.resident_id,
+    businessKey: row.business_key,
+    startedBy: row.started_by,
+    parentInstanceId: row.parent_instance_id,
+    parentCallId: row.parent_call_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    endedAt: row.ended_at,
+  });
+
 /** Every insert of a `process_definition` row goes through this repository and announces it on this topic. */
 const DEFINITIONS_TOPIC = 'process-definitions';
 const DEFINITION_CACHE_SIZE = 500;
@@ -134,12 +174,6 @@ export class ProcessesRepository {
     return repository.save(repository.create(values));
   }
 
-  async insertInstance(manager: EntityManager, values: ProcessInstanceEntity): Promise<void> {
-    await manager
-      .getRepository(ProcessInstanceEntity)
-      .insert(values as QueryDeepPartialEntity<ProcessInstanceEntity>);
-  }
-
   /**
    * The instance row, locked until the transaction ends (one command at a time per instance). Read once per
    * transaction: a second call returns the same object, which `saveState` keeps in step with the row.
@@ -149,18 +183,56 @@ export class ProcessesRepository {
     if (held) {
       return held;
     }
-    const instance = await manager
-      .getRepository(ProcessInstanceEntity)
-      .createQueryBuilder('pi')
-      .where('pi.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (instance && manager.queryRunner?.isTransactionActive) {
+    const rows: InstanceRow[] = await manager.query(
+      'SELECT * FROM process_instance WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return this.hold(manager, rows[0]);
+  }
+
+  /**
+   * An instance row this transaction locked in another statement (as `row_to_json` sends it): kept as
+   * `lockInstance` keeps its rows, unless the transaction already holds it.
+   */
+  adoptLocked(manager: EntityManager, json: Record<string, unknown>): ProcessInstanceEntity | null {
+    const held = this.locked.get(manager)?.get(String(json['id']));
+    if (held) {
+      return held;
+    }
+    const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : null);
+    const row = json as unknown as InstanceRow;
+    return this.hold(manager, {
+      ...row,
+      created_at: date(json['created_at']) ?? new Date(NaN),
+      updated_at: date(json['updated_at']) ?? new Date(NaN),
+      ended_at: date(json['ended_at']),
+    });
+  }
+
+  /** Keeps a locked row for the rest of the transaction (see `lockInstance`). */
+  private hold(manager: EntityManager, row: InstanceRow | undefined): ProcessInstanceEntity | null {
+    if (!row) {
+      return null;
+    }
+    const instance = instanceOf(row);
+    if (manager.queryRunner?.isTransactionActive) {
       const rows = this.locked.get(manager) ?? new Map<string, ProcessInstanceEntity>();
-      rows.set(id, instance);
+      rows.set(instance.id, instance);
       this.locked.set(manager, rows);
     }
     return instance;
+  }
+
+  /** After a state write (`StepWrites.saveState`): the locked row now is `instance`, or is unknown (`saved` false). */
+  savedState(manager: EntityManager, instance: ProcessInstanceEntity, saved: boolean): void {
+    const held = this.locked.get(manager);
+    if (saved) {
+      if (held?.has(instance.id)) {
+        held.set(instance.id, instance);
+      }
+    } else {
+      held?.delete(instance.id);
+    }
   }
 
   findInstance(manager: EntityManager, tenantId: string, id: string): Promise<ProcessInstanceEntity | null> {
@@ -179,36 +251,6 @@ export class ProcessesRepository {
       .getRepository(ProcessInstanceEntity)
       .find({ select: { id: true, definitionId: true }, where: { id: In([...new Set(instanceIds)]) } });
     return new Map(rows.map((row) => [row.id, row.definitionId]));
-  }
-
-  /** Saves a new state when the row still has `version`; false when someone else changed it first. */
-  async saveState(
-    manager: EntityManager,
-    instance: ProcessInstanceEntity,
-    expectedVersion: number,
-  ): Promise<boolean> {
-    const result = await manager
-      .getRepository(ProcessInstanceEntity)
-      .createQueryBuilder()
-      .update()
-      .set({
-        state: instance.state as QueryDeepPartialEntity<Record<string, unknown>>,
-        status: instance.status,
-        version: instance.version,
-        updatedAt: instance.updatedAt,
-        endedAt: instance.endedAt,
-      })
-      .where('id = :id AND version = :expectedVersion', { id: instance.id, expectedVersion })
-      .execute();
-    const held = this.locked.get(manager);
-    if (result.affected === 1) {
-      if (held?.has(instance.id)) {
-        held.set(instance.id, instance);
-      }
-      return true;
-    }
-    held?.delete(instance.id);
-    return false;
   }
 
   listInstances(
@@ -258,25 +300,6 @@ export class ProcessesRepository {
 
   history(manager: EntityManager, instanceId: string): Promise<ProcessHistoryEntity[]> {
     return manager.getRepository(ProcessHistoryEntity).find({ where: { instanceId }, order: { id: 'ASC' } });
-  }
-
-  async insertSubscription(
-    manager: EntityManager,
-    values: Omit<MessageSubscriptionEntity, 'id'>,
-  ): Promise<void> {
-    await manager.getRepository(MessageSubscriptionEntity).insert(values);
-  }
-
-  async deleteSubscription(
-    manager: EntityManager,
-    instanceId: string,
-    engineSubscriptionId: string,
-  ): Promise<void> {
-    await manager.getRepository(MessageSubscriptionEntity).delete({ instanceId, engineSubscriptionId });
-  }
-
-  async deleteSubscriptions(manager: EntityManager, instanceId: string): Promise<void> {
-    await manager.getRepository(MessageSubscriptionEntity).delete({ instanceId });
   }
 
   /** Waiting subscriptions for a message, oldest first (a null key matches subscriptions without one). */

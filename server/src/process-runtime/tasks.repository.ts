@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { accessScope } from '../common/auth/access-scope.util.js';
 import type { Actor } from '../common/auth/actor.types.js';
-import { TaskEntity, type TaskStatus } from './task.entity.js';
+import { TaskEntity, type TaskSource, type TaskStatus } from './task.entity.js';
 
 export type TaskFilter = {
   processInstanceId?: string;
@@ -19,21 +19,69 @@ export type TaskFilter = {
   limit: number;
 };
 
+/** A `task` row as PostgreSQL sends it. */
+type TaskRow = {
+  id: string;
+  tenant_id: string;
+  instance_id: string | null;
+  source: TaskSource;
+  engine_task_id: string;
+  element_id: string;
+  name: string;
+  assignee: string | null;
+  candidate_groups: string[];
+  candidate_users: string[];
+  form_key: string | null;
+  due_at: Date | null;
+  follow_up_at: Date | null;
+  resident_id: string | null;
+  variables: Record<string, unknown>;
+  status: TaskStatus;
+  completed_by: string | null;
+  completed_at: Date | null;
+  outcome: Record<string, unknown> | null;
+  record_id: string | null;
+  version: number;
+  created_at: Date;
+  loop_index: number | null;
+  owner: string | null;
+  draft: Record<string, unknown> | null;
+};
+
+const taskOf = (row: TaskRow): TaskEntity =>
+  Object.assign(new TaskEntity(), {
+    id: row.id,
+    tenantId: row.tenant_id,
+    instanceId: row.instance_id,
+    source: row.source,
+    engineTaskId: row.engine_task_id,
+    elementId: row.element_id,
+    name: row.name,
+    assignee: row.assignee,
+    candidateGroups: row.candidate_groups,
+    candidateUsers: row.candidate_users,
+    formKey: row.form_key,
+    dueAt: row.due_at,
+    followUpAt: row.follow_up_at,
+    residentId: row.resident_id,
+    variables: row.variables,
+    status: row.status,
+    completedBy: row.completed_by,
+    completedAt: row.completed_at,
+    outcome: row.outcome,
+    recordId: row.record_id,
+    version: row.version,
+    createdAt: row.created_at,
+    loopIndex: row.loop_index,
+    owner: row.owner,
+    draft: row.draft,
+  });
+
 /** The only code that queries user tasks. */
 @Injectable()
 export class TasksRepository {
   async insert(manager: EntityManager, values: Omit<TaskEntity, 'id'>): Promise<void> {
     await manager.getRepository(TaskEntity).insert(values as QueryDeepPartialEntity<TaskEntity>);
-  }
-
-  async cancelByEngineId(manager: EntityManager, engineTaskId: string, at: Date): Promise<void> {
-    await manager
-      .getRepository(TaskEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'cancelled', completedAt: at, version: () => 'version + 1' })
-      .where(`engine_task_id = :engineTaskId AND status = 'open'`, { engineTaskId })
-      .execute();
   }
 
   findByEngineId(manager: EntityManager, engineTaskId: string, lock = false): Promise<TaskEntity | null> {
@@ -48,15 +96,44 @@ export class TasksRepository {
   }
 
   /** A task row in the tenant, locked for the rest of the transaction when `lock`. */
-  find(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<TaskEntity | null> {
-    const query = manager
-      .getRepository(TaskEntity)
-      .createQueryBuilder('t')
-      .where('t.id = :id AND t.tenant_id = :tenantId', { id, tenantId });
-    if (lock) {
-      query.setLock('pessimistic_write');
+  async find(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<TaskEntity | null> {
+    const rows: TaskRow[] = await manager.query(
+      `SELECT * FROM task WHERE id = $1 AND tenant_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [id, tenantId],
+    );
+    return rows[0] ? taskOf(rows[0]) : null;
+  }
+
+  /**
+   * A task to work on, in one statement: its instance's row locked first (the order every command locks them
+   * in, so a timer cancelling the task cannot deadlock with this), then the task row locked, and whether `actor`
+   * may see the task's resident (the residents' record-level scope). Null when the tenant has no such task.
+   */
+  async lockForWork(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+  ): Promise<{ task: TaskEntity; instance: Record<string, unknown> | null; visible: boolean } | null> {
+    const scope = accessScope(actor, { orgUnitPath: 'ou.path', residentId: 'r.id' });
+    const params: unknown[] = [id, actor.tenantId];
+    if (scope) {
+      params.push(scope.params.scopePaths, scope.params.scopeUserId);
     }
-    return query.getOne();
+    const scopeSql = scope
+      ? ` AND ${scope.sql.replaceAll(':scopePaths', '$3::text[]').replaceAll(':scopeUserId', '$4::uuid')}`
+      : '';
+    // The instance is locked in the task's projection, which runs before the task row is locked (FOR UPDATE OF t).
+    const rows: (TaskRow & { locked_instance: Record<string, unknown> | null; visible: boolean })[] =
+      await manager.query(
+        `SELECT t.*,
+           (SELECT row_to_json(pi) FROM process_instance pi WHERE pi.id = t.instance_id FOR UPDATE) AS locked_instance,
+           (t.resident_id IS NULL OR EXISTS (SELECT 1 FROM resident r JOIN org_unit ou ON ou.id = r.org_unit_id
+              WHERE r.id = t.resident_id AND r.tenant_id = t.tenant_id${scopeSql})) AS visible
+         FROM task t WHERE t.id = $1 AND t.tenant_id = $2 FOR UPDATE OF t`,
+        params,
+      );
+    const row = rows[0];
+    return row ? { task: taskOf(row), instance: row.locked_instance, visible: row.visible } : null;
   }
 
   /**
@@ -68,46 +145,52 @@ export class TasksRepository {
     await manager.getRepository(TaskEntity).update({ id }, columns as QueryDeepPartialEntity<TaskEntity>);
   }
 
-  list(manager: EntityManager, actor: Actor, filter: TaskFilter): Promise<TaskEntity[]> {
-    const query = manager
-      .getRepository(TaskEntity)
-      .createQueryBuilder('t')
-      .leftJoin('resident', 'res', 'res.id = t.resident_id')
-      .leftJoin('org_unit', 'ou', 'ou.id = res.org_unit_id')
-      .where('t.tenant_id = :tenantId', { tenantId: actor.tenantId })
-      .orderBy('t.created_at', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .take(filter.limit);
+  async list(manager: EntityManager, actor: Actor, filter: TaskFilter): Promise<TaskEntity[]> {
+    const params: unknown[] = [actor.tenantId];
+    const param = (value: unknown, cast = ''): string => {
+      params.push(value);
+      return `$${params.length}${cast}`;
+    };
+    const where = ['t.tenant_id = $1'];
+    let joins = '';
     const scope = accessScope(actor, { orgUnitPath: 'ou.path', residentId: 't.resident_id' });
     if (scope) {
-      query.andWhere(`(t.resident_id IS NULL OR ${scope.sql})`, scope.params);
+      joins =
+        ' LEFT JOIN resident res ON res.id = t.resident_id LEFT JOIN org_unit ou ON ou.id = res.org_unit_id';
+      const paths = param(scope.params.scopePaths, '::text[]');
+      const userId = param(scope.params.scopeUserId, '::uuid');
+      where.push(
+        `(t.resident_id IS NULL OR ${scope.sql.replaceAll(':scopePaths', paths).replaceAll(':scopeUserId', userId)})`,
+      );
     }
     if (filter.processInstanceId) {
-      query.andWhere('t.instance_id = :instanceId', { instanceId: filter.processInstanceId });
+      where.push(`t.instance_id = ${param(filter.processInstanceId, '::uuid')}`);
     }
     const status = filter.status ?? (filter.processInstanceId || filter.done ? undefined : 'open');
     if (status) {
-      query.andWhere('t.status = :status', { status });
+      where.push(`t.status = ${param(status)}`);
     }
     if (filter.mine) {
-      query.andWhere('t.assignee = :username', { username: actor.username });
+      where.push(`t.assignee = ${param(actor.username)}`);
     }
     if (filter.candidate) {
-      query.andWhere(
-        't.assignee IS NULL AND (t.candidate_groups && :roles::text[] OR :username = ANY(t.candidate_users))',
-        { roles: [...new Set(actor.roles.map((r) => r.role))], username: actor.username },
+      const roles = param([...new Set(actor.roles.map((r) => r.role))], '::text[]');
+      where.push(
+        `t.assignee IS NULL AND (t.candidate_groups && ${roles} OR ${param(actor.username)} = ANY(t.candidate_users))`,
       );
     }
     if (filter.overdue) {
-      query.andWhere(`t.status = 'open' AND t.due_at < :now`, { now: filter.now });
+      where.push(`t.status = 'open' AND t.due_at < ${param(filter.now)}`);
     }
     if (filter.done) {
-      query
-        .andWhere(`t.status = 'completed' AND t.completed_by = :userId`, { userId: actor.userId })
-        .orderBy('t.completed_at', 'DESC')
-        .addOrderBy('t.id', 'ASC');
+      where.push(`t.status = 'completed' AND t.completed_by = ${param(actor.userId, '::uuid')}`);
     }
-    return query.getMany();
+    const order = filter.done ? 't.completed_at DESC, t.id ASC' : 't.created_at ASC, t.id ASC';
+    const rows: TaskRow[] = await manager.query(
+      `SELECT t.* FROM task t${joins} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(filter.limit, '::int')}`,
+      params,
+    );
+    return rows.map(taskOf);
   }
 
   byInstance(manager: EntityManager, instanceId: string): Promise<TaskEntity[]> {

@@ -3,8 +3,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Transactions } from '../../common/database/transaction.js';
 import { Clock } from '../../common/time/clock.js';
+import type { Actor } from '../../common/auth/actor.types.js';
+import { CurrentActor } from '../../common/auth/auth.decorators.js';
 import { POLL_INTERVAL_MS } from '../../process-runtime/job-worker.service.js';
 import { JobsRepository } from '../../process-runtime/jobs.repository.js';
+import { ProcessesService } from '../processes/processes.service.js';
+import { TasksService } from '../tasks/tasks.service.js';
 
 const MAX_POLLS = 10_000;
 
@@ -30,6 +34,8 @@ export class BenchController {
     private readonly transactions: Transactions,
     private readonly jobs: JobsRepository,
     private readonly clock: Clock,
+    private readonly processes: ProcessesService,
+    private readonly tasks: TasksService,
   ) {}
 
   /** The records baseline: one JSONB row inserted and nothing else (the benchmark creates `bench_baseline`). */
@@ -77,5 +83,88 @@ export class BenchController {
       claimed += job ? 1 : 0;
     }
     return { ms, claimed, pollIntervalMs: POLL_INTERVAL_MS };
+  }
+
+  /**
+   * The engine API in this process, without HTTP, JSON or the per-request session lookup: the same service
+   * calls the controllers make, as the caller (`actor`), `concurrency` at a time in a closed loop for `seconds`
+   * (or until the work runs out). `start`: instances of `processKey` (count `count`); `complete`: the given tasks;
+   * `route`: start → list the instance's tasks → complete the open one, with `variables.score` varied as the
+   * HTTP measure does. Returns the units done, errors, elapsed seconds and the milliseconds of each unit.
+   */
+  @Post('engine-api')
+  async engineApi(
+    @CurrentActor() actor: Actor,
+    @Body()
+    body: {
+      kind: 'start' | 'complete' | 'route';
+      processKey?: string;
+      taskIds?: string[];
+      count?: number;
+      seconds?: number;
+      concurrency?: number;
+    },
+  ): Promise<{ count: number; errors: number; firstError: string | null; seconds: number; ms: number[] }> {
+    const concurrency = Math.max(1, Math.min(64, Math.trunc(Number(body.concurrency) || 16)));
+    const seconds = Math.max(0.1, Math.min(60, Number(body.seconds) || 10));
+    const key = String(body.processKey ?? '');
+    const taskIds = [...(body.taskIds ?? [])];
+    let left = Math.max(0, Math.trunc(Number(body.count) || 0));
+    const unit = async (worker: number, n: number): Promise<boolean> => {
+      switch (body.kind) {
+        case 'start':
+          if (left <= 0) {
+            return false;
+          }
+          left -= 1;
+          await this.processes.start(actor, key, { variables: { worker, n } });
+          return true;
+        case 'complete': {
+          const id = taskIds.pop();
+          if (id === undefined) {
+            return false;
+          }
+          await this.tasks.complete(actor, id, {}, 'en');
+          return true;
+        }
+        case 'route': {
+          const started = await this.processes.start(actor, key, {
+            variables: { score: (worker * 7 + n) % 100 },
+          });
+          const open = (await this.tasks.list(actor, { processInstanceId: started.id })).find(
+            (task) => task.status === 'open',
+          );
+          if (!open) {
+            throw new Error(`instance ${started.id} has no open task`);
+          }
+          await this.tasks.complete(actor, open.id, {}, 'en');
+          return true;
+        }
+        default:
+          throw new Error(`unknown kind ${String(body.kind)}`);
+      }
+    };
+    const ms: number[] = [];
+    let errors = 0;
+    let firstError: string | null = null;
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, worker) => {
+        for (let n = 0; performance.now() < deadline; n += 1) {
+          const at = performance.now();
+          try {
+            if (!(await unit(worker, n))) {
+              return;
+            }
+            ms.push(performance.now() - at);
+          } catch (error) {
+            errors += 1;
+            firstError ??= error instanceof Error ? error.message : String(error);
+          }
+        }
+      }),
+    );
+    return { count: ms.length, errors, firstError, seconds: (performance.now() - started) / 1000, ms };
   }
 }

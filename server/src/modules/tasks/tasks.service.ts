@@ -13,6 +13,7 @@ import {
   TaskNotOpenError,
 } from '../../process-runtime/process-runtime.errors.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
+import { StepWrites } from '../../process-runtime/step-writes.repository.js';
 import type { TaskEntity, TaskStatus } from '../../process-runtime/task.entity.js';
 import { TasksRepository } from '../../process-runtime/tasks.repository.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -178,12 +179,17 @@ export class TasksService {
     const run = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> =>
       options.manager ? work(options.manager) : this.transactions.run(work);
     return run(async (manager) => {
-      const seen = await this.visible(manager, actor, id, false, onBehalf);
-      // Lock order instance → task, as the runtime does when a timer cancels a task.
-      if (seen.instanceId) {
-        await this.runtime.lockInstance(manager, seen.instanceId);
+      // One statement: the instance row locked, then the task row locked (the order the runtime locks them in
+      // when a timer cancels a task), and the resident's access scope.
+      const found =
+        isFamilyOnly(actor) && !onBehalf ? null : await this.tasks.lockForWork(manager, actor, id);
+      if (!found?.visible) {
+        throw new TaskNotFoundError(id);
       }
-      const task = await this.visible(manager, actor, id, true, onBehalf);
+      const task = found.task;
+      if (found.instance) {
+        this.runtime.adoptLockedInstance(manager, found.instance);
+      }
       this.assertOpen(task);
       if (!onBehalf) {
         this.assertMayWork(actor, task);
@@ -191,8 +197,6 @@ export class TasksService {
       if (task.owner) {
         throw new TaskDelegatedError(task.assignee, task.owner);
       }
-      // The tasks this completion creates are its "next step": withdraw may take it back while they are untouched.
-      const before = task.instanceId ? await this.history.snapshot(manager, task.instanceId) : null;
       let output = data;
       // The step's field rights: hidden and read-only fields keep their stored values (changing one is a 400).
       let submitted = data;
@@ -205,13 +209,38 @@ export class TasksService {
         }
         output = processed.data;
       }
+      const completed = () => {
+        task.status = 'completed';
+        task.completedBy = actor.userId;
+        task.completedAt = this.clock.now();
+        task.outcome = output;
+        task.version += 1;
+        if (task.assignee === null) {
+          task.assignee = actor.username;
+        }
+      };
+      // The task row and its history row (with the tasks this completion created: its "next step", which
+      // withdraw may take back while they are untouched) are written with the step's own rows, or after the
+      // task's record when it has a form.
+      const finish = (writes: StepWrites, nextTaskIds: readonly string[], instanceId: string) => {
+        completed();
+        writes.updateTask(task);
+        writes.insertHistory(
+          this.history.row(actor, { ...task, instanceId }, 'completed', null, {
+            nextTaskIds,
+            ...(options.authorizedBy ? { authorizedBy: options.authorizedBy } : {}),
+          }),
+        );
+      };
       // A standalone task (from a rule) has no instance to move on: it completes with its record.
-      const instance = task.instanceId
-        ? await this.runtime.command(manager, task.instanceId, {
-            type: 'complete-task',
-            taskId: task.engineTaskId,
-            output,
-          })
+      const instanceId = task.instanceId;
+      const step = instanceId
+        ? await this.runtime.step(
+            manager,
+            instanceId,
+            { type: 'complete-task', taskId: task.engineTaskId, output },
+            task.formKey ? undefined : (writes, created) => finish(writes, created, instanceId),
+          )
         : null;
       if (task.formKey) {
         // In this transaction: the task completes with its record or not at all.
@@ -227,23 +256,17 @@ export class TasksService {
           { familyFiling: onBehalf },
         );
         task.recordId = record.id;
+        if (step && instanceId) {
+          const writes = new StepWrites();
+          finish(writes, step.createdTaskIds, instanceId);
+          await writes.flush(manager);
+        }
       }
-      task.status = 'completed';
-      task.completedBy = actor.userId;
-      task.completedAt = this.clock.now();
-      task.outcome = output;
-      task.version += 1;
-      if (task.assignee === null) {
-        task.assignee = actor.username;
+      if (!step) {
+        completed();
+        await this.tasks.save(manager, task);
       }
-      await this.tasks.save(manager, task);
-      if (before && task.instanceId) {
-        const next = await this.history.createdSince(manager, task.instanceId, before);
-        await this.history.record(manager, actor, task, 'completed', null, {
-          nextTaskIds: next.map((t) => t.id),
-          ...(options.authorizedBy ? { authorizedBy: options.authorizedBy } : {}),
-        });
-      }
+      const instance = step?.instance ?? null;
       if (instance) {
         await this.events.publish(manager, {
           type: 'task.completed',

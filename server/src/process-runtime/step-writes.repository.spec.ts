@@ -1,0 +1,113 @@
+import { describe, expect, it } from '@jest/globals';
+import type { EntityManager } from 'typeorm';
+import type { ProcessInstanceEntity } from './process-instance.entity.js';
+import { StepWrites } from './step-writes.repository.js';
+
+/** The statements a flush sends (what PostgreSQL answers for the state update: `changed`). */
+function recorder(changed = 1) {
+  const statements: { sql: string; params: unknown[] }[] = [];
+  const manager = {
+    query: (sql: string, params: unknown[]) => {
+      statements.push({ sql, params });
+      return Promise.resolve([{ changed }]);
+    },
+  } as unknown as EntityManager;
+  return { statements, manager };
+}
+
+const at = new Date('2026-11-27T08:00:00.000Z');
+const instance = {
+  id: 'i1',
+  state: { status: 'active' },
+  status: 'active',
+  version: 2,
+  updatedAt: at,
+  endedAt: null,
+} as unknown as ProcessInstanceEntity;
+const history = (event: string) => ({
+  tenantId: 't',
+  instanceId: 'i1',
+  at,
+  elementId: 'work',
+  elementType: 'userTask',
+  event,
+  tokenId: null,
+});
+
+describe(StepWrites.name, () => {
+  it('should send a state update, its history rows and an end in one statement', async () => {
+    // given a step that saves the state, writes two history rows and ends the instance
+    const writes = new StepWrites();
+    writes.saveState(instance, 1);
+    writes.insertHistory(history('left'));
+    writes.insertHistory(history('entered'));
+    writes.ended('i1');
+    const { statements, manager } = recorder();
+
+    // when it is flushed
+    const changed = await writes.flush(manager);
+
+    // then one statement carries it all, history rows in one parameter in their order, guarded by the update
+    expect(changed).toBe(1);
+    expect(statements).toHaveLength(1);
+    const [statement] = statements;
+    expect(statement?.sql).toMatch(
+      /^WITH w0 AS \(UPDATE process_instance .* RETURNING 1\), w1 AS \(INSERT INTO process_history/s,
+    );
+    expect(statement?.sql).toContain('WHERE EXISTS (SELECT 1 FROM w0)');
+    expect(statement?.sql).toContain(
+      'DELETE FROM message_subscription WHERE instance_id = $9 AND EXISTS (SELECT 1 FROM w0)',
+    );
+    const rows = JSON.parse(String(statement?.params[7])) as { event: string }[];
+    expect(rows.map((row) => row.event)).toEqual(['left', 'entered']);
+  });
+
+  it('should start a new statement when a cancellation may see a row the step inserted', async () => {
+    // given a step that creates a timer job and cancels that timer again
+    const writes = new StepWrites();
+    writes.saveState(instance, 1);
+    writes.insertJob({
+      tenantId: 't',
+      type: 'timer',
+      instanceId: 'i1',
+      engineRef: 'timer-1',
+      payload: {},
+      dueAt: at,
+      attempts: 0,
+      maxAttempts: 3,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+      status: 'pending',
+      createdAt: at,
+    });
+    writes.cancelTimer('i1', 'timer-1');
+    writes.notify();
+    const { statements, manager } = recorder();
+
+    // when it is flushed
+    await writes.flush(manager);
+
+    // then the cancellation goes out after the insert, and the workers are woken with the last statement
+    expect(statements).toHaveLength(2);
+    expect(statements[0]?.sql).toContain('INSERT INTO job');
+    expect(statements[1]?.sql).toMatch(/^WITH w0 AS \(DELETE FROM job/);
+    expect(statements[1]?.sql).toContain("pg_notify('careloom_jobs', '')");
+  });
+
+  it('should write nothing more when the state update found the row changed', async () => {
+    // given a step whose state update will find another version, with a write that needs a second statement
+    const writes = new StepWrites();
+    writes.saveState(instance, 1);
+    writes.cancelTask('task-1', at);
+    writes.cancelTask('task-2', at);
+    const { statements, manager } = recorder(0);
+
+    // when it is flushed
+    const changed = await writes.flush(manager);
+
+    // then it reports no change and sends only the first statement
+    expect(changed).toBe(0);
+    expect(statements).toHaveLength(1);
+  });
+});
