@@ -29,6 +29,38 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const PHONE = { width: 390, height: 844 };
 
+export interface SignInOptions {
+  viewport?: { width: number; height: number };
+  /** Default timeout of the page's actions (15 s). */
+  timeout?: number;
+  acceptDownloads?: boolean;
+}
+
+/**
+ * A page in a new browser context (zh-CN, a phone unless another viewport is given), opened at `url` and signed in
+ * through the login form that comes first; the app then shows `url` (or the user's home).
+ */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  username: string,
+  password: string,
+  options: SignInOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? PHONE,
+    locale: 'zh-CN',
+    ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(options.timeout ?? 15_000);
+  await page.goto(url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  return page;
+}
+
 /** Saves a screenshot under artifacts/ui/ so a failed run can be looked at. */
 export async function snapshot(page: Page, name: string): Promise<void> {
   const dir = path.join(REPO_ROOT, 'artifacts', 'ui');

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import {
+  expectNoHorizontalScroll,
+  launchBrowser,
+  PHONE,
+  signedInPage,
+  snapshot,
+} from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -80,14 +86,10 @@ describe('placing and sizing reports on the dashboard grid with the mouse', () =
   });
 
   async function signedIn(viewport: { width: number; height: number }, at: string): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${server.url}${at}`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    return page;
+    return signedInPage(browser, `${server.url}${at}`, 'admin', ADMIN_PASSWORD, {
+      viewport,
+      timeout: 20_000,
+    });
   }
 
   const tile = (page: Page, report: string) => page.getByTestId(`dashboard-preview-${report}`);

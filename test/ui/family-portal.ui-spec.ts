@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import { launchBrowser, PHONE, signedInPage, snapshot } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -148,14 +148,7 @@ describe('the family portal', () => {
   });
 
   async function familyPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/app/`);
-    await page.getByLabel('用户名').fill(FAMILY);
-    await page.getByLabel('密码').fill(FAMILY_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    return page;
+    return signedInPage(browser, `${server.url}/app/`, FAMILY, FAMILY_PASSWORD);
   }
 
   async function expectNotFound(page: Page, path: string): Promise<void> {

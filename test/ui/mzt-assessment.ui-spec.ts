@@ -6,7 +6,7 @@ import {
   chooseOption,
   expectNoHorizontalScroll,
   launchBrowser,
-  PHONE,
+  signedInPage,
   snapshot,
 } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
@@ -130,14 +130,7 @@ describe('the MZ/T 039-2013 ability assessment on a phone (issue #10)', () => {
   });
 
   async function nurseOn(url: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/app/${url}`);
-    await page.getByLabel('用户名').fill('nurse.a');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    return page;
+    return signedInPage(browser, `${server.url}/app/${url}`, 'nurse.a', DEMO_PASSWORD);
   }
 
   async function choose(page: Page, group: string, option: string): Promise<void> {

@@ -7,6 +7,7 @@ import {
   expectNoHorizontalScroll,
   launchBrowser,
   PHONE,
+  signedInPage,
   snapshot,
 } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
@@ -90,14 +91,10 @@ describe('designing a report and a dashboard in the designer', () => {
   });
 
   async function signedIn(viewport: { width: number; height: number }, at: string): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${server.url}/designer${at}`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    return page;
+    return signedInPage(browser, `${server.url}/designer${at}`, 'admin', ADMIN_PASSWORD, {
+      viewport,
+      timeout: 20_000,
+    });
   }
 
   it('should let the admin build a pie of complaints by type without JSON, save it and put it on a new dashboard', async () => {

@@ -5,6 +5,7 @@ import {
   expectNoHorizontalScroll,
   launchBrowser,
   PHONE,
+  signedInPage,
   snapshot,
 } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
@@ -85,14 +86,7 @@ describe('designing a rule in the designer', () => {
   });
 
   async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/designer/rules`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    return page;
+    return signedInPage(browser, `${server.url}/designer/rules`, 'admin', ADMIN_PASSWORD, { viewport });
   }
 
   it('should let the admin build the fasting-glucose rule, dry-run it on a resident and save it enabled', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import { launchBrowser, PHONE, signedInPage, snapshot } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -144,13 +144,11 @@ describe('the template manager in the designer', () => {
   });
 
   async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${server.url}/designer/templates`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const page = await signedInPage(browser, `${server.url}/designer/templates`, 'admin', ADMIN_PASSWORD, {
+      viewport,
+      timeout: 20_000,
+      acceptDownloads: true,
+    });
     await page.getByTestId('templates-page').waitFor();
     return page;
   }
