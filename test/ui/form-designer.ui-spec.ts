@@ -185,4 +185,54 @@ describe('designing a form and filling it', () => {
     await snapshot(page, 'form-designer-editor-phone');
     await page.context().close();
   });
+
+  it('should let the admin mark a number field for filtering and sorting, which the published version keeps', async () => {
+    // given the admin in the designer with a new form holding a number field
+    const suffix = Date.now().toString(36);
+    const page = await signedIn('designer', DESKTOP, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: '表单' }).waitFor();
+    await page.getByTestId('new-form').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('中文名称').fill(`体重记录 ${suffix}`);
+    await dialog.getByLabel('英文名称').fill(`Weight ${suffix}`);
+    await dialog.getByLabel('标识').fill(`weight-${suffix}`);
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await page.getByTestId('form-editor').waitFor();
+    const formId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await page.getByTestId('palette-number').dragTo(page.getByTestId('canvas-drop-end'), { steps: 10 });
+    await page.getByTestId('field-card-number').click();
+
+    // when she switches on "used to filter and sort (indexed)", whose help names the cost
+    const props = page.getByTestId('field-properties');
+    await props.getByText('每次保存记录会稍慢一点').waitFor();
+    await props.getByRole('switch', { name: '用于筛选和排序（建立索引）' }).click();
+    await expect(
+      props.getByRole('switch', { name: '用于筛选和排序（建立索引）' }).getAttribute('aria-checked'),
+    ).resolves.toBe('true');
+    await snapshot(page, 'form-designer-indexed-switch');
+
+    // then the JSON view shows the keyword
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    await expect(page.getByLabel('JSON Schema').inputValue()).resolves.toContain('"x-indexed": true');
+
+    // when she publishes
+    await page.getByTestId('publish').click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /发\s*布/ })
+      .click();
+    await page.getByText('已发布版本 v1').waitFor();
+    await page.context().close();
+
+    // then the published version's schema marks the number x-indexed
+    const token = await login(server.url, 'admin', ADMIN_PASSWORD);
+    const response = await fetch(`${server.url}/api/forms/${formId}/versions/1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    const version = (await response.json()) as {
+      schema: { properties: Record<string, Record<string, unknown>> };
+    };
+    expect(version.schema.properties['number']?.['x-indexed']).toBe(true);
+  });
 });

@@ -196,4 +196,56 @@ describe('record lists', () => {
     );
     expect(audit[0]?.details.fieldIndexes?.dropped).toHaveLength(1);
   });
+
+  it('should export every record exactly once in (created_at, id) order across keyset pages', async () => {
+    // given a form with one record filled through the API and 2,149 more like it (the export reads 1,000 a page),
+    // created three at a time at the same instant, so a tie on created_at straddles each page boundary
+    const created = await as(admin).post('/api/forms', {
+      key: 'export-keyset',
+      name: { 'zh-CN': '导出分页', en: 'Export paging' },
+      schema: { type: 'object', properties: { note: { type: 'string' } } },
+    });
+    expect((await as(admin).post(`/api/forms/${created.body.id}/publish`)).status).toBe(201);
+    const first = await as(admin).post('/api/records', {
+      formKey: 'export-keyset',
+      residentId,
+      data: { note: 'e0' },
+    });
+    expect(first.status).toBe(201);
+    await t.dataSource.query(
+      `INSERT INTO record (tenant_id, form_id, form_version, resident_id, org_unit_id, data, scores, revision,
+         created_by, updated_by, created_at, updated_at)
+       SELECT tenant_id, form_id, form_version, resident_id, org_unit_id, jsonb_build_object('note', 'e' || i),
+         scores, revision, created_by, updated_by, timestamptz '2026-02-01T00:00:00Z' + (i / 3) * interval '1 second',
+         timestamptz '2026-02-01T00:00:00Z'
+       FROM record, generate_series(1, 2149) AS i WHERE record.id = $1`,
+      [first.body.id],
+    );
+    await t.dataSource.query(`UPDATE record SET created_at = '2026-02-01T00:00:00Z' WHERE id = $1`, [
+      first.body.id,
+    ]);
+    const expected: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM record WHERE form_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
+      [created.body.id],
+    );
+    expect(expected).toHaveLength(2150);
+
+    // when the admin exports the form as CSV
+    const csv = await as(admin).get('/api/records/export?formKey=export-keyset&format=csv').buffer(true);
+
+    // then every record is in the file exactly once, in (created_at, id) order
+    expect(csv.status).toBe(200);
+    const [, ...lines] = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const ids = lines.map((line) => line.split(',')[0]);
+    expect(new Set(ids).size).toBe(2150);
+    expect(ids).toEqual(expected.map((row) => row.id));
+    const audit: { details: { rows: number } }[] = await t.dataSource.query(
+      `SELECT details FROM audit_event WHERE action = 'record.exported' AND entity_id = $1`,
+      [created.body.id],
+    );
+    expect(audit[0]?.details.rows).toBe(2150);
+  });
 });

@@ -537,15 +537,21 @@ export class RecordsService {
     const fields = filterableFields(form.version.schema);
     const columns = exportColumns(form.version.schema, locale);
     const rows: Cell[][] = [];
-    for (let page = 1; ; page += 1) {
-      const { items } = await this.repository.page(manager, actor, {
+    const where = query.filter ? this.compileFilter(query.filter, fields) : undefined;
+    // Keyset paging on (created_at, id): each page starts after the previous page's last row, so every page costs
+    // the same however deep the export goes (OFFSET re-read all the rows before it); no count per page.
+    let after: RecordCursor | undefined;
+    for (;;) {
+      const { items, next } = await this.repository.page(manager, actor, {
         formId: form.form.id,
         ...(query.residentId ? { residentId: query.residentId } : {}),
         ...(query.from ? { from: query.from } : {}),
         ...(query.to ? { to: query.to } : {}),
-        ...(query.filter ? { where: this.compileFilter(query.filter, fields) } : {}),
+        ...(where ? { where } : {}),
+        ...(after ? { after } : {}),
+        count: false,
         sort: { kind: 'column', column: 'created_at', descending: false },
-        page,
+        page: 1,
         pageSize: EXPORT_PAGE,
       });
       if (rows.length + items.length > MAX_EXPORT_ROWS) {
@@ -571,9 +577,10 @@ export class RecordsService {
           }),
         ]);
       }
-      if (items.length < EXPORT_PAGE) {
+      if (!next) {
         break;
       }
+      after = next;
     }
     const header = [
       ...(locale === 'en'

@@ -29,6 +29,7 @@ import {
   withKeyword,
 } from '../utils/form-edit.util.js';
 import type { FieldIssue } from '../utils/field-issues.util.js';
+import { canIndexField } from '../utils/indexed-field.util.js';
 import { OptionsEditor } from './OptionsEditor.js';
 
 interface FieldPropertiesProps {
@@ -164,6 +165,22 @@ export function FieldProperties({ doc, fieldRef, issues, onApply, onRenamed }: F
                 </label>
               )}
             </Flex>
+          )}
+          {(canIndexField(doc, fieldRef) || schema['x-indexed'] === true) && (
+            <div style={{ marginBottom: 8 }}>
+              <label>
+                <Switch
+                  size="small"
+                  aria-label={t('props.indexed')}
+                  checked={schema['x-indexed'] === true}
+                  onChange={(checked) => keyword('x-indexed', checked ? true : undefined)}
+                />{' '}
+                {t('props.indexed')}
+              </label>
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
+                {t('props.indexedHelp')}
+              </Typography.Paragraph>
+            </div>
           )}
           <Form.Item label={t('props.helpZh')} style={{ marginBottom: 8 }}>
             <Input.TextArea

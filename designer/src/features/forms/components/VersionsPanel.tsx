@@ -54,7 +54,7 @@ export function VersionsPanel({ formId, versions, draft }: VersionsPanelProps) {
     if (aspect === 'kind') {
       return t(`kind.${value}`);
     }
-    if (aspect === 'required' || aspect === 'sensitive') {
+    if (aspect === 'required' || aspect === 'sensitive' || aspect === 'indexed') {
       return t(value === 'yes' ? 'common.yes' : 'common.no');
     }
     return value;

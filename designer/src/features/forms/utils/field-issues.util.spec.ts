@@ -16,4 +16,26 @@ describe(issuesByField.name, () => {
     expect(grouped.get('')?.map((i) => i.message)).toEqual(['c']);
     expect(schemaPointer('/schema')).toBe('');
   });
+
+  it('should put an x-indexed finding on the field it marks, a table column included', () => {
+    // given lint refusing x-indexed on a photo and on a table column
+    const grouped = issuesByField([
+      {
+        severity: 'error',
+        message: 'photo',
+        path: '/properties/photo/x-indexed',
+        code: 'x-indexed-not-scalar',
+      },
+      {
+        severity: 'error',
+        message: 'column',
+        path: '/properties/visits/items/properties/at/x-indexed',
+        code: 'dialect-keyword-placement',
+      },
+    ]);
+
+    // then each shows on its own field
+    expect(grouped.get('/photo')?.map((i) => i.message)).toEqual(['photo']);
+    expect(grouped.get('visits/at')?.map((i) => i.message)).toEqual(['column']);
+  });
 });

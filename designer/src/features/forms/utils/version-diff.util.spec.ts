@@ -75,4 +75,20 @@ describe(diffDocuments.name, () => {
   it('should find nothing when the versions are the same', () => {
     expect(diffDocuments(form(), form(), 'en')).toEqual([]);
   });
+
+  it('should name an indexed switch turned on as its own change', () => {
+    // given version 2 marks the number x-indexed
+    const before = form();
+    const after = setKeyword(before, { container: null, key: 'number' }, 'x-indexed', true);
+
+    // when / then the diff says "indexed: no → yes", not an unnamed "other" change
+    expect(diffDocuments(before, after, 'en')).toEqual([
+      {
+        type: 'changed',
+        path: 'number',
+        label: 'Number',
+        changes: [{ aspect: 'indexed', before: 'no', after: 'yes' }],
+      },
+    ]);
+  });
 });

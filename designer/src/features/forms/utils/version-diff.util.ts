@@ -28,6 +28,7 @@ export type ChangeAspect =
   | 'validation'
   | 'default'
   | 'sensitive'
+  | 'indexed'
   | 'visible-if'
   | 'required-if'
   | 'compute'
@@ -71,6 +72,7 @@ const HANDLED = new Set<string>([
   'required',
   'default',
   'x-sensitive',
+  'x-indexed',
   'x-visible-if',
   'x-required-if',
   'x-compute',
@@ -140,6 +142,7 @@ function compare(
   add('validation', validationText(a), validationText(b));
   add('default', text(a['default']), text(b['default']));
   add('sensitive', a['x-sensitive'] === true ? 'yes' : 'no', b['x-sensitive'] === true ? 'yes' : 'no');
+  add('indexed', a['x-indexed'] === true ? 'yes' : 'no', b['x-indexed'] === true ? 'yes' : 'no');
   add(
     'visible-if',
     logicText('condition', a['x-visible-if'], context.beforeFields, locale),
