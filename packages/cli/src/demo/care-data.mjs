@@ -195,8 +195,8 @@ export function archiveData(random, resident, admissionDate) {
       ...(diagnoses.some(([, icd]) => icd === 'I10') ? ['low-salt'] : []),
       ...(diagnoses.some(([, icd]) => icd === 'E11.9') ? ['diabetic'] : []),
     ],
-    wakeTime: `${random.pick(['05:30', '06:00', '06:30', '07:00'])}:00+08:00`,
-    bedTime: `${random.pick(['20:30', '21:00', '21:30', '22:00'])}:00+08:00`,
+    wakeTime: random.pick(['05:30', '06:00', '06:30', '07:00']),
+    bedTime: random.pick(['20:30', '21:00', '21:30', '22:00']),
     napHabit: random.chance(0.7),
     hobbies: random.sample(HOBBIES, random.int(1, 3)),
     religion: random.weighted([
