@@ -166,7 +166,7 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
     return id;
   }
 
-  /** A tags select of roles: removes `remove` and picks `add` from the dropdown. */
+  /** A tags select of roles: removes `remove` and picks `add` from the dropdown (by the roles' names). */
   async function pickRoles(
     page: Page,
     select: Locator,
@@ -291,7 +291,7 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
     await canvas.locator('[data-element-id="task"]').click();
     await props.getByLabel('名称').fill(HEAD_NURSE_TASK);
     await chooseOption(page, props.getByLabel('表单'), REVIEW_NAME);
-    await pickRoles(page, props.getByLabel('候选角色'), ['head-nurse'], ['nurse']);
+    await pickRoles(page, props.getByLabel('候选角色'), ['护士长'], ['护士']);
 
     // and drops an event from the palette on the task's lower border: a boundary event
     const boundary = await attachBoundaryEvent(page, 'task');
@@ -311,7 +311,7 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
     await page.locator('.djs-popup [data-id="replace-with-user-task"]').click();
     const escalation = await selectedId(page);
     await props.getByLabel('名称').fill(ESCALATION_TASK);
-    await pickRoles(page, props.getByLabel('候选角色'), ['admin'], []);
+    await pickRoles(page, props.getByLabel('候选角色'), ['系统管理员'], []);
     await contextPad(page, 'append.end-event');
     await props.getByLabel('名称').fill('已督办');
     await snapshot(page, 'fall-incident-process-designer');
@@ -462,6 +462,29 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
     const mine = taskCards(headNurse, RESIDENT).filter({ hasText: HEAD_NURSE_TASK });
     await mine.getByRole('button', { name: /办\s*理/ }).click();
     await headNurse.getByRole('heading', { name: HEAD_NURSE_TASK }).waitFor();
+
+    // then the task shows what it is about: the resident with room and bed, and the incident that started it,
+    // folded on her phone until she opens it, read with the form's labels
+    const about = headNurse.getByTestId('task-resident');
+    await about.getByRole('link', { name: RESIDENT }).waitFor();
+    await about.getByText('112 / 1').waitFor();
+    const incident = headNurse.getByTestId('source-record');
+    await incident.getByText(`发起本流程的记录：${FORM_NAME}`).waitFor();
+    await expect(incident.getByText(DESCRIPTION).count()).resolves.toBe(0);
+    await incident.getByRole('button', { name: '查看来源记录' }).click();
+    await incident.getByText(DESCRIPTION).waitFor();
+    await incident.getByText('经过描述').first().waitFor();
+    await incident.getByText('发生地点').first().waitFor();
+    await incident.getByText('卫生间', { exact: true }).waitFor();
+    await incident.getByText('轻度', { exact: true }).waitFor();
+    await expect(incident.getByText('notes', { exact: true }).count()).resolves.toBe(0);
+    await expect(incident.getByTestId('source-record-link').getAttribute('href')).resolves.toMatch(
+      /\/app\/records\/[0-9a-f-]+$/,
+    );
+    await expectNoHorizontalScroll(headNurse);
+    await snapshot(headNurse, 'fall-incident-head-nurse-sees-incident');
+
+    // when she records what she did
     await headNurse.getByLabel('处理措施').fill('已查看伤情，通知医生复查右膝，加装卫生间扶手');
     await headNurse.getByRole('radiogroup', { name: '已通知家属' }).getByText('是', { exact: true }).click();
     await expectNoHorizontalScroll(headNurse);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { InstanceState } from '@careloom/engine';
-import { activeElementIds, backoffMs, formKeyOf, instanceStatusOf } from './instance-view.util.js';
+import {
+  activeElementIds,
+  backoffMs,
+  formKeyOf,
+  instanceStatusOf,
+  stepFieldRights,
+} from './instance-view.util.js';
+import type { ProcessDefinition } from './process-model.util.js';
 
 const state = (overrides: Partial<InstanceState>): InstanceState => ({
   schemaVersion: 1,
@@ -38,5 +45,19 @@ describe('instance-view utils', () => {
   it('should double the delay per attempt and cap it when attempts grow', () => {
     expect([1, 2, 3].map((attempt) => backoffMs(attempt, 1000))).toEqual([1000, 2000, 4000]);
     expect(backoffMs(40, 1000, 60_000)).toBe(60_000);
+  });
+  it('should list the field rights of the user tasks that set some when a definition mixes steps', () => {
+    // given a definition with a user task with rights, one without and a service task
+    const hidden = { default: 'editable' as const, fields: { '/note': 'hidden' as const } };
+    const definition = {
+      elements: {
+        fill: { id: 'fill', type: 'userTask', fieldRights: null },
+        approve: { id: 'approve', type: 'userTask', fieldRights: hidden },
+        notify: { id: 'notify', type: 'serviceTask' },
+      },
+    } as unknown as ProcessDefinition;
+
+    // when / then only the approval's rights count
+    expect(stepFieldRights(definition)).toEqual([hidden]);
   });
 });

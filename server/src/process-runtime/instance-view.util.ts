@@ -1,5 +1,6 @@
 import type { InstanceState } from '@careloom/engine';
 import type { ProcessInstanceStatus } from './process-instance.entity.js';
+import type { FieldRightsDefinition, ProcessDefinition } from './process-model.util.js';
 
 /** The contract's four statuses: an instance ended by a terminate end event has completed. */
 export function instanceStatusOf(state: InstanceState): ProcessInstanceStatus {
@@ -29,4 +30,11 @@ export function formKeyOf(formKey: string): string {
 /** Exponential backoff for failed jobs: base · 2^(attempt−1), capped. */
 export function backoffMs(attempt: number, baseMs = 10_000, capMs = 3_600_000): number {
   return Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+/** The `careloom:fieldRights` of every user task of a definition that sets some (the instance view's filter). */
+export function stepFieldRights(definition: ProcessDefinition): FieldRightsDefinition[] {
+  return Object.values(definition.elements).flatMap((element) =>
+    element.type === 'userTask' && element.fieldRights ? [element.fieldRights] : [],
+  );
 }

@@ -259,4 +259,44 @@ describe('field rights', () => {
     expect(response.body.errors[0]).toMatchObject({ elementId: 'approve', elementType: 'userTask' });
     expect(response.body.errors[0].message).toContain('read-only');
   });
+  it('should leave a field a step hides out of the instance view for everyone but an administrator', async () => {
+    // given a claim whose note nurse.a entered and the approval step hides
+    const approve = await filledClaim();
+    const instanceId = (await as('admin').get(`/api/tasks/${approve.id}`)).body.processInstanceId as string;
+
+    // when the doctor (the step it is hidden from), nurse.a (who entered it) and the admin read the instance
+    const byDoctor = await as('doctor').get(`/api/process-instances/${instanceId}`);
+    const byNurse = await as('nurse.a').get(`/api/process-instances/${instanceId}`);
+    const byAdmin = await as('admin').get(`/api/process-instances/${instanceId}`);
+
+    // then neither staff member gets the note (the instance view is no step: it shows what every step may see),
+    // the other variables stay, and the administrator sees everything
+    for (const response of [byDoctor, byNurse]) {
+      expect(response.status).toBe(200);
+      expect(response.body.variables).toMatchObject({ amount: 120 });
+      expect(response.body.variables).not.toHaveProperty('internalNote');
+      expect(JSON.stringify(response.body)).not.toContain('家属已口头同意');
+    }
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.variables).toMatchObject({ amount: 120, internalNote: '家属已口头同意' });
+  });
+
+  it('should show a non-administrator every variable of an instance whose steps hide nothing', async () => {
+    // given a process whose approval only makes the amount read-only, and a claim filled in it
+    expect((await deploy(claim('expense-readonly', { amount: 'readonly' }))).status).toBe(201);
+    const started = await as('admin').post('/api/processes/expense-readonly/instances', {});
+    expect(started.status).toBe(201);
+    const fill = await openTask(started.body.id as string, 'fill');
+    const filled = await as('nurse.a').post(`/api/tasks/${fill.id}/complete`, {
+      data: { amount: 80, internalNote: '无需保密' },
+    });
+    expect(filled.status).toBe(200);
+
+    // when the doctor reads the instance
+    const response = await as('doctor').get(`/api/process-instances/${started.body.id as string}`);
+
+    // then he sees the note: no step of this process hides it
+    expect(response.status).toBe(200);
+    expect(response.body.variables).toMatchObject({ amount: 80, internalNote: '无需保密' });
+  });
 });

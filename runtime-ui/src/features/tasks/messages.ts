@@ -56,6 +56,12 @@ export const zh = {
   'history.reason': '原因：{reason}',
   'history.to': '→ {name}',
   'history.openTask': '查看',
+  'taskContext.roomBed': '房间/床位 {roomBed}',
+  'taskContext.startedFrom': '发起本流程的记录：{form}',
+  'taskContext.filledAt': '填写于 {at}',
+  'taskContext.show': '查看来源记录',
+  'taskContext.hide': '收起事件记录',
+  'taskContext.open': '打开记录页',
 };
 
 export const en: Messages<typeof zh> = {
@@ -116,4 +122,10 @@ export const en: Messages<typeof zh> = {
   'history.reason': 'Reason: {reason}',
   'history.to': '→ {name}',
   'history.openTask': 'View',
+  'taskContext.roomBed': 'Room/bed {roomBed}',
+  'taskContext.startedFrom': 'Started from: {form}',
+  'taskContext.filledAt': 'Filled in {at}',
+  'taskContext.show': 'View the record',
+  'taskContext.hide': 'Hide the record',
+  'taskContext.open': 'Open the record page',
 };

@@ -76,10 +76,15 @@ export function toIncidentDto(i: IncidentEntity): IncidentDto {
   };
 }
 
-export function toInstanceDto({ instance, history, incidents }: InstanceDetail): ProcessInstanceDto {
+export function toInstanceDto({
+  instance,
+  history,
+  incidents,
+  variables,
+}: InstanceDetail): ProcessInstanceDto {
   return {
     ...toInstanceSummaryDto(instance),
-    variables: (instance.state as unknown as InstanceState).variables,
+    variables,
     history: history.map(toHistoryItemDto),
     incidents: incidents.map(toIncidentDto),
   };

@@ -25,10 +25,12 @@ import {
   ProcessRuntimeService,
   type DeployedProcess,
 } from '../../process-runtime/process-runtime.service.js';
-import type { SimulationTrace } from '../../process-runtime/process-runtime.types.js';
+import { stepFieldRights } from '../../process-runtime/instance-view.util.js';
+import type { InstanceState, SimulationTrace } from '../../process-runtime/process-runtime.types.js';
 import { ProcessesRepository, type DefinitionSummary } from '../../process-runtime/processes.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
+import { withoutHidden } from '../tasks/field-rights.util.js';
 
 export type DeployOutcome = { created: boolean; processes: DeployedProcess[] };
 export type ProcessDetail = { latest: ProcessDefinitionEntity; versions: ProcessDefinitionEntity[] };
@@ -36,6 +38,8 @@ export type InstanceDetail = {
   instance: ProcessInstanceEntity;
   history: ProcessHistoryEntity[];
   incidents: IncidentEntity[];
+  /** The variables this caller may read (field rights applied). */
+  variables: Record<string, unknown>;
 };
 export type StartRequest = {
   variables?: Record<string, unknown>;
@@ -171,11 +175,44 @@ export class ProcessesService {
   async instance(actor: Actor, id: string): Promise<InstanceDetail> {
     const manager = this.transactions.manager;
     const instance = await this.visibleInstance(manager, actor, id);
-    const [history, incidents] = await Promise.all([
+    const [history, incidents, variables] = await Promise.all([
       this.repository.history(manager, instance.id),
       this.repository.incidents(manager, actor.tenantId, { instanceId: instance.id }),
+      this.visibleVariables(manager, actor, instance),
     ]);
-    return { instance, history, incidents };
+    return { instance, history, incidents, variables };
+  }
+
+  /**
+   * The instance's variables as the instance view shows them. `careloom:fieldRights` hide a field from the person
+   * acting in a step, but everyone who may read the instance — each step's actor included, however their task
+   * came to them (candidate role, transfer, delegation, copy) — may read this view: it is no step, so it shows
+   * only what every step may see. A variable (or nested member) hidden by ANY user task of the definition is left
+   * out, with the same rule as that task's own data (`withoutHidden`, a `"*": "hidden"` default included), unless
+   * the caller is an administrator (who deploys the rights and manages instances: incidents, retries). The
+   * alternative — "hidden in every task the caller may see" — depends on who holds which task right now (a
+   * transfer would change what the same person may read) and leaks the field to the very actor it is hidden from
+   * whenever that actor may also see another step's task; a step's form (`GET /api/tasks/{id}/form`) remains the
+   * way to see a field where the step shows it.
+   */
+  private async visibleVariables(
+    manager: EntityManager,
+    actor: Actor,
+    instance: ProcessInstanceEntity,
+  ): Promise<Record<string, unknown>> {
+    const variables = (instance.state as unknown as InstanceState).variables;
+    if (isAdmin(actor)) {
+      return variables;
+    }
+    const row = await this.repository.definitionById(manager, instance.definitionId);
+    // a definition row that is gone cannot say what it hides: show nothing rather than everything
+    if (!row) {
+      return {};
+    }
+    return stepFieldRights(this.runtime.compiled(row)).reduce<Record<string, unknown>>(
+      (shown, rights) => withoutHidden(shown, rights),
+      variables,
+    );
   }
 
   instances(actor: Actor, query: InstanceQuery): Promise<ProcessInstanceEntity[]> {

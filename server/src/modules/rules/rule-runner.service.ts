@@ -338,12 +338,18 @@ export class RuleRunner implements OnModuleInit {
         };
       }
       case 'start-process': {
-        const variables = Object.fromEntries(
-          Object.entries(action.variables ?? {}).map(([name, logic]) => [
-            name,
-            evaluate(logic, data, { now: this.clock.iso() }),
-          ]),
-        );
+        // a process started from a record knows it (`recordId`: the task page shows it, an update-record service
+        // task can name it); the rule's own variables come after, so a rule may still map `recordId` itself
+        const recordId = recordIdOf(event);
+        const variables = {
+          ...(recordId === null ? {} : { recordId }),
+          ...Object.fromEntries(
+            Object.entries(action.variables ?? {}).map(([name, logic]) => [
+              name,
+              evaluate(logic, data, { now: this.clock.iso() }),
+            ]),
+          ),
+        };
         const started = await this.processes.startLatest(manager, {
           tenantId: event.tenantId,
           processKey: action.processKey,

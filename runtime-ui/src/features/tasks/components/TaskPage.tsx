@@ -11,8 +11,12 @@ import type { MenuAction } from '../utils/approval.util.js';
 import { isOverdue, relativeTime } from '../utils/task-view.util.js';
 import { ApprovalActions } from './ApprovalActions.js';
 import { InstanceHistory } from './InstanceHistory.js';
+import { SourceRecord, TaskResident } from './TaskContext.js';
 
-/** `/tasks/:id`: the task's form (or a plain complete button), completed with the form's data. */
+/**
+ * `/tasks/:id`: what the task is about — its resident (room/bed, link) and the record that started its process —
+ * then the task's form (or a plain complete button), completed with the form's data.
+ */
 export function TaskPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
@@ -68,7 +72,7 @@ export function TaskPage() {
   if (!data) {
     return <Skeleton active loading={loading} />;
   }
-  const { task, form, formKey, residentName } = data;
+  const { task, form, formKey, resident } = data;
   const now = new Date();
   const open = task.status === 'open' && !conflict;
   const takenByOther = task.assignee !== null && task.assignee !== user?.username;
@@ -100,12 +104,7 @@ export function TaskPage() {
         }
       >
         <Flex vertical gap={4} style={{ marginBottom: 12 }}>
-          {task.residentId && (
-            <Typography.Text>
-              {t('task.resident')}
-              <Link to={`/residents/${task.residentId}`}>{residentName ?? t('tasks.residentUnknown')}</Link>
-            </Typography.Text>
-          )}
+          {task.residentId && <TaskResident residentId={task.residentId} resident={resident} />}
           {task.dueAt && (
             <Typography.Text type={isOverdue(task, now) ? 'danger' : 'secondary'}>
               {t(isOverdue(task, now) ? 'tasks.overdueSince' : 'tasks.due', {
@@ -118,6 +117,7 @@ export function TaskPage() {
             </Typography.Text>
           )}
         </Flex>
+        {task.processInstanceId !== null && <SourceRecord instanceId={task.processInstanceId} />}
         {conflict && (
           <Alert
             type="warning"
