@@ -7,6 +7,14 @@ import { DATABASE_INFO, type DatabaseInfo } from '../../database/database-info.j
 export const CACHE_CHANNEL = 'careloom_cache';
 const RECONNECT_MS = 1000;
 
+/** Optional limits of a cache beyond its size. */
+export type SharedCacheOptions<V> = {
+  /** An entry older than this (monotonic milliseconds since it was stored) is read again. */
+  maxAgeMs?: number;
+  /** Whether a loaded value may be stored (e.g. not "nothing found"); all may by default. */
+  keep?(value: V): boolean;
+};
+
 /**
  * A bounded in-memory cache of rows that change rarely (enabled rules, form heads, latest process
  * versions), emptied in EVERY server process when one of them changes such a row: writers call
@@ -17,6 +25,8 @@ const RECONNECT_MS = 1000;
  */
 export class SharedCache<V> {
   private readonly entries = new Map<string, V>();
+  /** When each entry was stored (performance.now()), kept only with `maxAgeMs`. */
+  private readonly storedAt = new Map<string, number>();
   /** Bumped on every invalidation: a load that started before one is not stored. */
   private generation = 0;
 
@@ -24,6 +34,7 @@ export class SharedCache<V> {
     readonly topic: string,
     private readonly max: number,
     private readonly caches: SharedCaches,
+    private readonly options: SharedCacheOptions<V> = {},
   ) {}
 
   /** The cached value of `key`, or what `load` reads (through `manager`), remembered when safe. */
@@ -33,18 +44,28 @@ export class SharedCache<V> {
     }
     const hit = this.entries.get(key);
     if (hit !== undefined) {
-      return hit;
+      if (!this.tooOld(key)) {
+        return hit;
+      }
+      this.delete(key);
     }
     const generation = this.generation;
     const value = await load();
-    if (generation === this.generation && this.caches.usable(manager, this.topic)) {
+    if (
+      generation === this.generation &&
+      this.caches.usable(manager, this.topic) &&
+      (this.options.keep?.(value) ?? true)
+    ) {
       if (this.entries.size >= this.max) {
         const oldest = this.entries.keys().next().value;
         if (oldest !== undefined) {
-          this.entries.delete(oldest);
+          this.delete(oldest);
         }
       }
       this.entries.set(key, value);
+      if (this.options.maxAgeMs !== undefined) {
+        this.storedAt.set(key, performance.now());
+      }
     }
     return value;
   }
@@ -52,6 +73,18 @@ export class SharedCache<V> {
   clear(): void {
     this.generation += 1;
     this.entries.clear();
+    this.storedAt.clear();
+  }
+
+  private tooOld(key: string): boolean {
+    const { maxAgeMs } = this.options;
+    const at = this.storedAt.get(key);
+    return maxAgeMs !== undefined && (at === undefined || performance.now() - at > maxAgeMs);
+  }
+
+  private delete(key: string): void {
+    this.entries.delete(key);
+    this.storedAt.delete(key);
   }
 
   get size(): number {
@@ -82,9 +115,9 @@ export class SharedCaches implements OnModuleInit, OnApplicationShutdown {
     await client?.end().catch(() => undefined);
   }
 
-  /** A new cache of `topic` holding at most `max` entries. */
-  create<V>(topic: string, max: number): SharedCache<V> {
-    const cache = new SharedCache<V>(topic, max, this);
+  /** A new cache of `topic` holding at most `max` entries (and, with `options.maxAgeMs`, for at most that long). */
+  create<V>(topic: string, max: number, options: SharedCacheOptions<V> = {}): SharedCache<V> {
+    const cache = new SharedCache<V>(topic, max, this, options);
     this.caches.set(topic, [...(this.caches.get(topic) ?? []), cache]);
     return cache;
   }

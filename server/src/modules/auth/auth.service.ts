@@ -57,10 +57,15 @@ export class AuthService {
     });
   }
 
-  /** Resolves a bearer token (session or API token) to the caller, or refuses. One query on the hot path. */
+  /**
+   * Resolves a bearer token (session or API token) to the caller, or refuses. No query on the hot path: the
+   * resolved session is cached (see `SessionsRepository.findCallerCached`), but revocation, expiry and the
+   * active flag are checked on every request. Expiry is wall-clock time, not the test clock: moving the test
+   * clock simulates business time (timers, due dates) and must not log the tester out.
+   */
   async authenticate(token: string, info: RequestInfo): Promise<Actor> {
     const manager = this.transactions.manager;
-    const caller = await this.sessions.findCaller(manager, sha256(token));
+    const caller = await this.sessions.findCallerCached(manager, sha256(token));
     const now = new Date();
     if (!caller) {
       throw new NotAuthenticatedError('The token is not valid; log in again.');
@@ -73,6 +78,8 @@ export class AuthService {
     }
     if (!caller.lastUsedAt || now.getTime() - caller.lastUsedAt.getTime() > 60_000) {
       await this.sessions.touch(manager, caller.sessionId, now);
+      // the cached caller remembers the touch, so this process touches a session once a minute at most
+      caller.lastUsedAt = now;
     }
     return {
       userId: caller.userId,

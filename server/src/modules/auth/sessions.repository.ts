@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import type { ActorRole } from '../../common/auth/actor.types.js';
+import { SESSIONS_TOPIC } from '../../common/auth/sessions-cache.constants.js';
+import { SharedCaches, type SharedCache } from '../../common/database/shared-cache.js';
 import { SessionEntity } from './session.entity.js';
 
-/** A bearer token's session with its user and roles, read in one round trip (every request does this). */
+/** A bearer token's session with its user and roles, read in one round trip (cached: see findCallerCached). */
 export type SessionCaller = {
   sessionId: string;
   expiresAt: Date | null;
@@ -30,8 +32,23 @@ type SessionCallerRow = {
   roles: ActorRole[];
 };
 
+/** How long a resolved session is trusted without asking the database (changes invalidate it at once). */
+export const SESSION_CACHE_MAX_AGE_MS = 30_000;
+/** Sessions remembered at most (the oldest is dropped first). */
+const SESSION_CACHE_SIZE = 10_000;
+
 @Injectable()
 export class SessionsRepository {
+  /** Resolved sessions by token hash (never the token): read by every authenticated request. */
+  private readonly callers: SharedCache<SessionCaller | null>;
+
+  constructor(private readonly caches: SharedCaches) {
+    this.callers = caches.create(SESSIONS_TOPIC, SESSION_CACHE_SIZE, {
+      maxAgeMs: SESSION_CACHE_MAX_AGE_MS,
+      keep: (caller) => caller !== null,
+    });
+  }
+
   insert(
     manager: EntityManager,
     session: Omit<SessionEntity, 'id' | 'createdAt' | 'revokedAt' | 'lastUsedAt'>,
@@ -41,6 +58,15 @@ export class SessionsRepository {
 
   findByTokenHash(manager: EntityManager, tokenHash: string): Promise<SessionEntity | null> {
     return manager.getRepository(SessionEntity).findOneBy({ tokenHash });
+  }
+
+  /**
+   * The same as `findCaller`, from memory for up to 30 s until any process revokes a session or changes a
+   * user's active flag, memberships or roles (`SESSIONS_TOPIC`). Unknown tokens are not remembered. The
+   * returned object is shared: only `lastUsedAt` may be set on it (by the caller that touched the session).
+   */
+  findCallerCached(manager: EntityManager, tokenHash: string): Promise<SessionCaller | null> {
+    return this.callers.get(manager, tokenHash, () => this.findCaller(manager, tokenHash));
   }
 
   async findCaller(manager: EntityManager, tokenHash: string): Promise<SessionCaller | null> {
@@ -72,6 +98,7 @@ export class SessionsRepository {
       : null;
   }
 
+  /** Notes when a session was last used: a plain write, no invalidation (no check depends on it). */
   async touch(manager: EntityManager, id: string, at: Date): Promise<void> {
     await manager.getRepository(SessionEntity).update({ id }, { lastUsedAt: at });
   }
@@ -80,7 +107,11 @@ export class SessionsRepository {
     const result = await manager
       .getRepository(SessionEntity)
       .update({ id, revokedAt: IsNull() }, { revokedAt: at });
-    return (result.affected ?? 0) > 0;
+    const revoked = (result.affected ?? 0) > 0;
+    if (revoked) {
+      await this.caches.changed(manager, SESSIONS_TOPIC);
+    }
+    return revoked;
   }
 
   async revokeUserSessions(
@@ -93,6 +124,7 @@ export class SessionsRepository {
       `UPDATE auth_session SET revoked_at = $3 WHERE user_id = $1 AND id <> $2 AND kind = 'session' AND revoked_at IS NULL`,
       [userId, exceptId, at],
     );
+    await this.caches.changed(manager, SESSIONS_TOPIC);
   }
 
   listApiTokens(manager: EntityManager, userId: string): Promise<SessionEntity[]> {

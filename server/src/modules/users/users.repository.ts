@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ActorRole } from '../../common/auth/actor.types.js';
+import { SESSIONS_TOPIC } from '../../common/auth/sessions-cache.constants.js';
+import { SharedCaches } from '../../common/database/shared-cache.js';
 import { MembershipEntity, RoleEntity, UserEntity } from './user.entity.js';
 
 export type MembershipView = ActorRole & { orgUnitName: string };
 
+/**
+ * Sessions are cached with their user's active flag and memberships (roles with org-unit paths): every
+ * method that changes those calls `this.caches.changed(manager, SESSIONS_TOPIC)` in its transaction, so each
+ * server process re-reads them on the next request. A new method that disables a user, or changes or removes
+ * a membership or a role, must do the same.
+ */
 @Injectable()
 export class UsersRepository {
+  constructor(private readonly caches: SharedCaches) {}
+
   findByUsername(manager: EntityManager, username: string): Promise<UserEntity | null> {
     return manager.getRepository(UserEntity).findOneBy({ username });
   }
@@ -72,5 +82,6 @@ export class UsersRepository {
     await manager
       .getRepository(MembershipEntity)
       .save(memberships.map((m) => manager.create(MembershipEntity, m)));
+    await this.caches.changed(manager, SESSIONS_TOPIC);
   }
 }
