@@ -76,7 +76,8 @@ export async function expectNoHorizontalScroll(page: Page, width: number = PHONE
 
 /**
  * Picks an option of an antd select. A panel that re-renders after a change can close a dropdown just
- * opened: then it is opened again (three tries). Returns once the dropdown has closed, so the next select
+ * opened: then it is opened again (three tries). In a long list (the browser specs share one database, so the
+ * forms of every spec are there) a searchable select is narrowed by typing the option. Returns once the dropdown has closed, so the next select
  * does not meet this one's closing animation.
  */
 export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
@@ -86,6 +87,17 @@ export async function chooseOption(page: Page, select: Locator, option: string):
   for (let attempt = 1; ; attempt += 1) {
     await select.click();
     try {
+      // a long list renders only the options in view: a searchable select is narrowed by typing
+      if (!(await item.isVisible())) {
+        await item.waitFor({ timeout: 1_000 }).catch(async () => {
+          if (
+            (await select.locator('input[type="search"]').count()) > 0 ||
+            (await select.getAttribute('type')) === 'search'
+          ) {
+            await page.keyboard.type(option);
+          }
+        });
+      }
       await item.click({ timeout: 5_000 });
       break;
     } catch (error) {
