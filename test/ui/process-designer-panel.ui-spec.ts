@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import {
+  chooseOption,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  PHONE,
+  snapshot,
+} from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
 const DEMO_PASSWORD = 'ui-demo-secret-1';
 const DESKTOP = { width: 1280, height: 900 };
 const KEY = 'ui-panel-escalation';
+const SUFFIX = Date.now().toString(36);
 
 /**
  * start → 评估 (user task, a boundary timer "remind") → 通知家属 (service task, an error boundary without a code)
@@ -247,5 +254,143 @@ describe('completing a process in the properties panel: parameters, multi-instan
     await phone.getByTestId('bpmn-canvas').locator('[data-element-id="notifyFailed"]').waitFor();
     await expectNoHorizontalScroll(phone);
     await phone.context().close();
+  });
+
+  /** The id of the element selected on the bpmn-js canvas (exactly one). */
+  async function selectedId(page: Page): Promise<string> {
+    const selected = page.locator('.djs-element.djs-shape.selected');
+    await expect(selected.count()).resolves.toBe(1);
+    return (await selected.getAttribute('data-element-id')) ?? '';
+  }
+
+  it('should let a manager who writes no code set times with the picker, offer a task to a role by its name and see bpmn-js in Chinese', async () => {
+    // given the admin opening a new process on a desk
+    const page = await signedIn(DESKTOP);
+    await page.getByTestId('new-process').click();
+    const canvas = page.getByTestId('bpmn-canvas');
+    const props = page.getByTestId('element-properties');
+    await canvas.locator('[data-element-id="task"]').waitFor();
+
+    // then the palette speaks Chinese
+    const palette = page.locator('.djs-palette');
+    await expect(
+      palette.locator('.entry[data-action="create.start-event"]').getAttribute('aria-label'),
+    ).resolves.toBe('开始事件');
+    await expect(
+      palette.locator('.entry[data-action="create.task"]').getAttribute('aria-label'),
+    ).resolves.toBe('任务');
+
+    // when she names the process in English and Chinese
+    const name = `UI night round ${SUFFIX} 夜间巡查`;
+    const key = `ui-night-round-${SUFFIX}`;
+    await props.getByLabel('名称').fill(name);
+
+    // then the title follows the name and the key is suggested from it
+    await page.getByRole('heading', { name }).waitFor();
+    await expect(props.getByLabel('标识', { exact: true }).inputValue()).resolves.toBe(key);
+
+    // when she offers the task to the head nurse by her role's Chinese name instead of the nurse
+    await canvas.locator('[data-element-id="task"]').click();
+    await props.getByLabel('名称').fill('夜间巡查');
+    const roles = props.getByLabel('候选角色');
+    const roleBox = roles.locator(
+      'xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]',
+    );
+    await roleBox
+      .locator('.ant-select-selection-item[title="护士"] .ant-select-selection-item-remove')
+      .click();
+    await roles.click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^护士长$/ })
+      .click();
+    await page.keyboard.press('Escape');
+    await roleBox.locator('.ant-select-selection-item[title="护士长"]').waitFor();
+
+    // and gives it a due date of 2 working days with the picker
+    await props.getByLabel('到期数量').fill('2');
+    await chooseOption(page, props.getByLabel('到期单位'), '工作日');
+
+    // then the preview reads it and the advanced input shows the ISO text the picker wrote
+    await props.getByText('2 个工作日后').waitFor();
+    await expect(props.getByLabel('到期时间（高级').inputValue()).resolves.toBe('P2WD');
+    await expectPanelFits(page);
+    await snapshot(page, 'process-designer-panel-task-picker');
+
+    // when she drops an event from the palette on the task's lower border and makes it a timer with the wrench
+    const box = await canvas.locator('[data-element-id="task"] .djs-visual > rect').first().boundingBox();
+    if (!box) {
+      throw new Error('the task is not on the canvas');
+    }
+    const x = box.x + box.width * 0.6;
+    const y = box.y + box.height;
+    await palette.locator('.entry[data-action="create.intermediate-event"]').click();
+    await page.mouse.move(x - 60, y + 60);
+    await page.mouse.move(x, y, { steps: 10 });
+    await page.mouse.down();
+    await page.mouse.up();
+    const boundary = await selectedId(page);
+    await props.getByText(/BoundaryEvent/).waitFor();
+    const wrench = page.locator('.djs-context-pad.open .entry[data-action="replace"]');
+    await expect(wrench.getAttribute('title')).resolves.toBe('更改类型');
+    await wrench.click();
+
+    // then the replace menu speaks Chinese too
+    const interrupting = page.locator('.djs-popup [data-id="replace-with-timer-boundary"]');
+    await interrupting.getByText('定时边界事件（中断任务）').waitFor();
+    await interrupting.click();
+    await expect(selectedId(page)).resolves.toBe(boundary);
+
+    // when she first tries a cycle with the picker: every 7 days, 4 times
+    await chooseOption(page, props.getByLabel('定时类型'), '循环');
+    await props.getByLabel('间隔数量').fill('7');
+    await props.getByLabel('重复次数').fill('4');
+
+    // then the preview reads it and the advanced input shows the cycle
+    await props.getByTestId('timer-preview').getByText('每 7 天，共 4 次').waitFor();
+    await expect(props.getByLabel('定时值（高级').inputValue()).resolves.toBe('R4/P7D');
+
+    // when she goes back to a duration, the picker says it cannot show that value
+    await chooseOption(page, props.getByLabel('定时类型'), '等待时长');
+    await props.getByText(/只能在高级输入中修改/).waitFor();
+
+    // when she sets it to 30 minutes with the picker and makes it non-interrupting in the panel
+    await props.getByLabel('定时数量').fill('30');
+    await chooseOption(page, props.getByLabel('定时单位'), '分钟');
+    await props.getByTestId('timer-preview').getByText('30 分钟后').waitFor();
+    await expect(props.getByLabel('定时值（高级').inputValue()).resolves.toBe('PT30M');
+    await props.getByRole('checkbox', { name: '中断任务' }).uncheck();
+    await props
+      .getByTestId('boundary-sentence')
+      .getByText(/不中断/)
+      .waitFor();
+    await expectPanelFits(page);
+    await snapshot(page, 'process-designer-panel-picker');
+
+    // and deploys
+    await page.getByTestId('deploy-process').click();
+
+    // then it deploys under the suggested key, the title still is the name, and the XML has what she picked
+    await page
+      .getByTestId('deployed')
+      .getByText(new RegExp(`已部署 ${key} v1`))
+      .waitFor();
+    await page.getByRole('heading', { name }).waitFor();
+    const token = await login(server.url, 'admin', ADMIN_PASSWORD);
+    const response = await fetch(`${server.url}/api/processes/${key}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { xml } = (await response.json()) as { xml: string };
+    expect(xml).toMatch(/<bpmn:timeDuration[^>]*>PT30M<\/bpmn:timeDuration>/);
+    expect(xml).toMatch(new RegExp(`<bpmn:boundaryEvent id="${boundary}"[^>]*cancelActivity="false"`));
+    expect(xml).toMatch(/<bpmn:userTask id="task"[^>]*camunda:candidateGroups="head-nurse"/);
+    expect(xml).toMatch(/<bpmn:userTask id="task"[^>]*camunda:dueDate="P2WD"/);
+
+    // when she switches the app to English, then the palette follows (English stays English)
+    await page.getByText('EN', { exact: true }).click();
+    await palette
+      .locator('.entry[data-action="create.start-event"][aria-label="Create start event"]')
+      .waitFor();
+    await page.getByRole('heading', { name }).waitFor();
+    await page.context().close();
   });
 });

@@ -163,7 +163,8 @@ describe('designing a process with bpmn-js', () => {
     // and clicking the problem selects the gateway
     await problems.getByRole('button', { name: /choose/ }).click();
     await expect(props.getByLabel('名称').inputValue()).resolves.toBe('Which way?');
-    await page.getByRole('heading', { name: 'invalid-choice.bpmn' }).waitFor();
+    await page.getByRole('heading', { name: 'Invalid choice' }).waitFor();
+    await page.getByTestId('opened-file').getByText('invalid-choice.bpmn').waitFor();
     await expect(page.getByTestId('simulation-table').count()).resolves.toBe(0);
     await snapshot(page, 'process-designer-deploy-error');
 

@@ -9,7 +9,7 @@ import {
   type BuilderFieldKind,
 } from '../../../shared/logic-builder/index.js';
 import type { DiagramElement, ElementRegistry, Moddle, Modeling } from '../utils/bpmn-model.types.js';
-import { FORM_KEY_PREFIX, ROLE_KEYS, SERVICE_TYPES } from '../utils/bpmn-model.constants.js';
+import { FORM_KEY_PREFIX, SERVICE_TYPES } from '../utils/bpmn-model.constants.js';
 import {
   attr,
   conditionLogic,
@@ -21,6 +21,9 @@ import {
   timerValue,
 } from '../utils/bpmn-model.util.js';
 import { describeDuration, describeTimer, type TimerKind } from '../utils/iso-duration.util.js';
+import { roleMatches, roleOptions, type RoleName } from '../utils/candidate-roles.util.js';
+import { keyAfterRename } from '../utils/process-key.util.js';
+import { CyclePicker, DurationPicker } from './DurationPicker.js';
 import { FieldRightsEditor } from './FieldRightsEditor.js';
 import { BoundaryEventEditor, ErrorEventEditor } from './BoundaryEventEditors.js';
 import { IoParametersEditor } from './IoParametersEditor.js';
@@ -42,6 +45,14 @@ export interface ElementPropertiesProps {
   forms: readonly FormSummary[];
   variables: readonly ProcessVariable[];
   onVariablesChange: (variables: ProcessVariable[]) => void;
+  /** The roles tasks can be offered to (`GET /api/roles`); undefined until read. */
+  roles?: readonly RoleName[];
+  /**
+   * True once the process key was typed by hand (or came with an opened or deployed diagram): until then a new
+   * name suggests the key (`Fall incident` → `fall-incident`).
+   */
+  keyTypedByHand?: boolean;
+  onKeyTyped?: () => void;
 }
 
 const VARIABLE_KINDS: readonly BuilderFieldKind[] = ['text', 'number', 'boolean', 'date'];
@@ -158,6 +169,9 @@ export function ElementProperties({
   forms,
   variables,
   onVariablesChange,
+  roles,
+  keyTypedByHand = true,
+  onKeyTyped,
 }: ElementPropertiesProps) {
   const { t, locale } = useI18n();
   if (!element) {
@@ -208,7 +222,13 @@ export function ElementProperties({
     : undefined;
 
   return (
-    <Form layout="vertical" size="small" data-testid="element-properties" key={`${element.id}`}>
+    // the process keeps its form while a new name renames its key (a new key would remount the name input)
+    <Form
+      layout="vertical"
+      size="small"
+      data-testid="element-properties"
+      key={kind === 'process' ? 'process' : element.id}
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('pe.props.type')}: {bo.$type.replace('bpmn:', '')} · {t('pe.props.id')}:{' '}
         <Typography.Text code>{bo.id}</Typography.Text>
@@ -222,6 +242,7 @@ export function ElementProperties({
             onBlur={(event) => {
               const id = event.target.value.trim();
               if (/^[A-Za-z_][\w.-]*$/.test(id) && id !== bo.id) {
+                onKeyTyped?.();
                 update({ id });
               }
             }}
@@ -232,7 +253,11 @@ export function ElementProperties({
         <Input
           aria-label={t('pe.props.name')}
           value={bo.name ?? ''}
-          onChange={(e) => update({ name: e.target.value })}
+          onChange={(e) => {
+            const name = e.target.value;
+            const id = kind === 'process' ? keyAfterRename(name, bo.id ?? '', keyTypedByHand) : null;
+            update(id === null ? { name } : { name, id });
+          }}
         />
       </Form.Item>
 
@@ -261,7 +286,8 @@ export function ElementProperties({
               aria-label={t('pe.props.candidateGroups')}
               mode="tags"
               value={splitList(attr(bo, 'camunda:candidateGroups'))}
-              options={ROLE_KEYS.map((role) => ({ value: role, label: role }))}
+              options={roleOptions(roles, locale, splitList(attr(bo, 'camunda:candidateGroups')))}
+              showSearch={{ filterOption: (typed, option) => roleMatches(typed, option) }}
               onChange={(roles: string[]) => setAttr('camunda:candidateGroups', roles.join(','))}
             />
           </Form.Item>
@@ -278,12 +304,23 @@ export function ElementProperties({
               label={t(`pe.props.${name}`)}
               extra={<DurationPreview value={attr(bo, `camunda:${name}`)} />}
             >
-              <Input
-                aria-label={t(`pe.props.${name}`)}
-                placeholder={t('pe.props.durationHelp')}
-                value={attr(bo, `camunda:${name}`)}
-                onChange={(e) => setAttr(`camunda:${name}`, e.target.value)}
-              />
+              <Flex vertical gap={6}>
+                <DurationPicker
+                  key={`${element.id}-${name}`}
+                  value={attr(bo, `camunda:${name}`)}
+                  onChange={(text) => setAttr(`camunda:${name}`, text)}
+                  businessTime
+                  amountLabel={t(`pe.pick.${name}Amount`)}
+                  unitLabel={t(`pe.pick.${name}Unit`)}
+                />
+                <Input
+                  aria-label={t('pe.pick.advanced', { what: t(`pe.props.${name}`) })}
+                  prefix={<Typography.Text type="secondary">{t('pe.pick.advancedPrefix')}</Typography.Text>}
+                  placeholder={t('pe.props.durationHelp')}
+                  value={attr(bo, `camunda:${name}`)}
+                  onChange={(e) => setAttr(`camunda:${name}`, e.target.value)}
+                />
+              </Flex>
             </Form.Item>
           ))}
           <CountersignEditor key={`${element.id}-countersign`} element={element} service={service} />
@@ -321,14 +358,47 @@ export function ElementProperties({
               )
             }
           >
-            <Input
-              aria-label={t('pe.props.timerValue')}
-              value={currentTimer.value}
-              placeholder={
-                currentTimer.kind === 'cycle' ? 'R4/P7D' : currentTimer.kind === 'date' ? '2026-03-04' : 'P3D'
-              }
-              onChange={(e) => writeTimer(currentTimer.kind, e.target.value)}
-            />
+            <Flex vertical gap={6}>
+              {currentTimer.kind === 'duration' && (
+                <DurationPicker
+                  key={`${element.id}-duration`}
+                  value={currentTimer.value}
+                  onChange={(text) => writeTimer('duration', text)}
+                  businessTime
+                  amountLabel={t('pe.pick.timerAmount')}
+                  unitLabel={t('pe.pick.timerUnit')}
+                  defaultUnit="minutes"
+                />
+              )}
+              {currentTimer.kind === 'cycle' && (
+                <CyclePicker
+                  key={`${element.id}-cycle`}
+                  value={currentTimer.value}
+                  onChange={(text) => writeTimer('cycle', text)}
+                />
+              )}
+              <Input
+                aria-label={
+                  currentTimer.kind === 'date'
+                    ? t('pe.props.timerValue')
+                    : t('pe.pick.advanced', { what: t('pe.props.timerValue') })
+                }
+                prefix={
+                  currentTimer.kind === 'date' ? undefined : (
+                    <Typography.Text type="secondary">{t('pe.pick.advancedPrefix')}</Typography.Text>
+                  )
+                }
+                value={currentTimer.value}
+                placeholder={
+                  currentTimer.kind === 'cycle'
+                    ? 'R4/P7D'
+                    : currentTimer.kind === 'date'
+                      ? '2026-03-04'
+                      : 'PT30M'
+                }
+                onChange={(e) => writeTimer(currentTimer.kind, e.target.value)}
+              />
+            </Flex>
           </Form.Item>
         </>
       )}

@@ -13,7 +13,9 @@ import type {
   ElementRegistry,
   Selection,
 } from '../utils/bpmn-model.types.js';
-import { ERROR_MARKER, NEW_PROCESS_XML, VISITED_MARKER } from '../utils/bpmn-model.constants.js';
+import { ERROR_MARKER, VISITED_MARKER } from '../utils/bpmn-model.constants.js';
+import type { RoleName } from '../utils/candidate-roles.util.js';
+import { defaultProcessKey, newProcessXml } from '../utils/process-key.util.js';
 import { deployProblemsOf } from '../utils/bpmn-model.util.js';
 import { ElementProperties, type ProcessVariable } from './ElementProperties.js';
 import { OpenBpmnFileButton } from './OpenBpmnFileButton.js';
@@ -40,18 +42,18 @@ function todayText(): string {
 export function ProcessEditorPage() {
   const { key } = useParams();
   const location = useLocation();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const api = useApi();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const readOnly = screens.md === false;
   const { containerRef, viewer, selected, revision, dirty, importXml, markClean, exportXml, service } =
-    useBpmnModeler(readOnly);
+    useBpmnModeler(readOnly, locale);
 
   const opened = openedDiagram(location.state);
   const loadSource = useCallback(async (): Promise<string> => {
     if (key === undefined) {
-      return opened?.xml ?? NEW_PROCESS_XML;
+      return opened?.xml ?? newProcessXml(defaultProcessKey(new Date()));
     }
     return unwrap(await api.GET('/api/processes/{key}', { params: { path: { key } } })).xml;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the opened file is read once per route
@@ -70,12 +72,19 @@ export function ProcessEditorPage() {
   const [deploying, setDeploying] = useState(false);
   const [variables, setVariables] = useState<ProcessVariable[]>([]);
   const [forms, setForms] = useState<Schemas['FormSummaryDto'][]>([]);
+  const [roles, setRoles] = useState<RoleName[]>();
+  // only a brand-new process takes its key from its name, until the key is typed by hand
+  const [keyTypedByHand, setKeyTypedByHand] = useState(key !== undefined || opened !== undefined);
   const markers = useRef<{ id: string; marker: string }[]>([]);
 
   useEffect(() => {
     let current = true;
     api.GET('/api/forms', { params: { query: { status: 'published' } } }).then(
       (result) => current && setForms(result.data ?? []),
+      () => undefined,
+    );
+    api.GET('/api/roles').then(
+      (result) => current && setRoles(result.data),
       () => undefined,
     );
     return () => {
@@ -131,6 +140,7 @@ export function ProcessEditorPage() {
         setProblems([]);
         setMarkers(ERROR_MARKER, []);
         setDeployed(result.data);
+        setKeyTypedByHand(true);
         markClean();
         void message.success(t('pe.deployed', { key: result.data.key, version: result.data.version }));
       } else {
@@ -180,7 +190,16 @@ export function ProcessEditorPage() {
     redo: () => commandStack?.redo(),
   };
 
-  const title = openedFile?.fileName ?? key ?? (opened?.fileName || t('pe.untitled'));
+  // the process's own name once it has one (it follows the name field), else the file or the key
+  const processName = ((): string => {
+    try {
+      return viewer ? (service<Canvas>('canvas').getRootElement().businessObject.name ?? '').trim() : '';
+    } catch {
+      return '';
+    }
+  })();
+  const fileName = openedFile?.fileName ?? (key === undefined ? opened?.fileName : undefined);
+  const title = processName || fileName || key || t('pe.untitled');
 
   return (
     <section data-testid="process-editor">
@@ -192,6 +211,11 @@ export function ProcessEditorPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {title}
           </Typography.Title>
+          {fileName && fileName !== title && (
+            <Typography.Text type="secondary" data-testid="opened-file">
+              {fileName}
+            </Typography.Text>
+          )}
           {dirty && <Tag color="orange">{t('pe.unsaved')}</Tag>}
           {deployed && (
             <Tag color="green" data-testid="deployed">
@@ -206,6 +230,7 @@ export function ProcessEditorPage() {
               onOpen={(xml, fileName) => {
                 setProblems([]);
                 setDeployed(undefined);
+                setKeyTypedByHand(true);
                 setOpenedFile((current) => ({ xml, fileName, generation: (current?.generation ?? 0) + 1 }));
               }}
             />
@@ -288,6 +313,9 @@ export function ProcessEditorPage() {
                       forms={forms}
                       variables={variables}
                       onVariablesChange={setVariables}
+                      roles={roles}
+                      keyTypedByHand={keyTypedByHand}
+                      onKeyTyped={() => setKeyTypedByHand(true)}
                     />
                   ),
                 },

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Modeler from 'bpmn-js/lib/Modeler';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type BaseViewer from 'bpmn-js/lib/BaseViewer';
@@ -14,6 +14,7 @@ import type {
   MultiCommandContext,
 } from '../utils/bpmn-model.types.js';
 import { CAMUNDA_NS, CARELOOM_NS, MULTI_COMMAND } from '../utils/bpmn-model.constants.js';
+import { translateBpmn } from '../utils/bpmn-translate.util.js';
 
 export interface BpmnModelerState {
   /** Ref for the canvas container element. */
@@ -35,13 +36,26 @@ export interface BpmnModelerState {
 
 type SelectionEvent = { newSelection?: DiagramElement[] };
 
-/** Mounts bpmn-js into the element given `containerRef` and follows its selection and command stack. */
-export function useBpmnModeler(readOnly: boolean): BpmnModelerState {
+/**
+ * Mounts bpmn-js into the element given `containerRef` and follows its selection and command stack. The palette,
+ * context pad and replace menu speak `locale` through a `translate` service (bpmn-js' documented way to localise);
+ * a change of locale re-renders the palette (`i18n.changed`) without re-creating the modeler.
+ */
+export function useBpmnModeler(readOnly: boolean, locale: 'zh-CN' | 'en'): BpmnModelerState {
   const [viewer, setViewer] = useState<BaseViewer | null>(null);
   const [selected, setSelected] = useState<DiagramElement | null>(null);
   const [revision, setRevision] = useState(0);
   const [dirty, setDirty] = useState(false);
   const viewerRef = useRef<BaseViewer | null>(null);
+  const localeRef = useRef(locale);
+
+  useEffect(() => {
+    if (localeRef.current === locale) {
+      return;
+    }
+    localeRef.current = locale;
+    viewerRef.current?.get<EventBus>('eventBus').fire('i18n.changed');
+  }, [locale]);
 
   // a callback ref (with React 19's cleanup) mounts bpmn-js when the container appears, and again when readOnly flips
   const containerRef = useCallback(
@@ -49,9 +63,16 @@ export function useBpmnModeler(readOnly: boolean): BpmnModelerState {
       if (!element) {
         return undefined;
       }
+      const translateModule = {
+        translate: [
+          'value',
+          (template: string, replacements?: Record<string, string>) =>
+            translateBpmn(localeRef.current, template, replacements),
+        ],
+      };
       const instance: BaseViewer = readOnly
-        ? new NavigatedViewer({ container: element })
-        : new Modeler({ container: element });
+        ? new NavigatedViewer({ container: element, additionalModules: [translateModule] })
+        : new Modeler({ container: element, additionalModules: [translateModule] });
       const eventBus = instance.get<EventBus>('eventBus');
       const rootOrNull = (): DiagramElement | null => {
         try {

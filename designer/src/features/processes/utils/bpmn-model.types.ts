@@ -80,6 +80,7 @@ export interface Selection {
 export interface EventBus {
   on(event: string, callback: (event: { newSelection?: DiagramElement[] }) => void): void;
   off(event: string, callback: (event: { newSelection?: DiagramElement[] }) => void): void;
+  fire(event: string, data?: object): unknown;
 }
 
 /** One problem the server found in a diagram it refused to deploy. */
