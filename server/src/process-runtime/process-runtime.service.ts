@@ -206,21 +206,20 @@ export class ProcessRuntimeService {
     interval: string | null,
     now: Date,
   ): Promise<void> {
-    await this.jobs.insert(manager, {
-      tenantId: row.tenantId,
-      type: 'start-timer',
-      instanceId: null,
-      engineRef: elementId,
-      payload: { definitionId: row.id, key: row.key, elementId, remaining, interval },
-      dueAt,
-      attempts: 0,
-      maxAttempts: DEFAULT_SERVICE_ATTEMPTS,
-      lockedBy: null,
-      lockedUntil: null,
-      lastError: null,
-      status: 'pending',
-      createdAt: now,
-    });
+    await this.jobs.insert(
+      manager,
+      pendingJob(
+        {
+          tenantId: row.tenantId,
+          type: 'start-timer',
+          instanceId: null,
+          engineRef: elementId,
+          payload: { definitionId: row.id, key: row.key, elementId, remaining, interval },
+          dueAt,
+        },
+        now,
+      ),
+    );
     if (dueAt.getTime() <= now.getTime() + NOTIFY_HORIZON_MS) {
       await this.jobs.notify(manager);
     }
@@ -345,19 +344,18 @@ export class ProcessRuntimeService {
     const id = randomUUID();
     await this.jobs.insert(manager, {
       id,
-      tenantId,
-      type: 'webhook',
-      instanceId: null,
-      engineRef: request.source,
-      payload: request,
-      dueAt: now,
-      attempts: 0,
-      maxAttempts,
-      lockedBy: null,
-      lockedUntil: null,
-      lastError: null,
-      status: 'pending',
-      createdAt: now,
+      ...pendingJob(
+        {
+          tenantId,
+          type: 'webhook',
+          instanceId: null,
+          engineRef: request.source,
+          payload: request,
+          dueAt: now,
+        },
+        now,
+        maxAttempts,
+      ),
     });
     await this.jobs.notify(manager);
     return id;
@@ -372,17 +370,7 @@ export class ProcessRuntimeService {
     job: { tenantId: string; type: string; engineRef: string; payload: Record<string, unknown>; dueAt: Date },
   ): Promise<void> {
     const now = this.clock.now();
-    await this.jobs.insert(manager, {
-      ...job,
-      instanceId: null,
-      attempts: 0,
-      maxAttempts: DEFAULT_SERVICE_ATTEMPTS,
-      lockedBy: null,
-      lockedUntil: null,
-      lastError: null,
-      status: 'pending',
-      createdAt: now,
-    });
+    await this.jobs.insert(manager, pendingJob({ ...job, instanceId: null }, now));
     if (job.dueAt.getTime() <= now.getTime() + NOTIFY_HORIZON_MS) {
       await this.jobs.notify(manager);
     }
@@ -741,21 +729,19 @@ export class ProcessRuntimeService {
         case 'schedule-timer': {
           const dueAt = new Date(effect.dueAt);
           wake ||= dueAt.getTime() <= horizon;
-          writes.insertJob({
-            tenantId,
-            type: 'timer',
-            instanceId: instance.id,
-            engineRef: effect.timerId,
-            payload: { timerId: effect.timerId, elementId: effect.elementId },
-            dueAt,
-            attempts: 0,
-            maxAttempts: DEFAULT_SERVICE_ATTEMPTS,
-            lockedBy: null,
-            lockedUntil: null,
-            lastError: null,
-            status: 'pending',
-            createdAt: now,
-          });
+          writes.insertJob(
+            pendingJob(
+              {
+                tenantId,
+                type: 'timer',
+                instanceId: instance.id,
+                engineRef: effect.timerId,
+                payload: { timerId: effect.timerId, elementId: effect.elementId },
+                dueAt,
+              },
+              now,
+            ),
+          );
           break;
         }
         case 'cancel-timer':
@@ -764,30 +750,28 @@ export class ProcessRuntimeService {
         case 'run-service': {
           wake = true;
           const maxAttempts = effect.parameters['maxAttempts'];
-          writes.insertJob({
-            tenantId,
-            type: effect.serviceType === 'webhook' ? 'webhook' : 'service',
-            instanceId: instance.id,
-            engineRef: effect.jobId,
-            payload: {
-              jobId: effect.jobId,
-              elementId: effect.elementId,
-              serviceType: effect.serviceType,
-              parameters: effect.parameters,
-              variables: effect.variables,
-            },
-            dueAt: now,
-            attempts: 0,
-            maxAttempts:
+          writes.insertJob(
+            pendingJob(
+              {
+                tenantId,
+                type: effect.serviceType === 'webhook' ? 'webhook' : 'service',
+                instanceId: instance.id,
+                engineRef: effect.jobId,
+                payload: {
+                  jobId: effect.jobId,
+                  elementId: effect.elementId,
+                  serviceType: effect.serviceType,
+                  parameters: effect.parameters,
+                  variables: effect.variables,
+                },
+                dueAt: now,
+              },
+              now,
               typeof maxAttempts === 'number' && Number.isInteger(maxAttempts) && maxAttempts > 0
                 ? Math.min(maxAttempts, 20)
                 : DEFAULT_SERVICE_ATTEMPTS,
-            lockedBy: null,
-            lockedUntil: null,
-            lastError: null,
-            status: 'pending',
-            createdAt: now,
-          });
+            ),
+          );
           break;
         }
         case 'subscribe-message':
@@ -947,15 +931,22 @@ function taskDueJob(
   now: Date,
 ): Omit<JobEntity, 'id'> {
   const { tenantId, instanceId, engineTaskId, dueAt } = task;
+  return pendingJob(
+    { tenantId, type: TASK_DUE_JOB, instanceId, engineRef: engineTaskId, payload: { engineTaskId }, dueAt },
+    now,
+  );
+}
+
+/** A new job row: pending, never tried, unlocked, created `now`. */
+function pendingJob(
+  job: Pick<JobEntity, 'tenantId' | 'type' | 'instanceId' | 'engineRef' | 'payload' | 'dueAt'>,
+  now: Date,
+  maxAttempts = DEFAULT_SERVICE_ATTEMPTS,
+): Omit<JobEntity, 'id'> {
   return {
-    tenantId,
-    type: TASK_DUE_JOB,
-    instanceId,
-    engineRef: engineTaskId,
-    payload: { engineTaskId },
-    dueAt,
+    ...job,
     attempts: 0,
-    maxAttempts: DEFAULT_SERVICE_ATTEMPTS,
+    maxAttempts,
     lockedBy: null,
     lockedUntil: null,
     lastError: null,
