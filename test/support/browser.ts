@@ -87,16 +87,10 @@ export async function chooseOption(page: Page, select: Locator, option: string):
   for (let attempt = 1; ; attempt += 1) {
     await select.click();
     try {
-      // a long list renders only the options in view: a searchable select is narrowed by typing
+      // a long list renders only the options in view: a searchable select is narrowed by typing (in a select
+      // without search the keys go nowhere)
       if (!(await item.isVisible())) {
-        await item.waitFor({ timeout: 1_000 }).catch(async () => {
-          if (
-            (await select.locator('input[type="search"]').count()) > 0 ||
-            (await select.getAttribute('type')) === 'search'
-          ) {
-            await page.keyboard.type(option);
-          }
-        });
+        await item.waitFor({ timeout: 1_000 }).catch(() => page.keyboard.type(option));
       }
       await item.click({ timeout: 5_000 });
       break;
