@@ -5,6 +5,7 @@ import {
   expectNoHorizontalScroll,
   launchBrowser,
   PHONE,
+  signedInPage,
   snapshot,
   taskCards,
 } from '../support/browser.js';
@@ -96,14 +97,7 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
     password: string,
     path = '',
   ): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/${app}/${path}`);
-    await page.getByLabel('用户名').fill(user);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    return page;
+    return signedInPage(browser, `${server.url}/${app}/${path}`, user, password, { viewport });
   }
 
   /** Drags a palette entry of the form designer to the end of the canvas and waits for its card. */

@@ -5,6 +5,7 @@ import {
   expectNoHorizontalScroll,
   launchBrowser,
   PHONE,
+  signedInPage,
   snapshot,
 } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
@@ -38,14 +39,7 @@ describe('designing a form and filling it', () => {
     user: string,
     password: string,
   ): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/${app}/`);
-    await page.getByLabel('用户名').fill(user);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    return page;
+    return signedInPage(browser, `${server.url}/${app}/`, user, password, { viewport });
   }
 
   it('should let the admin drag a conditional form together, publish it, and a nurse fill it on a phone', async () => {

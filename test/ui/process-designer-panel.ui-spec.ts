@@ -5,6 +5,7 @@ import {
   expectNoHorizontalScroll,
   launchBrowser,
   PHONE,
+  signedInPage,
   snapshot,
 } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
@@ -82,14 +83,7 @@ describe('completing a process in the properties panel: parameters, multi-instan
   });
 
   async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/designer/processes`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    return page;
+    return signedInPage(browser, `${server.url}/designer/processes`, 'admin', ADMIN_PASSWORD, { viewport });
   }
 
   /** Fails when the properties panel scrolls sideways (its rows must fit its 360 px). */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { chooseOption, launchBrowser, PHONE, snapshot } from '../support/browser.js';
+import { chooseOption, launchBrowser, PHONE, signedInPage, snapshot } from '../support/browser.js';
 import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
 const ADMIN_PASSWORD = 'ui-admin-secret-1';
@@ -60,14 +60,7 @@ describe('designing a process with bpmn-js', () => {
   });
 
   async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/designer/processes`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    return page;
+    return signedInPage(browser, `${server.url}/designer/processes`, 'admin', ADMIN_PASSWORD, { viewport });
   }
 
   /** Clicks the middle of a sequence flow's line (its bounding box centre may lie off an elbow line). */
