@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '@jest/globals';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { REPO_ROOT } from './server-process.js';
+import { REPO_ROOT, startServer, type ServerProcess } from './server-process.js';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -28,6 +28,21 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const PHONE = { width: 390, height: 844 };
+
+/** The logins of the browser specs' shared database (the first server to start seeds them). */
+export const ADMIN_PASSWORD = 'ui-admin-secret-1';
+export const DEMO_PASSWORD = 'ui-demo-secret-1';
+
+/** A server on the browser specs' shared database, serving both UIs; `extra` adds settings (e.g. the test clock). */
+export function startUiServer(extra: Record<string, string> = {}): Promise<ServerProcess> {
+  return startServer({
+    DATABASE_URL: process.env.TEST_DATABASE_URL,
+    CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
+    CARELOOM_UI_ROOT: REPO_ROOT,
+    ...extra,
+  });
+}
 
 export interface SignInOptions {
   viewport?: { width: number; height: number };

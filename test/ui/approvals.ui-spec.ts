@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot, taskCards } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  PHONE,
+  snapshot,
+  startUiServer,
+  taskCards,
+} from '../support/browser.js';
+import { login, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const ASSESS = '跌倒风险评估';
 const REVIEW = '评估复核';
 const REASON = '评分与现场观察不一致，请重新评估';
@@ -42,12 +49,7 @@ describe('approval moves in the runtime UI', () => {
     (await (await api(`/api/tasks?processInstanceId=${instanceId}`, adminToken)).json()) as Task[];
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     adminToken = await login(server.url, 'admin', ADMIN_PASSWORD);
     expect((await api('/api/processes', adminToken, CHAIN, 'application/xml')).status).toBe(201);
     const started = await api('/api/processes/fall-risk/instances', adminToken, { variables: {} });

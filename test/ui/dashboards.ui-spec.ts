@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  PHONE,
+  snapshot,
+  startUiServer,
+} from '../support/browser.js';
+import { login, REPO_ROOT, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const FORM_KEY = 'fall-event';
 const FORM_NAME = '意外事件登记';
 const DASHBOARD = 'falls';
@@ -52,12 +58,7 @@ describe('dashboards in the runtime UI', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     token = await login(server.url, 'admin', ADMIN_PASSWORD);
 
     // a published form and three records about residents of the demo home

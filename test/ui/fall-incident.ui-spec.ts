@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
+  ADMIN_PASSWORD,
   chooseOption,
+  DEMO_PASSWORD,
   expectNoHorizontalScroll,
   launchBrowser,
   PHONE,
   signedInPage,
   snapshot,
+  startUiServer,
   taskCards,
 } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import { login, type ServerProcess } from '../support/server-process.js';
 
 /**
  * Issue #8 "done when": someone who has not seen the code builds, in the designer alone, a fall-incident form,
@@ -18,8 +21,6 @@ import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/se
  * (a resident, a director's login), to move the test clock and for assertions.
  */
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const DESKTOP = { width: 1280, height: 900 };
 // every name is unique: all browser specs share one database
 const SUFFIX = Date.now().toString(36).slice(-5);
@@ -45,13 +46,7 @@ describe('a fall incident built in the designer alone runs in the runtime UI (is
   let residentId = '';
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-      CARELOOM_TEST_CLOCK: '1',
-    });
+    server = await startUiServer({ CARELOOM_TEST_CLOCK: '1' });
     const token = await login(server.url, 'admin', ADMIN_PASSWORD);
     api = (method, path, body) =>
       fetch(`${server.url}${path}`, {

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, signedInPage, snapshot } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  ADMIN_PASSWORD,
+  launchBrowser,
+  PHONE,
+  signedInPage,
+  snapshot,
+  startUiServer,
+} from '../support/browser.js';
+import { login, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const FAMILY = 'portal.ui.family';
 const FAMILY_PASSWORD = 'portal-ui-family-1';
 
@@ -43,12 +48,7 @@ describe('the family portal', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     token = await login(server.url, 'admin', ADMIN_PASSWORD);
     const units = await api<{ id: string; name: string }[]>('GET', '/api/org-units');
     const wing = (name: string) => units.find((u) => u.name === name)!.id;

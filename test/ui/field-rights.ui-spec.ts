@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { chooseOption, launchBrowser, PHONE, snapshot } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  ADMIN_PASSWORD,
+  chooseOption,
+  DEMO_PASSWORD,
+  launchBrowser,
+  PHONE,
+  snapshot,
+  startUiServer,
+} from '../support/browser.js';
+import { login, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const DESKTOP = { width: 1280, height: 900 };
 const FORM_KEY = 'ui-fr-expense';
 const PROCESS_KEY = 'ui-fr-expense-approval';
@@ -68,12 +74,7 @@ describe('step-level field rights in the designer and the runtime UI', () => {
     });
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     adminToken = await login(server.url, 'admin', ADMIN_PASSWORD);
     const form = await api('/api/forms', adminToken, {
       key: FORM_KEY,

@@ -1,22 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, snapshot } from '../support/browser.js';
-import { REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
-
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  launchBrowser,
+  PHONE,
+  snapshot,
+  startUiServer,
+} from '../support/browser.js';
+import { type ServerProcess } from '../support/server-process.js';
 
 describe('runtime UI and designer shells', () => {
   let server: ServerProcess;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     browser = await launchBrowser();
   });
 

@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot, taskCards } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  PHONE,
+  snapshot,
+  startUiServer,
+  taskCards,
+} from '../support/browser.js';
+import { login, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const RESIDENT = '张建国';
 const FORM_KEY = 'night-round';
 const FORM_NAME = '夜间巡视记录';
@@ -43,12 +50,7 @@ describe('the task inbox in the runtime UI', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     const token = await login(server.url, 'admin', ADMIN_PASSWORD);
     const post = (path: string, body: unknown, type = 'application/json') =>
       fetch(`${server.url}${path}`, {

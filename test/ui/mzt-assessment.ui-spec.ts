@@ -3,13 +3,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import {
+  ADMIN_PASSWORD,
   chooseOption,
+  DEMO_PASSWORD,
   expectNoHorizontalScroll,
   launchBrowser,
   signedInPage,
   snapshot,
+  startUiServer,
 } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import { login, REPO_ROOT, type ServerProcess } from '../support/server-process.js';
 
 /**
  * Issue #10: the ability assessment of the shipped elder-archive bundle in its MZ/T 039-2013 edition, filled by a
@@ -17,8 +20,6 @@ import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/se
  * the record keeps the edition, and an earlier GB/T 42195 record still opens as GB/T 42195.
  */
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 // every name is unique: all browser specs share one database
 const SUFFIX = Date.now().toString(36).slice(-5);
 const RESIDENT = `能力评估长者${SUFFIX}`;
@@ -75,12 +76,7 @@ describe('the MZ/T 039-2013 ability assessment on a phone (issue #10)', () => {
   let gbtRecordId = '';
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     const token = await login(server.url, 'admin', ADMIN_PASSWORD);
     const api = (method: string, url: string, body?: unknown) =>
       fetch(`${server.url}${url}`, {

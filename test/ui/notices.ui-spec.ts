@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import {
+  ADMIN_PASSWORD,
   chooseOption,
+  DEMO_PASSWORD,
   expectNoHorizontalScroll,
   launchBrowser,
   signedInPage,
   snapshot,
+  startUiServer,
 } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import { login, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const FAMILY = 'notices.ui.family';
 const FAMILY_PASSWORD = 'notices-ui-family-1';
 
@@ -34,12 +35,7 @@ describe('notices and bills for families', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     token = await login(server.url, 'admin', ADMIN_PASSWORD);
     const units = await api<{ id: string; name: string }[]>('GET', '/api/org-units');
     const unit = (name: string) => units.find((u) => u.name === name)!.id;

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import {
+  ADMIN_PASSWORD,
   chooseOption,
   expectNoHorizontalScroll,
   launchBrowser,
   PHONE,
   signedInPage,
   snapshot,
+  startUiServer,
 } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import { login, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const DESKTOP = { width: 1280, height: 900 };
 const KEY = 'ui-panel-escalation';
 const SUFFIX = Date.now().toString(36);
@@ -68,12 +68,7 @@ describe('completing a process in the properties panel: parameters, multi-instan
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     browser = await launchBrowser();
   });
 

@@ -1,11 +1,17 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { chooseOption, launchBrowser, PHONE, signedInPage, snapshot } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  ADMIN_PASSWORD,
+  chooseOption,
+  launchBrowser,
+  PHONE,
+  signedInPage,
+  snapshot,
+  startUiServer,
+} from '../support/browser.js';
+import { login, REPO_ROOT, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const DESKTOP = { width: 1280, height: 900 };
 const ONBOARDING = path.join(
   REPO_ROOT,
@@ -45,12 +51,7 @@ describe('designing a process with bpmn-js', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     browser = await launchBrowser();
   });
 

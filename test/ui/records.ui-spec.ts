@@ -2,11 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoHorizontalScroll, launchBrowser, PHONE, snapshot } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  PHONE,
+  snapshot,
+  startUiServer,
+} from '../support/browser.js';
+import { login, REPO_ROOT, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const FIXTURES = path.join(REPO_ROOT, 'packages', 'forms', 'src', 'fixtures');
 
 interface ScaleItem {
@@ -58,12 +64,7 @@ describe('filling forms in the runtime UI', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     const token = await login(server.url, 'admin', ADMIN_PASSWORD);
     // the Barthel and archive forms of the shipped elder-archive bundle (its Barthel scale is the fixture's); other
     // specs import the bundle too, so this is a no-op when one of them ran first

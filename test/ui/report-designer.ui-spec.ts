@@ -3,17 +3,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import {
+  ADMIN_PASSWORD,
   chooseOption,
   expectNoHorizontalScroll,
   launchBrowser,
   PHONE,
   signedInPage,
   snapshot,
+  startUiServer,
 } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import { login, REPO_ROOT, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const DESKTOP = { width: 1280, height: 900 };
 const BUNDLE = path.join(REPO_ROOT, 'templates', 'complaint-workorder');
 const FORM_NAME = '投诉与服务工单登记';
@@ -54,12 +54,7 @@ describe('designing a report and a dashboard in the designer', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     token = await login(server.url, 'admin', ADMIN_PASSWORD);
 
     // the shipped complaint bundle (a no-op when another spec imported it already) and three complaints

@@ -2,11 +2,16 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, PHONE, signedInPage, snapshot } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  ADMIN_PASSWORD,
+  launchBrowser,
+  PHONE,
+  signedInPage,
+  snapshot,
+  startUiServer,
+} from '../support/browser.js';
+import { login, REPO_ROOT, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const DESKTOP = { width: 1280, height: 900 };
 /** The shipped bundle this spec imports (no other browser spec uses its forms). */
 const SHIPPED = 'onboarding-30day';
@@ -128,12 +133,7 @@ describe('the template manager in the designer', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-    });
+    server = await startUiServer();
     token = await login(server.url, 'admin', ADMIN_PASSWORD);
     browser = await launchBrowser();
   });

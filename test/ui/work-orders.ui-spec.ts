@@ -2,11 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoHorizontalScroll, launchBrowser, signedInPage, snapshot } from '../support/browser.js';
-import { login, REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
+import {
+  ADMIN_PASSWORD,
+  DEMO_PASSWORD,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  signedInPage,
+  snapshot,
+  startUiServer,
+} from '../support/browser.js';
+import { login, REPO_ROOT, type ServerProcess } from '../support/server-process.js';
 
-const ADMIN_PASSWORD = 'ui-admin-secret-1';
-const DEMO_PASSWORD = 'ui-demo-secret-1';
 const FAMILY_USER = 'wo.ui.family';
 const FAMILY_PASSWORD = 'wo-ui-family-secret-1';
 const RESIDENT = '工单界面测试长者';
@@ -33,13 +39,7 @@ describe('work orders in the runtime UI', () => {
   let api: (method: string, url: string, body?: unknown) => Promise<Response>;
 
   beforeAll(async () => {
-    server = await startServer({
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_DEMO_PASSWORD: DEMO_PASSWORD,
-      CARELOOM_UI_ROOT: REPO_ROOT,
-      CARELOOM_TEST_CLOCK: '1',
-    });
+    server = await startUiServer({ CARELOOM_TEST_CLOCK: '1' });
     const token = await login(server.url, 'admin', ADMIN_PASSWORD);
     api = (method, url, body) =>
       fetch(`${server.url}${url}`, {
