@@ -11,6 +11,7 @@ import { WorkOrders1795900000001 } from './1795900000001-WorkOrders.js';
 import { FamilyPortal1795900000002 } from './1795900000002-FamilyPortal.js';
 import { KpiActivityAndBeds1795900000004 } from './1795900000004-KpiActivityAndBeds.js';
 import { TaskReportIndex1795900000006 } from './1795900000006-TaskReportIndex.js';
+import { RecordOrderIndexes1795900000007 } from './1795900000007-RecordOrderIndexes.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   FamilyPortal1795900000002,
   KpiActivityAndBeds1795900000004,
   TaskReportIndex1795900000006,
+  RecordOrderIndexes1795900000007,
 ];

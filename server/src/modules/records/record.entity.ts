@@ -14,8 +14,10 @@ import { ResidentEntity } from '../residents/resident.entity.js';
 
 /** One filled form. `data` is stored as it was validated and computed, never merged into objects. */
 @Entity('record')
-@Index('record_form_created_idx', ['tenantId', 'formId', 'createdAt'], { where: '"deleted_at" IS NULL' })
-@Index('record_resident_created_idx', ['residentId', 'createdAt'], { where: '"deleted_at" IS NULL' })
+@Index('record_form_created_id_idx', ['tenantId', 'formId', 'createdAt', 'id'], {
+  where: '"deleted_at" IS NULL',
+})
+@Index('record_resident_created_id_idx', ['residentId', 'createdAt', 'id'], { where: '"deleted_at" IS NULL' })
 export class RecordEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
