@@ -25,6 +25,20 @@ describe(roleOptions.name, () => {
     expect(options.filter((option) => option.value === 'nurse')).toHaveLength(1);
   });
 
+  it('should not offer roles without a staff inbox unless the model already names them', () => {
+    // given the tenant's roles include family members and integrators
+    const roles = [
+      ...ROLES,
+      { key: 'family', nameZh: '家属', nameEn: 'Family member' },
+      { key: 'integrator', nameZh: '系统集成', nameEn: 'Integrator' },
+    ];
+
+    // when / then: a new task is not offered to them
+    expect(roleOptions(roles, 'zh-CN', []).map((option) => option.value)).toEqual(['head-nurse', 'nurse']);
+    // and a model that already names one keeps it
+    expect(roleOptions(roles, 'zh-CN', ['family']).at(-1)).toEqual({ value: 'family', label: '家属' });
+  });
+
   it('should offer the built-in keys when the roles are not known yet', () => {
     expect(roleOptions(undefined, 'zh-CN', []).map((option) => option.label)).toContain('head-nurse');
   });
