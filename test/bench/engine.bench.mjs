@@ -21,9 +21,9 @@ import { runPeer } from './peer.mjs';
 import { login, startServer } from '../support/server-process.mjs';
 import { startTestDatabase } from '../support/test-database.mjs';
 
-const ADMIN_PASSWORD = 'bench-admin-pass';
+export const ADMIN_PASSWORD = 'bench-admin-pass';
 /** The issue's concurrency for every throughput measure. */
-const CONCURRENCY = 16;
+export const CONCURRENCY = 16;
 /** The server's pool size (server/src/database/data-source-options.ts): the ceiling uses the same. */
 const SERVER_POOL_SIZE = 20;
 const SECONDS = Number(process.env.BENCH_ENGINE_SECONDS ?? 10);
@@ -49,7 +49,7 @@ const BURST_TIMERS = Number(process.env.BENCH_BURST_TIMERS ?? 1000);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** JSON over keep-alive HTTP with the admin's token; throws on a non-2xx answer. */
-function apiClient(baseUrl, token) {
+export function apiClient(baseUrl, token) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
   const call = async (method, path, body) => {
     const response = await request(agent, `${baseUrl}${path}`, {
@@ -73,7 +73,7 @@ function apiClient(baseUrl, token) {
  * `connections` workers call `work(worker, n)` back to back until `seconds` pass or `work` returns
  * false (nothing left). Errors are counted, the first one kept.
  */
-async function closedLoop({ connections, seconds, work }) {
+export async function closedLoop({ connections, seconds, work }) {
   const latencies = [];
   let errors = 0;
   let firstError = null;
@@ -121,7 +121,7 @@ const summary = (values) => {
  * The engine API inside the server (`POST /api/bench/engine-api`): the same service calls as the HTTP routes,
  * without HTTP, JSON and the per-request session lookup, 16 at a time in the server's own closed loop.
  */
-async function inProcess(api, body) {
+export async function inProcess(api, body) {
   const answer = await api.post('/api/bench/engine-api', { concurrency: CONCURRENCY, ...body });
   const ms = [...answer.ms].sort((a, b) => a - b);
   return {
@@ -136,17 +136,33 @@ async function inProcess(api, body) {
 }
 
 /** The server's connections (pool and job notifications), for its PostgreSQL CPU time. */
-const SERVER_APPLICATIONS = ['careloom', 'careloom-jobs'];
+export const SERVER_APPLICATIONS = ['careloom', 'careloom-jobs'];
 const CEILING_APPLICATION = 'careloom-bench-ceiling';
 
 /** Runs `measure` (a closed loop) and adds the CPU milliseconds per counted unit: application and PostgreSQL. */
-async function withCpu(client, meter, measure) {
+export async function withCpu(client, meter, measure) {
   const cpu = await startCpuMeter(client, meter);
   const result = await measure();
   const { appMs, databaseMs } = await cpu.stop();
   const per = (ms) => (ms === null || result.count === 0 ? null : ms / result.count);
   return { ...result, cpu: { appMs, databaseMs, appMsPer: per(appMs), databaseMsPer: per(databaseMs) } };
 }
+
+/** Ids of the open tasks of the waiting model's instances, oldest first. */
+export async function openWaitingTasks(client) {
+  const { rows } = await client.query(
+    `SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id
+     WHERE i.process_key = $1 AND t.status = 'open' ORDER BY t.created_at`,
+    [WAITING_KEY],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** One engine step over HTTP: completes the last task of `taskIds` (taken off it); false when none is left. */
+export const completeNext = (api, taskIds) => () => {
+  const id = taskIds.pop();
+  return id === undefined ? false : api.post(`/api/tasks/${id}/complete`, { data: {} }).then(() => true);
+};
 
 /**
  * The physical limit: per step one transaction that updates a state row (a real waiting instance's
@@ -444,16 +460,8 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
 
     // The ceiling, then engine steps: completing the waiting instances' tasks.
     const ceiling = await stepCeiling(database.url, tenantId, sample[0].state);
-    const { rows: open } = await client.query(
-      `SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id
-       WHERE i.process_key = $1 AND t.status = 'open' ORDER BY t.created_at`,
-      [WAITING_KEY],
-    );
-    const taskIds = open.map((r) => r.id);
-    const complete = () => {
-      const id = taskIds.pop();
-      return id === undefined ? false : api.post(`/api/tasks/${id}/complete`, { data: {} }).then(() => true);
-    };
+    const taskIds = await openWaitingTasks(client);
+    const complete = completeNext(api, taskIds);
     await closedLoop({ connections: CONCURRENCY, seconds: 1, work: complete });
     const steps = await withCpu(client, serverCpu, () =>
       closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: complete }),
@@ -464,13 +472,9 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
     const inProcessStarts = await withCpu(client, serverCpu, () =>
       inProcess(api, { kind: 'start', processKey: WAITING_KEY, count: IN_PROCESS_WAITING, seconds: 60 }),
     );
-    const { rows: stillOpen } = await client.query(
-      `SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id
-       WHERE i.process_key = $1 AND t.status = 'open' ORDER BY t.created_at`,
-      [WAITING_KEY],
-    );
+    const stillOpen = await openWaitingTasks(client);
     const inProcessSteps = await withCpu(client, serverCpu, () =>
-      inProcess(api, { kind: 'complete', taskIds: stillOpen.map((r) => r.id), seconds: SECONDS }),
+      inProcess(api, { kind: 'complete', taskIds: stillOpen, seconds: SECONDS }),
     );
 
     // Whole instances: start → exclusive gateway (JSON Logic) → user task → complete → end.

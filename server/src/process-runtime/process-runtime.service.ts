@@ -37,7 +37,7 @@ import {
   ProcessNotFoundError,
   type DeployProblem,
 } from './process-runtime.errors.js';
-import { usesBusinessTime } from './process-model.util.js';
+import { rowsOwnedBy, usesBusinessTime, type OwnedRows } from './process-model.util.js';
 import { ProcessesRepository } from './processes.repository.js';
 import { StepWrites } from './step-writes.repository.js';
 import type { TaskEntity } from './task.entity.js';
@@ -81,6 +81,8 @@ export class ProcessRuntimeService {
   private readonly definitions = new Map<string, ProcessDefinition>();
   /** Whether a compiled definition has timers or task dates (then its steps need the resident's calendar). */
   private readonly usesTime = new WeakMap<ProcessDefinition, boolean>();
+  /** The rows besides its own an instance of a compiled definition can own (what its end sweeps). */
+  private readonly owned = new WeakMap<ProcessDefinition, OwnedRows>();
 
   constructor(
     private readonly processes: ProcessesRepository,
@@ -459,7 +461,9 @@ export class ProcessRuntimeService {
     };
     const writes = new StepWrites();
     writes.insertInstance(instance);
-    await this.applyEffects(manager, writes, instance, result.effects, now);
+    await this.applyEffects(manager, writes, instance, result.effects, now, {
+      owned: this.ownedRows(definition),
+    });
     return instance;
   }
 
@@ -479,6 +483,15 @@ export class ProcessRuntimeService {
       this.usesTime.set(definition, uses);
     }
     return uses ? this.instanceCalendars.resolve(manager, tenantId, residentId) : undefined;
+  }
+
+  private ownedRows(definition: ProcessDefinition): OwnedRows {
+    let owned = this.owned.get(definition);
+    if (owned === undefined) {
+      owned = rowsOwnedBy(definition);
+      this.owned.set(definition, owned);
+    }
+    return owned;
   }
 
   /** `now` + a due duration (`P2D`, or business time `P3WD` on the resident's calendar); null when it is neither. */
@@ -577,6 +590,7 @@ export class ProcessRuntimeService {
     const writes = new StepWrites();
     writes.saveState(instance, expected);
     const createdTaskIds = await this.applyEffects(manager, writes, instance, result.effects, now, {
+      owned: this.ownedRows(definition),
       // Incident rows of an instance come only from its engine state, and each command resolves those the
       // state no longer holds: with none open before this step, there is nothing to resolve.
       ...(hadIncidents ? { openIncidentIds: result.state.incidents.map((incident) => incident.id) } : {}),
@@ -673,10 +687,11 @@ export class ProcessRuntimeService {
     effects: Effect[],
     now: Date,
     options: {
+      owned: OwnedRows;
       openIncidentIds?: string[];
       also?: (writes: StepWrites, createdTaskIds: readonly string[]) => void;
       saved?: (saved: boolean) => void;
-    } = {},
+    },
   ): Promise<string[]> {
     const created = new Map<string, string>();
     const followUps: FollowUp[] = [];
@@ -824,7 +839,7 @@ export class ProcessRuntimeService {
           });
           break;
         case 'ended':
-          writes.ended(instance.id);
+          writes.ended(instance.id, options.owned);
           if (effect.status !== 'cancelled' && instance.parentInstanceId) {
             followUps.push({ type: 'notify-parent' });
           }

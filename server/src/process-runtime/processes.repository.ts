@@ -8,6 +8,7 @@ import { ProcessDefinitionEntity } from './process-definition.entity.js';
 import { ProcessHistoryEntity } from './process-history.entity.js';
 import { ProcessInstanceEntity, type ProcessInstanceStatus } from './process-instance.entity.js';
 import { ProcessInstanceViewerEntity } from './process-instance-viewer.entity.js';
+import { queryPrepared } from './prepared-query.repository.js';
 
 export type DefinitionSummary = { key: string; version: number; name: string; deployedAt: Date };
 
@@ -39,6 +40,28 @@ type InstanceRow = {
   updated_at: Date;
   ended_at: Date | null;
 };
+
+/** The columns of `InstanceRow` (a select list that does not change with the table). */
+const INSTANCE_COLUMNS = (
+  [
+    'id',
+    'tenant_id',
+    'definition_id',
+    'process_key',
+    'process_version',
+    'status',
+    'state',
+    'version',
+    'resident_id',
+    'business_key',
+    'started_by',
+    'parent_instance_id',
+    'parent_call_id',
+    'created_at',
+    'updated_at',
+    'ended_at',
+  ] as const satisfies readonly (keyof InstanceRow)[]
+).join(', ');
 
 const instanceOf = (row: InstanceRow): ProcessInstanceEntity =>
   Object.assign(new ProcessInstanceEntity(), {
@@ -183,8 +206,10 @@ export class ProcessesRepository {
     if (held) {
       return held;
     }
-    const rows: InstanceRow[] = await manager.query(
-      'SELECT * FROM process_instance WHERE id = $1 FOR UPDATE',
+    // every step of the job runner and of messages starts here: prepared (planned once per connection)
+    const rows = await queryPrepared<InstanceRow>(
+      manager,
+      `SELECT ${INSTANCE_COLUMNS} FROM process_instance WHERE id = $1 FOR UPDATE`,
       [id],
     );
     return this.hold(manager, rows[0]);

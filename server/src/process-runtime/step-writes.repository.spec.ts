@@ -2,15 +2,24 @@ import { describe, expect, it } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
 import type { ProcessInstanceEntity } from './process-instance.entity.js';
 import { StepWrites } from './step-writes.repository.js';
+import type { TaskEntity } from './task.entity.js';
 
 /** The statements a flush sends (what PostgreSQL answers for the state update: `changed`). */
 function recorder(changed = 1) {
   const statements: { sql: string; params: unknown[] }[] = [];
+  const record = (sql: string, params: unknown[]) => {
+    statements.push({ sql, params });
+    return [{ changed }];
+  };
+  // a transaction's manager: hot statements go to its connection as named prepared statements, others through query
+  const client = {
+    query: ({ text, values }: { text: string; values: unknown[] }) =>
+      Promise.resolve({ rows: record(text, values) }),
+  };
   const manager = {
-    query: (sql: string, params: unknown[]) => {
-      statements.push({ sql, params });
-      return Promise.resolve([{ changed }]);
-    },
+    query: (sql: string, params: unknown[]) => Promise.resolve(record(sql, params)),
+    queryRunner: { isReleased: false, connect: () => Promise.resolve(client) },
+    connection: { logger: { logQuery: () => undefined, logQueryError: () => undefined } },
   } as unknown as EntityManager;
   return { statements, manager };
 }
@@ -41,7 +50,7 @@ describe(StepWrites.name, () => {
     writes.saveState(instance, 1);
     writes.insertHistory(history('left'));
     writes.insertHistory(history('entered'));
-    writes.ended('i1');
+    writes.ended('i1', { subscriptions: true, jobs: true });
     const { statements, manager } = recorder();
 
     // when it is flushed
@@ -60,6 +69,52 @@ describe(StepWrites.name, () => {
     );
     const rows = JSON.parse(String(statement?.params[7])) as { event: string }[];
     expect(rows.map((row) => row.event)).toEqual(['left', 'entered']);
+  });
+
+  it('should sweep only the rows the definition can own when the instance ends', async () => {
+    // given a last step of an instance whose definition has no message events but a timer
+    const writes = new StepWrites();
+    writes.saveState(instance, 1);
+    writes.insertHistory(history('left'));
+    writes.ended('i1', { subscriptions: false, jobs: true });
+    const { statements, manager } = recorder();
+
+    // when it is flushed
+    await writes.flush(manager);
+
+    // then its pending jobs are deleted and no subscription delete is sent
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.sql).toContain('DELETE FROM job');
+    expect(statements[0]?.sql).not.toContain('message_subscription');
+  });
+
+  it('should write only the columns a completion changes', async () => {
+    // given a completed task with large variables and a draft
+    const writes = new StepWrites();
+    writes.saveState(instance, 1);
+    writes.completeTask({
+      id: 'task-1',
+      assignee: 'nurse',
+      status: 'completed',
+      completedBy: 'u1',
+      completedAt: at,
+      outcome: { ok: true },
+      recordId: null,
+      version: 2,
+      variables: { notes: 'x'.repeat(10_000) },
+      draft: { ok: false },
+    } as unknown as TaskEntity);
+    const { statements, manager } = recorder();
+
+    // when it is flushed
+    await writes.flush(manager);
+
+    // then the update sets the completion's columns and sends neither the variables nor the draft
+    const [statement] = statements;
+    expect(statement?.sql).toMatch(/UPDATE task SET assignee = \$\d+, status = \$\d+, completed_by/);
+    expect(statement?.sql).not.toMatch(/variables =|draft =/);
+    expect(statement?.params).toContain('{"ok":true}');
+    expect(JSON.stringify(statement?.params)).not.toContain('xxxx');
   });
 
   it('should start a new statement when a cancellation may see a row the step inserted', async () => {

@@ -3,6 +3,8 @@ import type { JobEntity } from './job.entity.js';
 import { JOBS_CHANNEL } from './jobs.repository.js';
 import type { IncidentEntity } from './incident.entity.js';
 import type { MessageSubscriptionEntity } from './message-subscription.entity.js';
+import type { OwnedRows } from './process-model.util.js';
+import { queryPrepared } from './prepared-query.repository.js';
 import type { ProcessHistoryEntity } from './process-history.entity.js';
 import type { ProcessInstanceEntity } from './process-instance.entity.js';
 import type { TaskEntity } from './task.entity.js';
@@ -291,13 +293,15 @@ export class StepWrites {
     );
   }
 
-  /** Writes a task row that existed before this batch as it is in memory (by id). */
-  updateTask(task: TaskEntity): void {
+  /**
+   * A completion of a task row that existed before this batch and was read in this transaction: only the columns
+   * a completion changes (`updateTask` rewrites them all, its variables and draft too).
+   */
+  completeTask(task: TaskEntity): void {
     this.modify(
       'task',
       `UPDATE task SET assignee = $2, status = $3, completed_by = $4, completed_at = $5, outcome = $6::jsonb,
-       record_id = $7, version = $8, owner = $9, draft = $10::jsonb, candidate_groups = $11::text[],
-       candidate_users = $12::text[], due_at = $13, follow_up_at = $14, variables = $15::jsonb WHERE id = $1`,
+       record_id = $7, version = $8 WHERE id = $1`,
       [
         task.id,
         task.assignee,
@@ -307,13 +311,6 @@ export class StepWrites {
         task.outcome === null ? null : JSON.stringify(task.outcome),
         task.recordId,
         task.version,
-        task.owner ?? null,
-        task.draft === null || task.draft === undefined ? null : JSON.stringify(task.draft),
-        task.candidateGroups,
-        task.candidateUsers,
-        task.dueAt,
-        task.followUpAt,
-        JSON.stringify(task.variables),
       ],
       false,
     );
@@ -348,21 +345,28 @@ export class StepWrites {
     );
   }
 
-  /** An ended instance: its message subscriptions and pending jobs go. */
-  ended(instanceId: string): void {
-    this.modify(
-      'message_subscription',
-      'DELETE FROM message_subscription WHERE instance_id = $1',
-      [instanceId],
-      true,
-    );
-    this.modify(
-      'job',
-      `DELETE FROM job WHERE id IN (SELECT id FROM job WHERE instance_id = $1 AND status = 'pending'
-       FOR UPDATE SKIP LOCKED)`,
-      [instanceId],
-      true,
-    );
+  /**
+   * An ended instance: its message subscriptions and pending jobs go — only the kinds its definition can own
+   * (`rowsOwnedBy`): a delete that cannot match costs its planning and an index probe in every last step.
+   */
+  ended(instanceId: string, owned: OwnedRows): void {
+    if (owned.subscriptions) {
+      this.modify(
+        'message_subscription',
+        'DELETE FROM message_subscription WHERE instance_id = $1',
+        [instanceId],
+        true,
+      );
+    }
+    if (owned.jobs) {
+      this.modify(
+        'job',
+        `DELETE FROM job WHERE id IN (SELECT id FROM job WHERE instance_id = $1 AND status = 'pending'
+         FOR UPDATE SKIP LOCKED)`,
+        [instanceId],
+        true,
+      );
+    }
   }
 
   /** Wakes the job workers when the transaction commits. */
@@ -434,7 +438,7 @@ export class StepWrites {
       ...(notify ? [`pg_notify('${JOBS_CHANNEL}', '')`] : []),
     ];
     const sql = `${ctes.length > 0 ? `WITH ${ctes.join(', ')} ` : ''}SELECT ${selected.join(', ')}`;
-    const rows: { changed: number | null }[] = await manager.query(sql, params);
+    const rows = await queryPrepared<{ changed: number | null }>(manager, sql, params);
     if (counted) {
       this.changed = rows[0]?.changed ?? 0;
     }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { accessScope } from '../common/auth/access-scope.util.js';
 import type { Actor } from '../common/auth/actor.types.js';
+import { queryPrepared } from './prepared-query.repository.js';
 import { TaskEntity, type TaskSource, type TaskStatus } from './task.entity.js';
 
 export type TaskFilter = {
@@ -77,6 +78,39 @@ const taskOf = (row: TaskRow): TaskEntity =>
     draft: row.draft,
   });
 
+/** The columns of `TaskRow`, qualified by `t` (a select list that does not change with the table). */
+const TASK_COLUMNS = (
+  [
+    'id',
+    'tenant_id',
+    'instance_id',
+    'source',
+    'engine_task_id',
+    'element_id',
+    'name',
+    'assignee',
+    'candidate_groups',
+    'candidate_users',
+    'form_key',
+    'due_at',
+    'follow_up_at',
+    'resident_id',
+    'variables',
+    'status',
+    'completed_by',
+    'completed_at',
+    'outcome',
+    'record_id',
+    'version',
+    'created_at',
+    'loop_index',
+    'owner',
+    'draft',
+  ] as const satisfies readonly (keyof TaskRow)[]
+)
+  .map((column) => `t.${column}`)
+  .join(', ');
+
 /** The only code that queries user tasks. */
 @Injectable()
 export class TasksRepository {
@@ -123,15 +157,18 @@ export class TasksRepository {
       ? ` AND ${scope.sql.replaceAll(':scopePaths', '$3::text[]').replaceAll(':scopeUserId', '$4::uuid')}`
       : '';
     // The instance is locked in the task's projection, which runs before the task row is locked (FOR UPDATE OF t).
-    const rows: (TaskRow & { locked_instance: Record<string, unknown> | null; visible: boolean })[] =
-      await manager.query(
-        `SELECT t.*,
+    // Prepared (planned once per connection): its columns are listed, so a migration cannot change its result.
+    const rows = await queryPrepared<
+      TaskRow & { locked_instance: Record<string, unknown> | null; visible: boolean }
+    >(
+      manager,
+      `SELECT ${TASK_COLUMNS},
            (SELECT row_to_json(pi) FROM process_instance pi WHERE pi.id = t.instance_id FOR UPDATE) AS locked_instance,
            (t.resident_id IS NULL OR EXISTS (SELECT 1 FROM resident r JOIN org_unit ou ON ou.id = r.org_unit_id
               WHERE r.id = t.resident_id AND r.tenant_id = t.tenant_id${scopeSql})) AS visible
          FROM task t WHERE t.id = $1 AND t.tenant_id = $2 FOR UPDATE OF t`,
-        params,
-      );
+      params,
+    );
     const row = rows[0];
     return row ? { task: taskOf(row), instance: row.locked_instance, visible: row.visible } : null;
   }
@@ -186,10 +223,11 @@ export class TasksRepository {
       where.push(`t.status = 'completed' AND t.completed_by = ${param(actor.userId, '::uuid')}`);
     }
     const order = filter.done ? 't.completed_at DESC, t.id ASC' : 't.created_at ASC, t.id ASC';
-    const rows: TaskRow[] = await manager.query(
-      `SELECT t.* FROM task t${joins} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(filter.limit, '::int')}`,
-      params,
-    );
+    const sql = `SELECT ${TASK_COLUMNS} FROM task t${joins} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(filter.limit, '::int')}`;
+    // An instance's tasks (after each start and step): prepared, its plan is the instance index whatever the values.
+    const rows = filter.processInstanceId
+      ? await queryPrepared<TaskRow>(manager, sql, params)
+      : await manager.query<TaskRow[]>(sql, params);
     return rows.map(taskOf);
   }
 

@@ -5,7 +5,7 @@ import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError } from '../../common/errors/domain.errors.js';
 import type { RequestLocale } from '../../common/http/locale.decorator.js';
 import { Clock } from '../../common/time/clock.js';
-import { TaskNotOpenError } from '../../process-runtime/process-runtime.errors.js';
+import { TaskNotFoundError, TaskNotOpenError } from '../../process-runtime/process-runtime.errors.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { ProcessesRepository } from '../../process-runtime/processes.repository.js';
 import type { TaskEntity } from '../../process-runtime/task.entity.js';
@@ -339,16 +339,18 @@ export class ApprovalsService {
     to: TaskEntity,
     how: string,
   ): Promise<TaskEntity> {
-    const before = await this.history.snapshot(manager, instanceId);
     const single = (to.loopIndex ?? null) === null;
-    await this.runtime.command(manager, instanceId, {
+    const { createdTaskIds } = await this.runtime.step(manager, instanceId, {
       type: 'move',
       taskIds: from.map((t) => t.engineTaskId),
       toElementId: to.elementId,
       ...(single && to.outcome ? { variables: to.outcome } : {}),
     });
-    const created = await this.history.createdSince(manager, instanceId, before);
-    const reopened = created.filter((t) => t.elementId === to.elementId);
+    // the step's new task rows (still open after it), read once
+    const created = new Set(createdTaskIds);
+    const reopened = (await this.tasks.byInstance(manager, instanceId)).filter(
+      (t) => created.has(t.id) && t.elementId === to.elementId,
+    );
     const [first] = reopened;
     if (!first) {
       throw new WithdrawRefusedError(`The step could not be ${how}: the process did not reopen it.`);
@@ -361,13 +363,20 @@ export class ApprovalsService {
     return first;
   }
 
-  /** The task locked for a move; its instance is locked first (the order complete and the runtime use). */
+  /**
+   * The task locked for a move, as completing it locks it: one statement locks its instance first (the order
+   * complete and the runtime use), then the task, and checks the resident's access scope; the runtime's commands in
+   * this transaction use that instance row.
+   */
   private async locked(manager: EntityManager, actor: Actor, id: string): Promise<TaskEntity> {
-    const seen = await this.inbox.visible(manager, actor, id);
-    if (seen.instanceId) {
-      await this.runtime.lockInstance(manager, seen.instanceId);
+    const found = isFamilyOnly(actor) ? null : await this.tasks.lockForWork(manager, actor, id);
+    if (!found?.visible) {
+      throw new TaskNotFoundError(id);
     }
-    return this.inbox.visible(manager, actor, id, true);
+    if (found.instance) {
+      this.runtime.adoptLockedInstance(manager, found.instance);
+    }
+    return found.task;
   }
 
   private assertOpen(task: TaskEntity): void {

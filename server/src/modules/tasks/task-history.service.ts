@@ -5,14 +5,12 @@ import { Clock } from '../../common/time/clock.js';
 import type { ProcessHistoryEntity } from '../../process-runtime/process-history.entity.js';
 import { ProcessesRepository } from '../../process-runtime/processes.repository.js';
 import type { TaskEntity } from '../../process-runtime/task.entity.js';
-import { TasksRepository } from '../../process-runtime/tasks.repository.js';
 
 /** What people did to tasks, as rows of the instance history (who, when, why), next to the engine's own. */
 @Injectable()
 export class TaskHistoryService {
   constructor(
     private readonly processes: ProcessesRepository,
-    private readonly tasks: TasksRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -53,17 +51,5 @@ export class TaskHistoryService {
       reason,
       details: { taskId: task.id, taskName: task.name, ...details },
     };
-  }
-
-  /** Ids of the instance's task rows now: compare after a command to find the tasks it created. */
-  async snapshot(manager: EntityManager, instanceId: string): Promise<Set<string>> {
-    return new Set((await this.tasks.byInstance(manager, instanceId)).map((task) => task.id));
-  }
-
-  /** Open task rows of the instance that were not in `before`. */
-  async createdSince(manager: EntityManager, instanceId: string, before: Set<string>): Promise<TaskEntity[]> {
-    return (await this.tasks.byInstance(manager, instanceId)).filter(
-      (task) => !before.has(task.id) && task.status === 'open',
-    );
   }
 }

@@ -224,7 +224,7 @@ export class TasksService {
       // task's record when it has a form.
       const finish = (writes: StepWrites, nextTaskIds: readonly string[], instanceId: string) => {
         completed();
-        writes.updateTask(task);
+        writes.completeTask(task);
         writes.insertHistory(
           this.history.row(actor, { ...task, instanceId }, 'completed', null, {
             nextTaskIds,
