@@ -3,6 +3,7 @@ import barthelAdl from './fixtures/barthel-adl.schema.json' with { type: 'json' 
 import elderArchive from './fixtures/elder-archive.schema.json' with { type: 'json' };
 import { compileForm } from './compile-form.util.js';
 import { FormSchemaError } from './forms.errors.js';
+import { maskSensitive } from './mask.util.js';
 
 const FIXTURES: Record<string, unknown> = { 'barthel-adl': barthelAdl, 'elder-archive': elderArchive };
 
@@ -333,6 +334,26 @@ describe(compileForm.name, () => {
         '/phone',
         '/emergencyContact/phone',
       ]);
+    });
+  });
+
+  describe('mask', () => {
+    it('should mask like maskSensitive on the same schema when the form is compiled', () => {
+      // given an archive with sensitive values at two depths
+      const data = {
+        name: '王秀英',
+        idNumber: '11010519491231002X',
+        phone: '13812345678',
+        emergencyContact: { name: '王强', phone: '13900001111' },
+      };
+
+      // when the compiled form masks it
+      const masked = compileForm(fixture('elder-archive')).mask(data);
+
+      // then the values are masked as maskSensitive masks them, and the input is untouched
+      expect(masked).toEqual(maskSensitive(fixture('elder-archive'), data));
+      expect(masked['phone']).toBe('138****5678');
+      expect(data.phone).toBe('13812345678');
     });
   });
 });

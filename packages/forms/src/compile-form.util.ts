@@ -1,4 +1,4 @@
-import { evaluate, truthy } from '@careloom/logic';
+import { evaluate, evaluatePrepared, prepareLogic, truthy, type PreparedLogic } from '@careloom/logic';
 import { orderComputed } from './compute-order.util.js';
 import { ajvErrorField, ajvErrorText, fieldError, fieldLabels } from './field-messages.util.js';
 import { findFieldSchema, type FormField } from './form-fields.util.js';
@@ -16,6 +16,7 @@ import type {
 } from './forms.types.js';
 import { cloneJson, deleteAt, getAt, isPlainObject, setAt, type JsonObject } from './json.util.js';
 import { lintAndCompile } from './lint.util.js';
+import { maskFields, sensitiveFields } from './mask.util.js';
 import { scoreScale } from './scale.util.js';
 
 interface LogicContext {
@@ -109,6 +110,24 @@ export function compileForm(schema: unknown, options: CompileFormOptions = {}): 
   const sensitive = model.fields
     .filter((field) => field.schema['x-sensitive'] === true)
     .map((field) => field.pointer);
+  const masking = sensitiveFields(ownSchema);
+
+  // The form's expressions (x-compute, x-visible-if, x-required-if) are checked once, not on every
+  // evaluation: the schema is this form's own copy and never changes.
+  const preparedLogic = new Map<unknown, PreparedLogic>();
+  const evaluateOwn = (logic: unknown, data: unknown, context: LogicContext): unknown => {
+    let prepared = preparedLogic.get(logic);
+    if (prepared === undefined) {
+      try {
+        prepared = prepareLogic(logic);
+      } catch {
+        // evaluate throws what it always did (an invalid option first, then the invalid expression)
+        return evaluate(logic, data, logicOptions(context));
+      }
+      preparedLogic.set(logic, prepared);
+    }
+    return evaluatePrepared(prepared, data, logicOptions(context));
+  };
 
   const labelsAt = (pointer: string): Labels | undefined =>
     fieldLabels(findFieldSchema(model.fields, pointer));
@@ -142,7 +161,7 @@ export function compileForm(schema: unknown, options: CompileFormOptions = {}): 
         continue;
       }
       try {
-        if (!truthy(evaluate(field.schema['x-visible-if'], data, logicOptions(context)))) {
+        if (!truthy(evaluateOwn(field.schema['x-visible-if'], data, context))) {
           hidden.add(field.pointer);
         }
       } catch (error) {
@@ -163,7 +182,7 @@ export function compileForm(schema: unknown, options: CompileFormOptions = {}): 
       deleteAt(state.data, field.segments);
       try {
         if (computed.type === 'compute') {
-          const value = evaluate(computed.logic, state.data, logicOptions(context));
+          const value = evaluateOwn(computed.logic, state.data, context);
           if (value !== undefined && value !== null) {
             setAt(state.data, field.segments, value);
           }
@@ -254,7 +273,7 @@ export function compileForm(schema: unknown, options: CompileFormOptions = {}): 
       }
       try {
         if (
-          truthy(evaluate(field.schema['x-required-if'], data, logicOptions(context))) &&
+          truthy(evaluateOwn(field.schema['x-required-if'], data, context)) &&
           isMissing(getAt(data, field.segments))
         ) {
           errors.push(
@@ -293,6 +312,9 @@ export function compileForm(schema: unknown, options: CompileFormOptions = {}): 
     },
     sensitivePaths(): string[] {
       return [...sensitive];
+    },
+    mask(data: Record<string, unknown>): Record<string, unknown> {
+      return maskFields(masking, data);
     },
     visibility(data: unknown, context: { now?: string; timeZone?: string } = {}): Record<string, boolean> {
       const state = run(data, context, defaultLocale);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import elderArchive from './fixtures/elder-archive.schema.json' with { type: 'json' };
-import { maskSensitive } from './mask.util.js';
+import { maskFields, maskSensitive, sensitiveFields } from './mask.util.js';
 
 describe(maskSensitive.name, () => {
   it('should mask ID numbers and mobiles and leave other fields when the fields are x-sensitive', () => {
@@ -58,5 +58,61 @@ describe(maskSensitive.name, () => {
 
   it('should keep absent and null sensitive values as they are', () => {
     expect(maskSensitive(elderArchive, { phone: null })).toEqual({ phone: null });
+  });
+});
+
+describe(maskFields.name, () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      name: { type: 'string' },
+      idNumber: { type: 'string', format: 'cn-id-number', 'x-sensitive': true },
+      family: {
+        type: 'object',
+        'x-sensitive': true,
+        properties: { phone: { type: 'string', format: 'cn-mobile', 'x-sensitive': true } },
+      },
+      contacts: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { phone: { type: 'string', format: 'cn-mobile', 'x-sensitive': true } },
+        },
+      },
+      history: { type: 'object', properties: { events: { type: 'array' } } },
+    },
+  };
+
+  it('should give what maskSensitive gives and share the unmasked members when fields are found once', () => {
+    // given data with sensitive values at the top, below a sensitive parent and in array items
+    const data = {
+      name: '王秀英',
+      idNumber: '11010519491231002X',
+      family: { phone: '13812345678', note: '独居' },
+      contacts: [{ phone: '13700001234', name: 'a' }, { phone: '12' }, 'not an object'],
+      history: { events: [{ at: '2026-01-01' }] },
+    };
+    const before = JSON.stringify(data);
+
+    // when it is masked with the fields found once
+    const masked = maskFields(sensitiveFields(schema), data);
+
+    // then the result equals maskSensitive's, shares what it left alone and the input is untouched
+    expect(masked).toEqual(maskSensitive(schema, data));
+    expect(masked['history']).toBe(data.history);
+    expect(masked['contacts']).not.toBe(data.contacts);
+    expect(JSON.stringify(data)).toBe(before);
+  });
+
+  it('should return the data itself when no field is sensitive or present', () => {
+    // given data without the sensitive fields
+    const data = { name: '王秀英', contacts: 'none' };
+
+    // when it is masked
+    const masked = maskFields(sensitiveFields(schema), data);
+
+    // then nothing was copied
+    expect(masked).toBe(data);
+    expect(maskFields([], data)).toBe(data);
   });
 });

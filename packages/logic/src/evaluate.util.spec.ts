@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { evaluate, evaluateExplained, truthy } from './evaluate.util.js';
+import {
+  evaluate,
+  evaluateExplained,
+  evaluatePrepared,
+  explainPrepared,
+  prepareLogic,
+  truthy,
+} from './evaluate.util.js';
 import { LogicError } from './logic.errors.js';
 import type { EvaluateOptions, ExplanationNode } from './logic.types.js';
 
@@ -254,6 +261,45 @@ describe('consecutive and the glucose rule', () => {
     expect(result).toEqual([1, 2]);
     expect(explanation.op).toBe('value');
     expect(explanation.children.map((child) => child.path)).toEqual(['/1']);
+  });
+});
+
+describe(prepareLogic.name, () => {
+  const rule = { '>=': [{ consecutive: [{ var: 'readings' }, { '>': [{ var: 'fasting' }, 7.0] }] }, 3] };
+  const readings = (values: number[]) => ({ readings: values.map((fasting) => ({ fasting })) });
+
+  it('should give what evaluate and evaluateExplained give when one prepared expression is reused', () => {
+    // given an expression prepared once
+    const prepared = prepareLogic(rule);
+
+    // when it is evaluated and explained on several data
+    const samples = [readings([8.1, 7.4, 6.2]), readings([7.2, 8.1, 7.4]), readings([])];
+    const cases = samples.map((data) => {
+      const result = evaluatePrepared(prepared, data, at());
+      return { result, explanation: explainPrepared(prepared, data, result, at()) };
+    });
+
+    // then each result and explanation equals the unprepared ones
+    expect(cases.map((c) => c.result)).toEqual([false, true, false]);
+    expect(cases).toEqual(samples.map((data) => evaluateExplained(rule, data, at())));
+    const literal = prepareLogic([1, { var: 'a' }]);
+    const value = evaluatePrepared(literal, { a: 2 }, at());
+    expect(explainPrepared(literal, { a: 2 }, value, at())).toEqual(
+      evaluateExplained([1, { var: 'a' }], { a: 2 }, at()).explanation,
+    );
+  });
+
+  it("should refuse an invalid expression with evaluate's error when it is prepared", () => {
+    // given an expression with a forbidden operation
+    const logic = { method: ['x', 'toString'] };
+
+    // when it is prepared, and evaluated the old way
+    const prepared = caught(() => prepareLogic(logic));
+    const evaluated = caught(() => evaluate(logic, {}, at()));
+
+    // then both errors are the same
+    expect(prepared.code).toBe(evaluated.code);
+    expect(prepared.message).toBe(evaluated.message);
   });
 });
 

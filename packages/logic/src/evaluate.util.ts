@@ -38,8 +38,31 @@ const positiveInteger = (name: string, value: number | undefined, fallback: numb
   return value;
 };
 
-/** Validates options; reads the clock once when `now` is absent (the only clock read in this package). */
+/** The last options resolved with an explicit `now` (a form's fields and a rule are evaluated with the same ones). */
+let lastResolved: { key: string; settings: ResolvedOptions } | undefined;
+
+/**
+ * Validates options; reads the clock once when `now` is absent (the only clock read in this package). The same
+ * options with an explicit `now` resolve to the same frozen settings: the last ones are kept.
+ */
 export const resolveOptions = (options: EvaluateOptions = {}): ResolvedOptions => {
+  if (options.now === undefined) {
+    return resolveOptionsOnce(options);
+  }
+  const key = JSON.stringify([
+    options.now,
+    options.timeZone,
+    options.maxDepth,
+    options.maxNodes,
+    options.maxArrayLength,
+  ]);
+  if (lastResolved?.key !== key) {
+    lastResolved = { key, settings: Object.freeze(resolveOptionsOnce(options)) };
+  }
+  return lastResolved.settings;
+};
+
+const resolveOptionsOnce = (options: EvaluateOptions): ResolvedOptions => {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   try {
     assertTimeZone(timeZone);
@@ -103,6 +126,18 @@ export const evaluate = (logic: JsonLogic, data: unknown, options?: EvaluateOpti
   return withContext(settings, () => apply(prepared, data));
 };
 
+const explain = (
+  logic: JsonLogic,
+  analysis: AnalyzeResult,
+  data: unknown,
+  result: unknown,
+): ExplanationNode => {
+  const explainer = new Explainer(analysis.preparedNodes);
+  return isOperation(logic)
+    ? explainer.operation(logic, data, '', undefined)
+    : explainer.root(logic, data, result);
+};
+
 /** Like evaluate, and also returns a tree of the evaluated operations ("why it matched"). */
 export const evaluateExplained = (
   logic: JsonLogic,
@@ -113,13 +148,50 @@ export const evaluateExplained = (
   const analysis = prepare(logic, settings);
   return withContext(settings, () => {
     const result = apply(analysis.prepared, data);
-    const explainer = new Explainer(analysis.preparedNodes);
-    const explanation = isOperation(logic)
-      ? explainer.operation(logic, data, '', undefined)
-      : explainer.root(logic, data, result);
-    return { result, explanation };
+    return { result, explanation: explain(logic, analysis, data, result) };
   });
 };
+
+/** The options of an evaluation of a prepared expression (its limits were applied when it was prepared). */
+export type PreparedEvaluateOptions = Omit<EvaluateOptions, 'maxDepth' | 'maxNodes'>;
+
+/** An expression validated once by prepareLogic, to evaluate (and explain) many times. Treat as opaque. */
+export interface PreparedLogic {
+  readonly logic: JsonLogic;
+  readonly analysis: AnalyzeResult;
+}
+
+/**
+ * Validates an expression once (what evaluate does on every call) for evaluatePrepared and explainPrepared.
+ * The expression must not change afterwards. Throws LogicError, with evaluate's message, when it is invalid.
+ */
+export const prepareLogic = (
+  logic: JsonLogic,
+  limits: Pick<EvaluateOptions, 'maxDepth' | 'maxNodes'> = {},
+): PreparedLogic => {
+  const maxDepth = positiveInteger('maxDepth', limits.maxDepth, DEFAULT_MAX_DEPTH);
+  const maxNodes = positiveInteger('maxNodes', limits.maxNodes, DEFAULT_MAX_NODES);
+  return { logic, analysis: analyzeLogic(logic, { maxDepth, maxNodes }, 'throw') };
+};
+
+/** evaluate for a prepared expression: the same result, without validating the expression again. */
+export const evaluatePrepared = (
+  prepared: PreparedLogic,
+  data: unknown,
+  options?: PreparedEvaluateOptions,
+): unknown => withContext(resolveOptions(options), () => apply(prepared.analysis.prepared, data));
+
+/**
+ * The explanation evaluateExplained gives, built on its own (e.g. only once a condition held): pass the
+ * result evaluatePrepared returned for the same data and options.
+ */
+export const explainPrepared = (
+  prepared: PreparedLogic,
+  data: unknown,
+  result: unknown,
+  options?: PreparedEvaluateOptions,
+): ExplanationNode =>
+  withContext(resolveOptions(options), () => explain(prepared.logic, prepared.analysis, data, result));
 
 /** Upper bound of explanation nodes (scoped logic is explained once per array item). */
 const EXPLANATION_BUDGET = 2000;

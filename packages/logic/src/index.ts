@@ -14,7 +14,16 @@ export type {
 } from './logic.types.js';
 export { LogicError } from './logic.errors.js';
 export { LOGIC_OPERATIONS } from './logic.constants.js';
-export { evaluate, evaluateExplained, truthy } from './evaluate.util.js';
+export {
+  evaluate,
+  evaluateExplained,
+  evaluatePrepared,
+  explainPrepared,
+  prepareLogic,
+  truthy,
+  type PreparedEvaluateOptions,
+  type PreparedLogic,
+} from './evaluate.util.js';
 export { checkLogic, collectVars, lintLogic } from './check.util.js';
 export { compileFilterToSql } from './sql.util.js';
 // Calendar and time-zone primitives, shared with the engine so both read dates and zones alike.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { isFieldIndexName } from '../../src/modules/forms/field-indexes.util.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../utils/test-app.js';
 
 describe('platform', () => {
@@ -72,8 +73,13 @@ describe('platform', () => {
   it('should have migrations that match the entities exactly', async () => {
     // given the database built only by migrations
     const pending = await t.dataSource.driver.createSchemaBuilder().log();
-    // then TypeORM finds nothing to change
-    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+    // then TypeORM finds nothing to change, besides the indexes publishing a form made on its sortable fields
+    // (the forms module keeps them, not migrations; other suites published forms in this database)
+    const fieldIndex = /^DROP INDEX "public"\."([^"]+)"$/;
+    const queries = pending.upQueries
+      .map((q) => q.query)
+      .filter((query) => !isFieldIndexName(fieldIndex.exec(query)?.[1] ?? ''));
+    expect(queries).toEqual([]);
   });
 
   it('should not set up the demo home twice', async () => {

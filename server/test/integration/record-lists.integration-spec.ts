@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FieldIndexesService } from '../../src/modules/forms/field-indexes.service.js';
 import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
@@ -103,12 +104,42 @@ describe('record lists', () => {
       ...[4, 3, 2, 1, 0].flatMap((score) => Array<number>(8).fill(score)),
       ...Array<null>(5).fill(null),
     ]);
+    // and a filtered descending sort counts its matches (along the field's index) like any other list
+    const filtered = await as(admin).get(
+      `/api/records?formKey=list-scores&sort=-score&pageSize=5&filter=${encodeURIComponent('{">=":[{"var":"score"},3]}')}`,
+    );
+    expect(filtered.status).toBe(200);
+    expect((filtered.body as Page).total).toBe(16);
+    expect((filtered.body as Page).items.map((r) => r.data.score)).toEqual([4, 4, 4, 4, 4]);
     // and ascending works the same way
     const ascending = await allPages('/api/records?formKey=list-scores&sort=score&pageSize=6');
     expect(ascending.map((r) => r.data.score ?? null)).toEqual([
       ...[0, 1, 2, 3, 4].flatMap((score) => Array<number>(8).fill(score)),
       ...Array<null>(5).fill(null),
     ]);
+  });
+
+  it('should page a field sort by number like one big page, past the last value into the missing ones', async () => {
+    for (const sort of ['score', '-score']) {
+      // given the whole list in one page
+      const whole = await as(admin).get(`/api/records?formKey=list-scores&sort=${sort}&pageSize=100`);
+      const ids = (whole.body as Page).items.map((r) => r.id);
+      expect(ids).toHaveLength(45);
+
+      // when pages 7 (values and missing ones), 8 (missing ones only) and 9 (empty) of 6 are read by number
+      const pages = await Promise.all(
+        [7, 8, 9].map((n) =>
+          as(admin).get(`/api/records?formKey=list-scores&sort=${sort}&pageSize=6&page=${n}`),
+        ),
+      );
+
+      // then each is the same slice of the whole list
+      expect(pages.map((p) => (p.body as Page).items.map((r) => r.id))).toEqual([
+        ids.slice(36, 42),
+        ids.slice(42, 48),
+        [],
+      ]);
+    }
   });
 
   it('should refuse a cursor from another sort or a forged one with a 400 on /after', async () => {
@@ -143,8 +174,15 @@ describe('record lists', () => {
     // given the published form marks score and level x-indexed
     const indexes = await fieldIndexes();
     expect(indexes).toHaveLength(2);
-    expect(indexes.map((i) => i.indexname).every((name) => /^record_x_[0-9a-f]{20}$/.test(name))).toBe(true);
-    expect(indexes.some((i) => i.indexdef.includes(`((data #>> '{score}'::text[]))::numeric`))).toBe(true);
+    expect(indexes.map((i) => i.indexname).every((name) => /^record_x_[0-9a-f]{20}_id$/.test(name))).toBe(
+      true,
+    );
+    // keyed exactly like the descending field sort with its keyset tie-break
+    expect(
+      indexes.some((i) =>
+        i.indexdef.includes(`(((data #>> '{score}'::text[]))::numeric) DESC NULLS LAST, id DESC)`),
+      ),
+    ).toBe(true);
 
     // when the planner is asked for the list's query shapes (sequential scans off: the table is tiny)
     const plans = await t.dataSource.transaction(async (manager) => {
@@ -159,6 +197,12 @@ describe('record lists', () => {
             ORDER BY (rec.data #>> '{"score"}')::numeric DESC NULLS LAST, rec.id DESC LIMIT 20`,
           [tenantId, formId],
         ),
+        ascending: await explain(
+          `SELECT id FROM record rec WHERE rec.tenant_id = $1 AND rec.form_id = $2 AND rec.deleted_at IS NULL
+            AND (rec.data #>> '{"score"}')::numeric IS NOT NULL
+            ORDER BY (rec.data #>> '{"score"}')::numeric ASC NULLS FIRST, rec.id ASC LIMIT 20`,
+          [tenantId, formId],
+        ),
         filter: await explain(
           `SELECT id FROM record rec WHERE rec.tenant_id = $1 AND rec.form_id = $2 AND rec.deleted_at IS NULL
             AND (rec.data #>> '{"level"}') = $3::text`,
@@ -171,6 +215,11 @@ describe('record lists', () => {
     const scoreIndex = indexes.find((i) => i.indexdef.includes('score'))?.indexname ?? '?';
     const levelIndex = indexes.find((i) => i.indexdef.includes('level'))?.indexname ?? '?';
     expect(plans.sort).toMatch(new RegExp(`Index Scan using ${scoreIndex}`));
+    // reading the rows in order, no sort of the ties by id
+    expect(plans.sort).not.toMatch(/Sort/);
+    // and an ascending sort's records with a value read it backwards
+    expect(plans.ascending).toMatch(new RegExp(`Index Scan Backward using ${scoreIndex}`));
+    expect(plans.ascending).not.toMatch(/Sort/);
     expect(plans.filter).toMatch(new RegExp(`(Index|Bitmap Index) Scan (using|on) ${levelIndex}`));
   });
 
@@ -195,6 +244,45 @@ describe('record lists', () => {
       [formId],
     );
     expect(audit[0]?.details.fieldIndexes?.dropped).toHaveLength(1);
+  });
+
+  it('should drop an INVALID or old-style field index and build it again on the next sync, lists correct meanwhile', async () => {
+    // given the level index left INVALID (as a failed concurrent build leaves it) and score's under its old name
+    const [level] = await fieldIndexes();
+    const levelName = level?.indexname ?? '?';
+    await t.dataSource.query(`UPDATE pg_index SET indisvalid = false WHERE indexrelid = $1::regclass`, [
+      levelName,
+    ]);
+    const oldName = `${levelName.replace(/_id$/, '')}`;
+    await t.dataSource.query(
+      `CREATE INDEX "${oldName}" ON record (((data #>> '{score}')::numeric) DESC NULLS LAST) WHERE form_id = '${formId}' AND deleted_at IS NULL`,
+    );
+    const filtered = (
+      await as(admin).get(
+        `/api/records?formKey=list-scores&filter=${encodeURIComponent('{"==":[{"var":"level"},"high"]}')}&pageSize=100`,
+      )
+    ).body as Page;
+    expect(filtered.items).toHaveLength(22);
+
+    // when the form's indexes are synced (as on the next publish, or when a server starts)
+    const sync = await t.app.get(FieldIndexesService).sync('indexed');
+
+    // then both are dropped, the level index is built again and valid, and the list answers the same
+    expect(sync.dropped.sort()).toEqual([levelName, oldName].sort());
+    expect(sync.created).toEqual([levelName]);
+    expect(sync.failed).toEqual([]);
+    const valid: { indisvalid: boolean }[] = await t.dataSource.query(
+      `SELECT indisvalid FROM pg_index WHERE indexrelid = $1::regclass`,
+      [levelName],
+    );
+    expect(valid[0]?.indisvalid).toBe(true);
+    expect((await fieldIndexes()).map((i) => i.indexname)).toEqual([levelName]);
+    const again = (
+      await as(admin).get(
+        `/api/records?formKey=list-scores&filter=${encodeURIComponent('{"==":[{"var":"level"},"high"]}')}&pageSize=100`,
+      )
+    ).body as Page;
+    expect(again.items.map((r) => r.id)).toEqual(filtered.items.map((r) => r.id));
   });
 
   it('should export every record exactly once in (created_at, id) order across keyset pages', async () => {

@@ -190,6 +190,18 @@ describe('records', () => {
       data: barthelAnswers(),
     });
     expect(write.status).toBe(404);
+    const invalidWrite = await as(nurseB).post('/api/records', {
+      formKey: 'barthel-adl',
+      residentId: residentA,
+      data: { feeding: 'not a score' },
+    });
+    expect(invalidWrite.status).toBe(404);
+    const byNurseB: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM record r JOIN app_user u ON u.id = r.created_by
+        WHERE r.resident_id = $1 AND u.username = 'nurse.b'`,
+      [residentA],
+    );
+    expect(byNurseB[0]?.n).toBe(0);
 
     // and the family member sees only the linked resident's records of forms shared with family, and writes none
     expect((await as(family).get(`/api/records/${ofA.body.id}`)).status).toBe(404);

@@ -1,4 +1,7 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { TransformationType } from 'class-transformer';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { ValidationFailedError, type FieldError } from '../errors/domain.errors.js';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -9,9 +12,124 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** The checks of an opaque property: `@IsObject()` (not `each`), optionally `@IsOptional()` / `@Allow()`. */
+function isOpaqueCheck(metadata: { type: string; name?: string; each?: boolean }): boolean {
+  return (
+    metadata.type === ValidationTypes.CONDITIONAL_VALIDATION ||
+    metadata.type === ValidationTypes.WHITELIST ||
+    (metadata.type === ValidationTypes.CUSTOM_VALIDATION && metadata.name === 'isObject' && !metadata.each)
+  );
+}
+
+const opaqueByClass = new WeakMap<object, readonly string[]>();
+
+/**
+ * The properties of a DTO class that hold free-form JSON objects (record data, process variables, form
+ * schemas …): checked only by `@IsObject()` and without class-transformer metadata. class-transformer would
+ * copy them key by key and Nest would walk them twice more for nothing: their content is checked later by
+ * whoever reads them (the form's JSON Schema, the rule or bundle validators …).
+ */
+function opaqueProperties(metatype: new (...args: never[]) => unknown): readonly string[] {
+  const cached = opaqueByClass.get(metatype);
+  if (cached) {
+    return cached;
+  }
+  const byProperty = new Map<string, { type: string; name?: string; each?: boolean }[]>();
+  for (const metadata of getMetadataStorage().getTargetValidationMetadatas(metatype, '', false, false)) {
+    byProperty.set(metadata.propertyName, [...(byProperty.get(metadata.propertyName) ?? []), metadata]);
+  }
+  const opaque = [...byProperty]
+    .filter(
+      ([property, checks]) =>
+        checks.every(isOpaqueCheck) &&
+        checks.some((check) => check.type === ValidationTypes.CUSTOM_VALIDATION) &&
+        !defaultMetadataStorage.findTypeMetadata(metatype, property) &&
+        !defaultMetadataStorage.findExposeMetadata(metatype, property) &&
+        !defaultMetadataStorage.findExcludeMetadata(metatype, property) &&
+        defaultMetadataStorage.findTransformMetadatas(metatype, property, TransformationType.PLAIN_TO_CLASS)
+          .length === 0,
+    )
+    .map(([property]) => property);
+  opaqueByClass.set(metatype, opaque);
+  return opaque;
+}
+
+/**
+ * What Nest's pipe does to every nested value before class-transformer sees it: delete the own keys that
+ * could pollute a prototype (`__proto__`, `prototype`, `constructor`). Iterative, as deep as the JSON is.
+ */
+function stripProtoKeys(root: unknown): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current !== 'object' || current === null) {
+      continue;
+    }
+    if (Array.isArray(current)) {
+      for (const item of current) {
+        stack.push(item);
+      }
+      continue;
+    }
+    const object = current as Record<string, unknown>;
+    for (const key of ['__proto__', 'prototype', 'constructor']) {
+      if (Object.hasOwn(object, key)) {
+        delete object[key];
+      }
+    }
+    for (const key in object) {
+      stack.push(object[key]);
+    }
+  }
+}
+
+/**
+ * Nest's ValidationPipe, except that a free-form JSON object property (see `opaqueProperties`) is not copied
+ * and walked by class-transformer: an empty stand-in goes through the pipe (`@IsObject()` judges it as it
+ * would the object) and the object itself is put back on the validated DTO, its prototype keys stripped
+ * as Nest would. A record's 60-field `data` was most of the pipe's time.
+ */
+class CareLoomValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype as (new (...args: never[]) => unknown) | undefined;
+    if (metadata.type !== 'body' || !metatype || !isPlainObject(value)) {
+      return super.transform(value, metadata);
+    }
+    const opaque = opaqueProperties(metatype);
+    const held = new Map<string, Record<string, unknown>>();
+    for (const property of opaque) {
+      const content = value[property];
+      if (isPlainObject(content)) {
+        held.set(property, content);
+      }
+    }
+    if (held.size === 0) {
+      return super.transform(value, metadata);
+    }
+    const shell: Record<string, unknown> = { ...value };
+    for (const property of held.keys()) {
+      shell[property] = {};
+    }
+    const dto = (await super.transform(shell, metadata)) as Record<string, unknown>;
+    for (const [property, content] of held) {
+      stripProtoKeys(content);
+      dto[property] = content;
+    }
+    return dto;
+  }
+}
+
 /** class-validator DTO checks whose failures come out as 400 problems with JSON-pointer field paths. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new CareLoomValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { FieldIndexesService } from './field-indexes.service.js';
 import { FormsController } from './forms.controller.js';
 import { FormsRepository } from './forms.repository.js';
 import { FormsService } from './forms.service.js';
@@ -7,7 +8,7 @@ import { FormsService } from './forms.service.js';
 @Module({
   imports: [AuditModule],
   controllers: [FormsController],
-  providers: [FormsService, FormsRepository],
+  providers: [FormsService, FormsRepository, FieldIndexesService],
   exports: [FormsService],
 })
 export class FormsModule {}

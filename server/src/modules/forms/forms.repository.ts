@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SharedCaches, type SharedCache } from '../../common/database/shared-cache.js';
-import { createFieldIndexSql, FIELD_INDEX_PREFIX, type FieldIndex } from './field-indexes.util.js';
+import { FIELD_INDEX_PREFIX } from './field-indexes.util.js';
 import { FormEntity, FormVersionEntity, type FormStatus } from './form.entity.js';
 
 /** Every write of a `form` row goes through this repository and announces it on this topic. */
@@ -100,31 +100,42 @@ export class FormsRepository {
   }
 
   /**
-   * Makes the form's `x-indexed` expression indexes on `record` exactly `wanted` (in the publishing transaction:
-   * the index exists once the version is committed; building it holds record writes back for as long as it takes).
-   * Returns the names created and dropped.
+   * The field indexes on `record` (all forms'), with the form each covers and whether it is VALID (an
+   * INVALID one is a concurrent build that failed, or one still running).
    */
-  async syncFieldIndexes(
-    manager: EntityManager,
-    formId: string,
-    wanted: readonly FieldIndex[],
-  ): Promise<{ created: string[]; dropped: string[] }> {
-    const rows: { indexname: string }[] = await manager.query(
-      `SELECT indexname FROM pg_indexes
-        WHERE schemaname = current_schema() AND tablename = 'record' AND starts_with(indexname, $1)
-          AND indexdef LIKE '%' || $2 || '%'`,
-      [FIELD_INDEX_PREFIX, `form_id = '${formId}'::uuid`],
+  fieldIndexes(manager: EntityManager): Promise<{ name: string; formId: string | null; valid: boolean }[]> {
+    return manager.query(
+      `SELECT c.relname AS name, i.indisvalid AS valid,
+              substring(pg_get_expr(i.indpred, i.indrelid) FROM 'form_id = ''([0-9a-f-]{36})''::uuid') AS "formId"
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE i.indrelid = 'record'::regclass AND starts_with(c.relname, $1)`,
+      [FIELD_INDEX_PREFIX],
     );
-    const existing = new Set(rows.map((r) => r.indexname));
-    const names = new Set(wanted.map((index) => index.name));
-    const dropped = [...existing].filter((name) => !names.has(name) && /^record_x_[0-9a-f]{20}$/.test(name));
-    for (const name of dropped) {
-      await manager.query(`DROP INDEX IF EXISTS "${name}"`);
-    }
-    const created = wanted.filter((index) => !existing.has(index.name));
-    for (const index of created) {
-      await manager.query(createFieldIndexSql(formId, index));
-    }
-    return { created: created.map((index) => index.name), dropped };
+  }
+
+  /** The schema of the latest version of each form in `formIds`, or of every form whose latest version marks a field x-indexed. */
+  latestSchemas(
+    manager: EntityManager,
+    formIds: readonly string[] | 'indexed',
+  ): Promise<{ formId: string; schema: unknown }[]> {
+    return manager.query(
+      `SELECT f.id AS "formId", v.schema FROM form f JOIN form_version v ON v.form_id = f.id AND v.version = f.latest_version
+        WHERE ${formIds === 'indexed' ? `strpos(v.schema::text, '"x-indexed"') > 0` : 'f.id = ANY($1::uuid[])'}`,
+      formIds === 'indexed' ? [] : [formIds],
+    );
+  }
+
+  /** Runs a field index's CONCURRENTLY statement (`manager` must be outside any transaction). */
+  async changeFieldIndex(manager: EntityManager, sql: string): Promise<void> {
+    await manager.query(sql);
+  }
+
+  /** A session lock held while one process changes field indexes (two syncs would drop each other's builds). */
+  async lockFieldIndexes(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_lock(hashtextextended($1, 7))', ['careloom:field-indexes']);
+  }
+
+  async unlockFieldIndexes(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_unlock(hashtextextended($1, 7))', ['careloom:field-indexes']);
   }
 }

@@ -23,7 +23,8 @@ import {
   NothingToPublishError,
   StaleFormError,
 } from './forms.errors.js';
-import { indexedFields } from './field-indexes.util.js';
+import { FieldIndexesService } from './field-indexes.service.js';
+import { fieldIndexChanges, indexedFields } from './field-indexes.util.js';
 import { FormsRepository } from './forms.repository.js';
 
 export const FORM_DESIGNERS = ['admin'] as const;
@@ -71,6 +72,7 @@ export class FormsService {
     private readonly repository: FormsRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly fieldIndexes: FieldIndexesService,
   ) {}
 
   private assertDesigner(actor: Actor): void {
@@ -181,14 +183,41 @@ export class FormsService {
     });
   }
 
-  /** Freezes the draft as the next version; refuses a schema that would hurt at run time. */
-  publish(
+  /**
+   * Freezes the draft as the next version; refuses a schema that would hurt at run time. Once it has
+   * committed, builds the indexes of its x-indexed fields (CONCURRENTLY: record writes go on meanwhile) and
+   * drops those it no longer marks; answers when that is done (a failed build is retried by the next sync).
+   */
+  async publish(
     actor: Actor,
     id: string,
     locale: Locale,
   ): Promise<{ form: FormEntity; version: FormVersionEntity }> {
     this.assertDesigner(actor);
-    return this.transactions.run((manager) => this.publishIn(manager, actor, id, locale));
+    const { form, version, indexes } = await this.transactions.run((manager) =>
+      this.publishIn(manager, actor, id, locale),
+    );
+    if (indexes.created.length + indexes.dropped.length > 0) {
+      await this.fieldIndexes.sync([form.id]);
+    }
+    return { form, version };
+  }
+
+  /**
+   * Builds and drops the field indexes of forms published in a transaction that has committed since
+   * (`importIn` publishes inside its caller's transaction, which must call this after the commit).
+   */
+  async syncFieldIndexes(tenantId: string, keys: readonly string[]): Promise<void> {
+    const ids: string[] = [];
+    for (const key of keys) {
+      const form = await this.repository.findByKeyCached(this.transactions.manager, tenantId, key);
+      if (form) {
+        ids.push(form.id);
+      }
+    }
+    if (ids.length > 0) {
+      await this.fieldIndexes.sync(ids);
+    }
   }
 
   private async publishIn(
@@ -196,7 +225,12 @@ export class FormsService {
     actor: Actor,
     id: string,
     locale: Locale,
-  ): Promise<{ form: FormEntity; version: FormVersionEntity }> {
+  ): Promise<{
+    form: FormEntity;
+    version: FormVersionEntity;
+    /** The field index changes planned (built once the transaction has committed). */
+    indexes: { created: string[]; dropped: string[] };
+  }> {
     const form = await this.getIn(manager, actor, id, true);
     if (!form.draftChanged && form.latestVersion !== null && form.status !== 'retired') {
       throw new NothingToPublishError(form.latestVersion);
@@ -224,11 +258,12 @@ export class FormsService {
     form.draftChanged = false;
     await this.repository.save(manager, form);
     // The fields the new version marks x-indexed get a database index; fields it no longer marks lose theirs.
-    const indexes = await this.repository.syncFieldIndexes(
-      manager,
-      form.id,
+    // Only planned here (recorded in the audit): the DDL runs CONCURRENTLY once this transaction has committed.
+    const changes = fieldIndexChanges(
+      (await this.repository.fieldIndexes(manager)).filter((index) => index.formId === form.id),
       indexedFields(form.id, form.draftSchema),
     );
+    const indexes = { created: changes.create.map((index) => index.name), dropped: changes.drop };
     await this.audit.record(manager, actor, {
       action: 'form.published',
       entityType: 'form',
@@ -239,7 +274,7 @@ export class FormsService {
         ...(indexes.created.length + indexes.dropped.length > 0 ? { fieldIndexes: indexes } : {}),
       },
     });
-    return { form, version };
+    return { form, version, indexes };
   }
 
   async retire(actor: Actor, id: string): Promise<FormDetail> {

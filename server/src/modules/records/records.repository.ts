@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { accessScope } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
+import type { EventResident } from '../../common/events/domain-events.js';
 import { RecordEntity, RecordRevisionEntity } from './record.entity.js';
 
 export type RecordRow = RecordEntity & {
@@ -12,8 +13,19 @@ export type RecordRow = RecordEntity & {
 
 export type RecordSort =
   | { kind: 'column'; column: 'created_at' | 'updated_at'; descending: boolean }
-  /** `expression`: the field's SQL over `rec.data` with its path as a literal (an x-indexed field's index matches it). */
-  | { kind: 'field'; path: string[]; cast: string; descending: boolean; expression?: string };
+  /**
+   * `expression`: the field's SQL over `rec.data` with its path as a literal (an x-indexed field's index matches it);
+   * `indexed`: the field is x-indexed, so an index `(expression DESC NULLS LAST, id DESC)` of the form exists (or is
+   * being built).
+   */
+  | {
+      kind: 'field';
+      path: string[];
+      cast: string;
+      descending: boolean;
+      expression?: string;
+      indexed?: boolean;
+    };
 
 /** Where the previous page ended (keyset paging): its last row's sort value as text (null: a missing field) and id. */
 export type RecordCursor = { value: string | null; id: string };
@@ -123,18 +135,26 @@ export class RecordsRepository {
     let total = -1;
     let capped = false;
     if (filter.count !== false) {
-      const [countSql, countParams] = query
-        .clone()
-        .select('rec.id')
-        .orderBy()
-        .limit(COUNT_CAP + 1)
-        .getQueryAndParameters();
+      const counting = query.clone().select('rec.id').orderBy();
+      const { sort } = filter;
+      if (sort.kind === 'field' && sort.indexed && sort.expression) {
+        // Any 1,001 matches give the same count: take them along the field's index. PostgreSQL keeps no
+        // statistics for partial expression indexes, guesses that a third of the rows match a range and would
+        // rather scan the table evaluating the filter on every row (17,000 rows for 1,001 matches of 6 %).
+        counting.orderBy(sort.expression, 'DESC', 'NULLS LAST').addOrderBy('rec.id', 'DESC');
+      }
+      const [countSql, countParams] = counting.limit(COUNT_CAP + 1).getQueryAndParameters();
       const counted: { n: number }[] = await manager.query(
         `SELECT count(*)::int AS n FROM (${countSql}) capped`,
         countParams,
       );
       total = Math.min(counted[0]?.n ?? 0, COUNT_CAP);
       capped = (counted[0]?.n ?? 0) > COUNT_CAP;
+    }
+    if (filter.sort.kind === 'field' && filter.sort.indexed && filter.sort.expression) {
+      const { expression, cast, descending } = filter.sort;
+      const page = await this.indexedFieldPage(manager, query, { expression, cast, descending }, filter);
+      return { ...page, total, totalCapped: capped };
     }
     const direction = filter.sort.descending ? 'DESC' : 'ASC';
     const comparison = filter.sort.descending ? '<' : '>';
@@ -188,6 +208,84 @@ export class RecordsRepository {
     return { items, total, totalCapped: capped, next };
   }
 
+  /**
+   * A page sorted by an x-indexed field, read from its index `(field DESC NULLS LAST, id DESC)`: forwards for a
+   * descending sort, backwards (`field ASC NULLS FIRST, id ASC`) for an ascending one. Both sorts put missing
+   * values last, which a backward read does not, so the page is read in two parts — the records with a value,
+   * then, when the page is not full yet, those without — each a plain range of the index that starts at the
+   * cursor: a page costs the same in both directions and at any depth. Without the index (still being built)
+   * the same rows come back, only slower.
+   */
+  private async indexedFieldPage(
+    manager: EntityManager,
+    query: SelectQueryBuilder<RecordEntity>,
+    sort: { expression: string; cast: string; descending: boolean },
+    filter: RecordFilter,
+  ): Promise<{ items: RecordRow[]; next: RecordCursor | null }> {
+    if (!CASTS.has(sort.cast)) {
+      throw new Error(`unsupported sort cast ${sort.cast}`);
+    }
+    const { expression, cast } = sort;
+    const direction = sort.descending ? 'DESC' : 'ASC';
+    const comparison = sort.descending ? '<' : '>';
+    const after = filter.after;
+    const part = (withValue: boolean, offset: number, limit: number) => {
+      const rows = query
+        .clone()
+        .andWhere(`${expression} IS ${withValue ? 'NOT ' : ''}NULL`)
+        .addSelect(`(${expression})::text`, 'cursor_value')
+        // The index's own order read in this direction; within one part the same as the list's NULLS LAST.
+        .orderBy(expression, direction, sort.descending ? 'NULLS LAST' : 'NULLS FIRST')
+        .addOrderBy('rec.id', direction)
+        .offset(offset)
+        .limit(limit);
+      if (after && withValue && after.value !== null) {
+        // The value alone bounds the index range; the row comparison skips its ties up to the cursor's id.
+        rows.andWhere(
+          `${expression} ${comparison}= CAST(:afterValue AS ${cast}) AND (${expression}, rec.id) ${comparison} (CAST(:afterValue AS ${cast}), :afterId::uuid)`,
+          { afterValue: after.value, afterId: after.id },
+        );
+      } else if (after && !withValue && after.value === null) {
+        rows.andWhere(`rec.id ${comparison} :afterId::uuid`, { afterId: after.id });
+      }
+      return rows.getRawAndEntities<PageColumns>();
+    };
+    const raw: PageColumns[] = [];
+    const items: RecordRow[] = [];
+    let offset = after ? 0 : (filter.page - 1) * filter.pageSize;
+    if (!after || after.value !== null) {
+      const withValue = await part(true, offset, filter.pageSize);
+      raw.push(...withValue.raw);
+      items.push(...RecordsRepository.rows(withValue.raw, withValue.entities));
+      if (items.length === 0 && offset > 0) {
+        // Paged by number past every record with a value: skip as many without one as the offset has left.
+        const [countSql, countParams] = query
+          .clone()
+          .select('rec.id')
+          .orderBy()
+          .andWhere(`${expression} IS NOT NULL`)
+          .getQueryAndParameters();
+        const counted: { n: number }[] = await manager.query(
+          `SELECT count(*)::int AS n FROM (${countSql}) valued`,
+          countParams,
+        );
+        offset = Math.max(0, offset - (counted[0]?.n ?? 0));
+      } else {
+        offset = 0;
+      }
+    }
+    if (items.length < filter.pageSize) {
+      const missing = await part(false, offset, filter.pageSize - items.length);
+      raw.push(...missing.raw);
+      items.push(...RecordsRepository.rows(missing.raw, missing.entities));
+    }
+    const last = items.length === filter.pageSize ? items.length - 1 : -1;
+    return {
+      items,
+      next: last >= 0 ? { value: raw[last]?.cursor_value ?? null, id: items[last]?.id ?? '' } : null,
+    };
+  }
+
   /** A live record of the tenant without any caller's scope (system work such as rules). */
   async findInTenant(
     manager: EntityManager,
@@ -230,54 +328,78 @@ export class RecordsRepository {
     return rows.map((r) => ({ id: r.id, createdAt: r.created_at, data: r.data }));
   }
 
-  /** A plain INSERT … RETURNING (not `save`, which costs a lot more per row); fills the generated columns. */
   /**
    * Inserts a new record and its first revision in one statement (one round trip: submissions are the
    * hot path). The revision stores the same data the record holds. Times come from the server clock
-   * (the test clock moves them too).
+   * (the test clock moves them too). A record about a resident is filed in the resident's org unit, and the
+   * same statement reads that resident as `visibleTo` may see it (tenant and record-level access, as
+   * ResidentsService.visibleSummary): null when they may not see it, and then nothing is inserted.
    */
   async insertWithFirstRevision(
     manager: EntityManager,
-    record: Omit<RecordEntity, 'id' | 'updatedAt' | 'deletedAt' | 'revision'>,
+    record: Omit<RecordEntity, 'id' | 'updatedAt' | 'deletedAt' | 'revision' | 'residentId' | 'orgUnitId'>,
+    placement: { residentId: string; visibleTo: Actor } | { residentId: null; orgUnitId: string },
     revision: Pick<RecordRevisionEntity, 'actorId' | 'actorName' | 'diff'>,
-  ): Promise<RecordEntity> {
-    const rows: { id: string }[] = await manager.query(
-      `WITH inserted AS (
+  ): Promise<{ record: RecordEntity; resident: EventResident | null } | null> {
+    // positional parameters, the access scope's first (its named ones become $1, $2 …)
+    const values: unknown[] = [];
+    const param = (value: unknown): string => `$${values.push(value)}`;
+    const scope =
+      placement.residentId === null
+        ? null
+        : accessScope(placement.visibleTo, { orgUnitPath: 'ou.path', residentId: 'r.id' });
+    const [scopeSql, scopeValues]: [string, unknown[]] = scope
+      ? manager.connection.driver.escapeQueryWithParameters(scope.sql, scope.params)
+      : ['', []];
+    values.push(...scopeValues);
+    const tenantId = param(record.tenantId);
+    const createdAt = param(record.createdAt);
+    const placed =
+      placement.residentId === null
+        ? `SELECT CAST(NULL AS uuid) AS id, CAST(${param(placement.orgUnitId)} AS uuid) AS "orgUnitId"`
+        : `SELECT r.id, r.name, r.gender, to_char(r.birth_date, 'YYYY-MM-DD') AS "birthDate", r.status,
+                  r.care_level AS "careLevel", r.room, r.bed, r.org_unit_id AS "orgUnitId",
+                  r.admitted_at AS "admittedAt"
+             FROM resident r
+             JOIN org_unit ou ON ou.id = r.org_unit_id
+            WHERE r.tenant_id = ${tenantId} AND r.id = ${param(placement.residentId)}${scope ? ` AND ${scopeSql}` : ''}`;
+    const sql = `WITH placed AS (
+         ${placed}
+       ), inserted AS (
          INSERT INTO record (tenant_id, form_id, form_version, resident_id, org_unit_id, data, scores, revision,
                              created_by, updated_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $13, $13)
+         SELECT ${tenantId}, ${param(record.formId)}, ${param(record.formVersion)}, placed.id, placed."orgUnitId",
+                ${param(JSON.stringify(record.data))}, ${param(JSON.stringify(record.scores))}, 1,
+                ${param(record.createdBy)}, ${param(record.updatedBy)}, ${createdAt}, ${createdAt}
+           FROM placed
          RETURNING id, tenant_id, data, created_at
        ), revision AS (
          INSERT INTO record_revision (tenant_id, record_id, revision, action, actor_id, actor_name, at, diff, data)
-         SELECT tenant_id, id, 1, 'created', $10, $11, created_at, $12, data FROM inserted
+         SELECT tenant_id, id, 1, 'created', ${param(revision.actorId)}, ${param(revision.actorName)}, created_at,
+                ${param(JSON.stringify(revision.diff))}, data
+           FROM inserted
        )
-       SELECT id FROM inserted`,
-      [
-        record.tenantId,
-        record.formId,
-        record.formVersion,
-        record.residentId,
-        record.orgUnitId,
-        JSON.stringify(record.data),
-        JSON.stringify(record.scores),
-        record.createdBy,
-        record.updatedBy,
-        revision.actorId,
-        revision.actorName,
-        JSON.stringify(revision.diff),
-        record.createdAt,
-      ],
-    );
+       SELECT inserted.id AS "recordId", placed.* FROM inserted CROSS JOIN placed`;
+    const rows: (EventResident & { recordId: string })[] = await manager.query(sql, values);
     const row = rows[0];
     if (!row) {
-      throw new Error('the record insert returned no row');
+      if (placement.residentId === null) {
+        throw new Error('the record insert returned no row');
+      }
+      return null;
     }
-    return Object.assign(new RecordEntity(), record, {
-      id: row.id,
-      revision: 1,
-      updatedAt: record.createdAt,
-      deletedAt: null,
-    });
+    const { recordId, ...resident } = row;
+    return {
+      record: Object.assign(new RecordEntity(), record, {
+        id: recordId,
+        residentId: placement.residentId,
+        orgUnitId: resident.orgUnitId,
+        revision: 1,
+        updatedAt: record.createdAt,
+        deletedAt: null,
+      }),
+      resident: placement.residentId === null ? null : resident,
+    };
   }
 
   save(manager: EntityManager, record: RecordEntity): Promise<RecordEntity> {

@@ -15,7 +15,7 @@ import { diffJson } from './json-patch.util.js';
 import type { RecordRevisionEntity } from './record.entity.js';
 import { exportColumns, filterableFields } from './record-fields.util.js';
 import { InvalidRecordDataError, InvalidRecordFilterError, StaleRecordError } from './records.errors.js';
-import { fieldExpression, isIndexablePath } from '../forms/field-indexes.util.js';
+import { fieldExpression, indexedFields, isIndexablePath } from '../forms/field-indexes.util.js';
 import {
   RecordsRepository,
   type RecordCursor,
@@ -185,7 +185,7 @@ export class RecordsService {
     if (reveal || !sensitive) {
       return Object.assign(record, { masked: false });
     }
-    return Object.assign(record, { data: maskSensitive(form.version.schema, record.data), masked: true });
+    return Object.assign(record, { data: form.compiled.mask(record.data), masked: true });
   }
 
   /** The writer's org unit, for records without a resident: their first staff membership. */
@@ -223,24 +223,39 @@ export class RecordsService {
       this.assertWriter(actor);
     }
     const form = await this.forms.latestPublished(manager, actor.tenantId, input.formKey);
-    const resident = input.residentId ? await this.residents.visible(manager, actor, input.residentId) : null;
-    const { data, scores } = this.process(form, input.data, locale);
-    const record = await this.repository.insertWithFirstRevision(
+    let processed: ReturnType<RecordsService['process']>;
+    try {
+      processed = this.process(form, input.data, locale);
+    } catch (error) {
+      // a resident the writer may not see is reported first, whatever the data
+      if (input.residentId) {
+        await this.residents.visibleSummary(manager, actor, input.residentId);
+      }
+      throw error;
+    }
+    const { data, scores } = processed;
+    // The resident is read (with the writer's access) by the insert itself: one round trip less.
+    const inserted = await this.repository.insertWithFirstRevision(
       manager,
       {
         tenantId: actor.tenantId,
         formId: form.form.id,
         formVersion: form.version.version,
-        residentId: resident?.id ?? null,
-        orgUnitId: resident?.orgUnitId ?? this.homeUnit(actor),
         data,
         scores,
         createdBy: actor.userId,
         updatedBy: actor.userId,
         createdAt: this.clock.now(),
       },
+      input.residentId
+        ? { residentId: input.residentId, visibleTo: actor }
+        : { residentId: null, orgUnitId: this.homeUnit(actor) },
       { actorId: actor.userId, actorName: actor.displayName, diff: diffJson({}, data) },
     );
+    if (!inserted) {
+      throw new NotFoundError('Resident', input.residentId ?? '');
+    }
+    const { record, resident } = inserted;
     await this.events.publish(manager, {
       type: 'record.created',
       tenantId: actor.tenantId,
@@ -399,7 +414,7 @@ export class RecordsService {
       throw new InvalidRecordFilterError('/formKey', 'Filtering or sorting by a field needs formKey.');
     }
     const fields = form ? filterableFields(form.version.schema) : {};
-    const sort = this.sortOf(query.sort, fields);
+    const sort = this.sortOf(query.sort, fields, form);
     const sortKey = `${query.sort ?? '-createdAt'}|${form?.form.id ?? ''}`;
     const { items, total, totalCapped, next } = await this.repository.page(manager, actor, {
       ...(form ? { formId: form.form.id } : {}),
@@ -455,7 +470,11 @@ export class RecordsService {
     }
   }
 
-  private sortOf(sort: string | undefined, fields: Record<string, FilterFieldType>): RecordSort {
+  private sortOf(
+    sort: string | undefined,
+    fields: Record<string, FilterFieldType>,
+    form: PublishedForm | null,
+  ): RecordSort {
     const descending = sort === undefined || sort.startsWith('-');
     const name = sort?.replace(/^-/, '') ?? 'createdAt';
     if (name === 'createdAt' || name === 'updatedAt') {
@@ -469,12 +488,20 @@ export class RecordsService {
     // A plain path is written into the SQL as a literal, the same text an x-indexed field's index holds, so the
     // index serves the sort (the planner cannot match a parameter); any other path stays a parameter.
     const indexable = isIndexablePath(name) && (cast === 'text' || cast === 'numeric' || cast === 'boolean');
+    // The latest version marks it x-indexed: its index is (or is being built) in this sort's exact order.
+    const indexed =
+      indexable &&
+      form !== null &&
+      indexedFields(form.form.id, form.version.schema).some(
+        (index) => index.path === name && index.cast === cast,
+      );
     return {
       kind: 'field',
       path: name.split('.'),
       cast,
       descending,
       ...(indexable ? { expression: fieldExpression('rec.data', name, cast) } : {}),
+      ...(indexed ? { indexed: true } : {}),
     };
   }
 

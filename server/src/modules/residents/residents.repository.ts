@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { accessScope, escapeLike } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
+import type { EventResident } from '../../common/events/domain-events.js';
 import { FamilyLinkEntity, ResidentEntity, type ResidentStatus } from './resident.entity.js';
 
 export type ResidentFilter = {
@@ -92,6 +93,24 @@ export class ResidentsRepository {
     }
     const { raw, entities } = await query.getRawAndEntities<{ org_unit_name: string }>();
     return ResidentsRepository.withOrgUnitName(raw, entities)[0] ?? null;
+  }
+
+  /**
+   * findVisible's resident (same tenant and record-level access) as a record writer and its rules need it:
+   * one parameterised statement, only those columns.
+   */
+  async findVisibleSummary(manager: EntityManager, actor: Actor, id: string): Promise<EventResident | null> {
+    const scope = accessScope(actor, { orgUnitPath: 'ou.path', residentId: 'r.id' });
+    const [sql, values] = manager.connection.driver.escapeQueryWithParameters(
+      `SELECT r.id, r.name, r.gender, to_char(r.birth_date, 'YYYY-MM-DD') AS "birthDate", r.status,
+              r.care_level AS "careLevel", r.room, r.bed, r.org_unit_id AS "orgUnitId", r.admitted_at AS "admittedAt"
+         FROM resident r
+         JOIN org_unit ou ON ou.id = r.org_unit_id
+        WHERE r.tenant_id = :tenantId AND r.id = :id${scope ? ` AND ${scope.sql}` : ''}`,
+      { tenantId: actor.tenantId, id, ...scope?.params },
+    );
+    const rows: EventResident[] = await manager.query(sql, values);
+    return rows[0] ?? null;
   }
 
   /** The residents the actor is linked to as family, by name, with the relationship. */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { hasRole, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { Clock } from '../../common/time/clock.js';
-import { DomainEvents } from '../../common/events/domain-events.js';
+import { DomainEvents, type EventResident } from '../../common/events/domain-events.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OrgUnitsService } from '../org-units/org-units.service.js';
@@ -272,6 +272,15 @@ export class ResidentsService {
   /** For other modules, inside their transaction: the resident if the caller may see it, else NotFound. */
   visible(manager: EntityManager, actor: Actor, id: string): Promise<ResidentRow> {
     return this.getIn(manager, actor, id);
+  }
+
+  /** visible, reading only what a record's writer and its rules use (see EventResident). */
+  async visibleSummary(manager: EntityManager, actor: Actor, id: string): Promise<EventResident> {
+    const resident = await this.repository.findVisibleSummary(manager, actor, id);
+    if (!resident) {
+      throw new NotFoundError('Resident', id);
+    }
+    return resident;
   }
 
   private async getIn(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<ResidentRow> {
