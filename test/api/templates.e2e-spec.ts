@@ -333,6 +333,10 @@ describe('shipped template bundles, end to end on the test clock', () => {
 
   let newcomer: { id: string };
   let onboarding: string;
+  /** A resident admitted with the newcomer who leaves on day 10 (rule onboarding-on-leaving), and their onboarding. */
+  let leaver: { id: string };
+  let leaverOnboarding: string;
+  let leftAt = '';
   const callNotes = (followUpDay: number, extra: Record<string, unknown> = {}) => ({
     followUpDay,
     calledAt: now,
@@ -362,11 +366,16 @@ describe('shipped template bundles, end to end on the test clock', () => {
       201,
     );
     await as('frontdesk').post(`/api/residents/${archived.id}/status`, { status: 'trial' }, 201);
+    leaver = await as('frontdesk').post<{ id: string }>(
+      '/api/residents',
+      { name: '郑玉珍', gender: 'female', birthDate: '1934-05-20', orgUnitId: wingA, room: '109', bed: '1' },
+      201,
+    );
     expect(await onboardingsOf(newcomer.id)).toEqual([]);
     expect(await onboardingsOf(archived.id)).toEqual([]);
 
-    // when both are admitted on Monday 2 April 2035 at 09:00, through the resident API only
-    for (const id of [newcomer.id, archived.id]) {
+    // when they are admitted on Monday 2 April 2035 at 09:00, through the resident API only
+    for (const id of [newcomer.id, archived.id, leaver.id]) {
       await as('frontdesk').post(`/api/residents/${id}/status`, { status: 'admitted' }, 201);
     }
 
@@ -381,6 +390,9 @@ describe('shipped template bundles, end to end on the test clock', () => {
     expect(others).toHaveLength(1);
     // (the archived resident's onboarding is not followed here: the home cancels it, so the KPIs count one)
     await admin.post(`/api/process-instances/${others[0]!.id}/cancel`, {});
+    const leaving = await onboardingsOf(leaver.id);
+    expect(leaving).toHaveLength(1);
+    leaverOnboarding = leaving[0]!.id;
 
     // and it waits with no task, also a minute before the day-3 call opens
     expect(await tasksOf(onboarding)).toEqual([]);
@@ -416,7 +428,8 @@ describe('shipped template bundles, end to end on the test clock', () => {
     expect(again.status).toBeLessThan(500);
     expect((await onboardingsOf(newcomer.id)).map((i) => i.id)).toEqual([onboarding]);
 
-    // and a resident admitted and discharged the same morning got one onboarding, not a second on leaving
+    // and a resident admitted and discharged the same morning got one onboarding, not a second on leaving,
+    // and leaving ended it (rule onboarding-on-leaving)
     const shortStay = await as('frontdesk').post<{ id: string }>(
       '/api/residents',
       { name: '吴秀兰', gender: 'female', birthDate: '1939-02-14', orgUnitId: wingA, room: '108', bed: '1' },
@@ -429,9 +442,9 @@ describe('shipped template bundles, end to end on the test clock', () => {
       { status: 'discharged', reason: '家属接回' },
       201,
     );
-    expect((await onboardingsOf(shortStay.id)).map((i) => i.id)).toEqual([short!.id]);
-    // (a departure does not stop it by itself: the administrator cancels it, see the bundle's README)
-    await admin.post(`/api/process-instances/${short!.id}/cancel`, {});
+    expect((await onboardingsOf(shortStay.id)).map((i) => [i.id, i.status])).toEqual([
+      [short!.id, 'cancelled'],
+    ]);
   });
 
   it('onboarding-30day: should open the day-3 call on its day for the steward, remind on the day, take a concern to the head nurse', async () => {
@@ -513,6 +526,58 @@ describe('shipped template bundles, end to end on the test clock', () => {
     await completeCall('callDay7', callNotes(7));
   });
 
+  it('onboarding-30day: should end the onboarding of a resident discharged on day 10, the calls taken kept', async () => {
+    // given the leaver's onboarding on day 8: their day-3 call still open and overdue (the day-7 call comes after it)
+    const day3 = await openTask(leaverOnboarding, 'callDay3');
+    expect(day3).toBeDefined();
+    expect(await openTask(leaverOnboarding, 'callDay7')).toBeUndefined();
+
+    // when the steward records the day-3 call late, the day-7 call opens (its time has passed) and is recorded too
+    await as('steward').post(`/api/tasks/${day3!.id}/complete`, { data: callNotes(3) });
+    await clockTo('2035-04-10 10:05');
+    const day7 = await openTask(leaverOnboarding, 'callDay7');
+    expect(day7).toBeDefined();
+    await as('steward').post(`/api/tasks/${day7!.id}/complete`, { data: callNotes(7) });
+    const reminded = (await notificationsOf('steward')).filter(
+      (n) => n.processInstanceId === leaverOnboarding,
+    );
+    expect(reminded.map((n) => n.title)).toEqual(
+      expect.arrayContaining(['今天请完成第3天家属回访', '今天请完成第7天家属回访']),
+    );
+
+    // and the resident is discharged on day 10
+    await clockTo('2035-04-12 15:00');
+    leftAt = now;
+    await as('frontdesk').post(
+      `/api/residents/${leaver.id}/status`,
+      { status: 'discharged', reason: '转院' },
+      201,
+    );
+
+    // then the instance is cancelled, with the rule's reason in its history
+    const instance = await admin.get<Instance>(`/api/process-instances/${leaverOnboarding}`);
+    expect(instance).toMatchObject({ status: 'cancelled', activeElementIds: [] });
+    expect(instance.history).toContainEqual(
+      expect.objectContaining({
+        event: 'cancelled',
+        elementType: 'process',
+        reason: '长者已退住或离世，入住适应期回访结束',
+      }),
+    );
+
+    // and the two calls taken stay completed, nothing is open for the resident in the stewards' inbox
+    const after = await tasksOf(leaverOnboarding);
+    expect(after.map((t) => [t.elementId, t.status])).toEqual(
+      expect.arrayContaining([
+        ['callDay3', 'completed'],
+        ['callDay7', 'completed'],
+      ]),
+    );
+    expect(after.filter((t) => t.status === 'open')).toEqual([]);
+    const inbox = await as('steward').get<Task[]>('/api/tasks?candidate=true');
+    expect(inbox.filter((t) => t.residentId === leaver.id)).toEqual([]);
+  });
+
   it('onboarding-30day: should run days 15 and 30 on their days, then the summary, and complete', async () => {
     // day 15 opens on day 14 at 09:00 and is done on its day
     await clockTo('2035-04-16 08:59');
@@ -568,6 +633,28 @@ describe('shipped template bundles, end to end on the test clock', () => {
     expect(records.items.map((r) => r.data.followUpDay).sort((a, b) => Number(a) - Number(b))).toEqual([
       3, 7, 15, 30,
     ]);
+  });
+
+  it('onboarding-30day: should send nothing more about a discharged resident up to day 31', async () => {
+    // when the clock reaches day 31 (the newcomer's days 15 and 30 and their reminders have run meanwhile)
+    await clockTo('2035-05-03 09:00');
+
+    // then the leaver's onboarding got no day-15 or day-30 call and stays cancelled
+    expect((await tasksOf(leaverOnboarding)).map((t) => t.elementId).sort()).toEqual([
+      'callDay3',
+      'callDay7',
+    ]);
+    expect((await admin.get<Instance>(`/api/process-instances/${leaverOnboarding}`)).status).toBe(
+      'cancelled',
+    );
+
+    // and no reminder or escalation about it reached the stewards or the head nurse after the discharge
+    for (const user of ['steward', 'headnurse']) {
+      const late = (await notificationsOf(user)).filter(
+        (n) => n.processInstanceId === leaverOnboarding && n.createdAt >= leftAt,
+      );
+      expect({ user, late }).toEqual({ user, late: [] });
+    }
   });
   // ---- complaint-workorder ------------------------------------------------------------------------
 
@@ -822,10 +909,11 @@ describe('shipped template bundles, end to end on the test clock', () => {
     const resolution = result('resolution-time').rows.find((r) => r.avg !== null)!;
     expect(resolution.avg as number).toBeCloseTo((6 + 20 / 60 + 3 + 55 / 60 + 5 + 55 / 60) / 3, 2);
 
-    // and the 30-day follow-ups: day 7 was late, the other three on time
+    // and the 30-day follow-ups: the newcomer's day 7 was late, their other three on time; the leaver's days 3
+    // and 7 were both late, and they left before day 15
     expect(
       Object.fromEntries(result('follow-up-on-time').rows.map((r) => [r.step, [r.onTime, r.due]])),
-    ).toEqual({ callDay3: [100, 1], callDay7: [0, 1], callDay15: [100, 1], callDay30: [100, 1] });
+    ).toEqual({ callDay3: [50, 2], callDay7: [0, 2], callDay15: [100, 1], callDay30: [100, 1] });
   });
 
   // ---- re-import and upgrade ----------------------------------------------------------------------

@@ -119,6 +119,7 @@ export const zh = {
   'rules.action.notify': '发送通知',
   'rules.action.update-field': '更新字段',
   'rules.action.start-process': '启动流程',
+  'rules.action.cancel-process': '结束流程',
   'rules.action.create-task': '创建待办',
   'rules.action.webhook': '调用 Webhook',
   'rules.action.add': '添加动作',
@@ -133,6 +134,10 @@ export const zh = {
   'rules.action.field': '要更新的字段',
   'rules.action.value': '新的值',
   'rules.action.process': '流程',
+  'rules.action.processToCancel': '要结束的流程',
+  'rules.action.cancelsForResident':
+    '结束触发本规则的长者正在进行的该流程（任一版本）：未完成的待办撤下，定时提醒删除，流程历史记下原因；事件没有长者时不做任何事',
+  'rules.action.cancelReason': '结束原因（写入流程历史）',
   'rules.action.variables': '流程变量',
   'rules.action.variablesHelp': '名称（字母、数字、下划线）和取值来源',
   'rules.action.startsForResident': '流程为触发本规则的长者启动（如新记录所属的长者），待办会显示这位长者',
@@ -311,6 +316,7 @@ export const en: Messages<typeof zh> = {
   'rules.action.notify': 'Notify',
   'rules.action.update-field': 'Update a field',
   'rules.action.start-process': 'Start a process',
+  'rules.action.cancel-process': 'Cancel process',
   'rules.action.create-task': 'Create a task',
   'rules.action.webhook': 'Call a webhook',
   'rules.action.add': 'Add an action',
@@ -325,6 +331,10 @@ export const en: Messages<typeof zh> = {
   'rules.action.field': 'Field to update',
   'rules.action.value': 'New value',
   'rules.action.process': 'Process',
+  'rules.action.processToCancel': 'Process to cancel',
+  'rules.action.cancelsForResident':
+    'Cancels the running instances of this process (any version) of the resident the rule fired for: open tasks leave the inboxes, timers are removed, and the history records the reason; an event without a resident cancels nothing',
+  'rules.action.cancelReason': 'Reason (written to the process history)',
   'rules.action.variables': 'Process variables',
   'rules.action.variablesHelp': 'Variable name (letters, digits, _) and where its value comes from',
   'rules.action.startsForResident':

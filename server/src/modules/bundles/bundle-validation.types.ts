@@ -10,6 +10,8 @@ export type AvailableBundle = { key: string; version: string; formKeys: readonly
 export type ValidateBundleOptions = {
   /** Bundles that `requires` entries resolve against; without it, a bundle with requirements is refused. */
   available?: readonly AvailableBundle[];
+  /** Keys of the processes the tenant has deployed, which a rule's start-process / cancel-process may name. */
+  processKeys?: readonly string[];
 };
 
 export type BundleProcessFile = { file: string; xml: string; definitions: ProcessDefinition[] };

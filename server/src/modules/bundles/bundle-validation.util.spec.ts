@@ -124,6 +124,29 @@ describe(validateBundle.name, () => {
     );
   });
 
+  it('should report a start-process or cancel-process naming a process neither in the bundle nor deployed', async () => {
+    // given the onboarding bundle with its leaving rule pointing at a process nobody has
+    const files: Map<string, Buffer | string> = await read('onboarding-30day');
+    const path = 'rules/onboarding-on-leaving.json';
+    files.set(
+      path,
+      text(files, path).replace('"processKey": "onboarding-30day"', '"processKey": "no-such-process"'),
+    );
+    // when it is checked without, then with that process deployed in the home
+    const dangling = await validateBundle(files);
+    const deployed = await validateBundle(files, { processKeys: ['no-such-process'] });
+    // then only the first reports the key, at the action
+    expect(dangling.ok ? [] : dangling.problems).toEqual([
+      {
+        file: path,
+        location: '/definition/actions/0/processKey',
+        message:
+          'cancel-process names the process "no-such-process", which is neither in this bundle nor deployed in this home',
+      },
+    ]);
+    expect(deployed.ok).toBe(true);
+  });
+
   it('should report a manifest entry whose file is missing and a file the manifest does not list', async () => {
     // given
     const files: Map<string, Buffer | string> = await read('complaint-workorder');

@@ -133,6 +133,8 @@ type Context = {
   manifest: BundleManifest | null;
   /** Form keys this bundle's tasks and rules may name, with their top-level fields when known. */
   forms: Map<string, Set<string> | null>;
+  /** Process keys this bundle's rules may name: the bundle's own processes and the tenant's deployed ones. */
+  processKeys: Set<string>;
 };
 
 function checkLimits(files: BundleFiles, problems: Problems): boolean {
@@ -336,6 +338,8 @@ async function checkProcesses(texts: Map<string, string>, context: Context): Pro
   const processes: BundleProcessFile[] = [];
   const seen = new Map<string, string>();
   for (const [file, xml] of texts) {
+    // the file's own key counts as present even when its model has problems (those are reported already)
+    context.processKeys.add(baseName(file));
     const result = await checkProcessModel(xml);
     if (!result.ok) {
       for (const error of result.errors) {
@@ -353,6 +357,9 @@ async function checkProcesses(texts: Map<string, string>, context: Context): Pro
         problems.add(file, definition.id, `the process id "${definition.id}" is also defined in ${other}`);
       }
       seen.set(definition.id, file);
+      if (definition.isExecutable) {
+        context.processKeys.add(definition.id);
+      }
       checkProcessReferences(file, definition, context);
     }
     processes.push({ file, xml, definitions: result.processes });
@@ -393,6 +400,18 @@ function checkRuleReferences(file: string, rule: BundleRuleFile, context: Contex
     const at = `/definition/actions/${index}`;
     if (action['type'] === 'notify' && isObject(action['to']) && typeof action['to']['role'] === 'string') {
       checkRoles(file, `${at}/to/role`, [action['to']['role']], context, 'a notify action');
+    }
+    if (
+      (action['type'] === 'start-process' || action['type'] === 'cancel-process') &&
+      typeof action['processKey'] === 'string' &&
+      action['processKey'].trim() !== '' &&
+      !context.processKeys.has(action['processKey'])
+    ) {
+      context.problems.add(
+        file,
+        `${at}/processKey`,
+        `${action['type']} names the process "${action['processKey']}", which is neither in this bundle nor deployed in this home`,
+      );
     }
     if (action['type'] === 'update-field' && typeof action['field'] === 'string' && triggerFields) {
       if (!triggerFields.has(action['field'])) {
@@ -543,7 +562,8 @@ function resolveRequirements(
  * and a JSON pointer or BPMN element id: limits and path safety, the manifest against its contract schema,
  * content lists against the files present, every form with the forms linter (errors only), every process with
  * the engine's deploy validation, every rule with the rule checker, and cross-references (task form keys, rule
- * form keys and fields, roles) against this bundle and the bundles it requires.
+ * form keys and fields, roles) against this bundle and the bundles it requires, and the processes a rule starts
+ * or cancels against this bundle and the tenant's deployed ones (`options.processKeys`).
  */
 export async function validateBundle(
   files: BundleFiles,
@@ -556,7 +576,12 @@ export async function validateBundle(
   const sorted = sortFiles(files, problems);
   const root = sorted.get('root') ?? new Map<string, string>();
   const manifest = checkManifest(root.get(MANIFEST_FILE), problems);
-  const context: Context = { problems, manifest, forms: new Map() };
+  const context: Context = {
+    problems,
+    manifest,
+    forms: new Map(),
+    processKeys: new Set(options.processKeys ?? []),
+  };
   const presentPaths = new Set([...sorted.values()].flatMap((bucket) => [...bucket.keys()]));
   if (manifest) {
     checkContentLists(manifest, sorted, presentPaths, problems);

@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../comm
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { RequestLocale } from '../../common/http/locale.decorator.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
+import { ProcessesRepository } from '../../process-runtime/processes.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService } from '../forms/forms.service.js';
 import { ReportsService } from '../reports/reports.service.js';
@@ -54,6 +55,7 @@ export class BundlesService {
     private readonly rules: RulesService,
     private readonly reports: ReportsService,
     private readonly runtime: ProcessRuntimeService,
+    private readonly processes: ProcessesRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -71,9 +73,12 @@ export class BundlesService {
   /** Every problem of the bundle at once; throws InvalidBundleError when there are any. */
   async check(actor: Actor, files: BundleFiles): Promise<ValidatedBundle> {
     this.assertManager(actor);
-    const installed = await this.repository.list(this.transactions.manager, actor.tenantId);
+    const manager = this.transactions.manager;
+    const installed = await this.repository.list(manager, actor.tenantId);
+    const deployed = await this.processes.latestDefinitions(manager, actor.tenantId);
     const result = await validateBundle(files, {
       available: installed.map((b) => ({ key: b.key, version: b.version, formKeys: b.formKeys })),
+      processKeys: deployed.map((d) => d.key),
     });
     if (!result.ok) {
       throw new InvalidBundleError(result.problems);
@@ -132,7 +137,7 @@ export class BundlesService {
   async import(actor: Actor, files: BundleFiles, locale: RequestLocale): Promise<ImportReport> {
     const bundle = await this.check(actor, files);
     const manifest = bundle.manifest;
-    return this.transactions.run(async (manager) => {
+    const report = await this.transactions.run(async (manager) => {
       const installed = (await this.repository.list(manager, actor.tenantId)).find(
         (b) => b.key === manifest.key,
       );
@@ -207,6 +212,12 @@ export class BundlesService {
         dashboards,
       };
     });
+    // Field indexes of the published forms are built after the commit (CONCURRENTLY, outside the transaction).
+    await this.forms.syncFieldIndexes(
+      actor.tenantId,
+      report.forms.filter((f) => f.action !== 'unchanged').map((f) => f.key),
+    );
+    return report;
   }
 
   /** A bundle (path → text) of the chosen forms, processes, rules, reports and dashboards, importable into another home. */

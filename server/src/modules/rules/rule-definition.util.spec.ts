@@ -110,6 +110,33 @@ describe(checkRuleDefinition.name, () => {
     ]);
   });
 
+  it('should accept a cancel-process action and point at its empty key, missing reason and unknown fields', () => {
+    // given a valid cancel-process, and one with an empty key, an English-only reason and a stray field
+    const leaving = {
+      trigger: { type: 'resident.status-changed' },
+      condition: { in: [{ var: 'resident.status' }, ['discharged', 'deceased']] },
+      actions: [
+        {
+          type: 'cancel-process',
+          processKey: 'onboarding-30day',
+          reason: { 'zh-CN': '长者已退住', en: 'The resident left' },
+        },
+      ],
+    };
+    const bad = {
+      ...leaving,
+      actions: [{ type: 'cancel-process', processKey: ' ', reason: { en: 'left' }, variables: {} }],
+    };
+
+    // when both are checked / then the valid one passes and the bad one names each field
+    expect(checkRuleDefinition(leaving)).toEqual([]);
+    expect(checkRuleDefinition(bad).map((e) => e.path)).toEqual([
+      '/actions/0/variables',
+      '/actions/0/processKey',
+      '/actions/0/reason',
+    ]);
+  });
+
   it('should allow a private webhook address only when the server allows it', () => {
     const definition = {
       trigger: { type: 'task.overdue' },

@@ -267,6 +267,32 @@ function checkWebhookAction(
   return errors;
 }
 
+const CANCEL_PROCESS_FIELDS = ['type', 'processKey', 'reason'];
+
+function checkCancelProcessAction(action: Record<string, unknown>, at: string): FieldError[] {
+  const reason = action.reason;
+  return [
+    ...Object.keys(action)
+      .filter((name) => !CANCEL_PROCESS_FIELDS.includes(name))
+      .map((name) => ({
+        path: `${at}/${name}`,
+        message: `cancel-process has no field "${name}"; it takes processKey and reason {zh-CN, en}`,
+      })),
+    ...(isText(action.processKey, 200)
+      ? []
+      : [{ path: `${at}/processKey`, message: 'cancel-process needs the key of the process to cancel' }]),
+    ...(isObject(reason) && isText(reason['zh-CN'], 500) && isText(reason.en, 500)
+      ? []
+      : [
+          {
+            path: `${at}/reason`,
+            message:
+              'cancel-process needs a reason with a zh-CN and an en text (at most 500 characters each)',
+          },
+        ]),
+  ];
+}
+
 function checkAction(action: unknown, at: string, options: RuleCheckOptions): FieldError[] {
   if (!isObject(action)) {
     return [{ path: at, message: 'an action is an object with a type' }];
@@ -305,6 +331,8 @@ function checkAction(action: unknown, at: string, options: RuleCheckOptions): Fi
             : [{ path: `${at}/variables`, message: 'variables map names to JSON Logic' }]),
       ];
     }
+    case 'cancel-process':
+      return checkCancelProcessAction(action, at);
     case 'create-task': {
       const title = action.title;
       return [
@@ -334,7 +362,7 @@ function checkAction(action: unknown, at: string, options: RuleCheckOptions): Fi
       return [
         {
           path: `${at}/type`,
-          message: `unknown action type "${String(action.type)}"; use notify, update-field, start-process, create-task or webhook`,
+          message: `unknown action type "${String(action.type)}"; use notify, update-field, start-process, cancel-process, create-task or webhook`,
         },
       ];
   }

@@ -1,9 +1,20 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { evaluate, evaluateExplained, LogicError, truthy } from '@careloom/logic';
+import {
+  evaluate,
+  evaluateExplained,
+  evaluatePrepared,
+  explainPrepared,
+  LogicError,
+  prepareLogic,
+  truthy,
+  type PreparedLogic,
+} from '@careloom/logic';
 import type { EntityManager } from 'typeorm';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
+import { InstanceNotActiveError } from '../../process-runtime/process-runtime.errors.js';
+import { ProcessesRepository } from '../../process-runtime/processes.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
@@ -15,6 +26,8 @@ import { RulesRepository } from './rules.repository.js';
 /** A chain of rules acting on each other's changes stops here, with a warning and a stored firing. */
 export const MAX_RULE_DEPTH = 3;
 const DEFAULT_CONTEXT_LIMIT = 100;
+/** At most this many instances of one process per status a cancel-process action ends for one resident. */
+const CANCEL_LIMIT = 100;
 
 /** What a condition sees: the triggering record, the resident, context windows and the event. */
 export type RuleData = {
@@ -116,6 +129,8 @@ const recordIdOf = (event: RuleEvent): string | null =>
 export class RuleRunner implements OnModuleInit {
   private readonly logger = new Logger(RuleRunner.name);
   private readonly versions = new Map<string, RuleVersionEntity>();
+  /** Each version's condition, validated once (versions never change). */
+  private readonly conditions = new WeakMap<RuleVersionEntity, PreparedLogic>();
 
   constructor(
     private readonly events: DomainEvents,
@@ -124,6 +139,7 @@ export class RuleRunner implements OnModuleInit {
     private readonly residents: ResidentsService,
     private readonly notifications: NotificationsService,
     private readonly processes: ProcessRuntimeService,
+    private readonly instances: ProcessesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -196,7 +212,7 @@ export class RuleRunner implements OnModuleInit {
       return 'depth-limit';
     }
     const data = await this.dataFor(manager, event, version.definition);
-    const evaluation = this.evaluate(version.definition, data);
+    const evaluation = this.evaluateVersion(version, data);
     if (evaluation.status === 'not-matched') {
       return 'not-matched';
     }
@@ -283,6 +299,31 @@ export class RuleRunner implements OnModuleInit {
     }
   }
 
+  /**
+   * evaluate for a stored version: its condition prepared once, and explained only when it held (only a
+   * matched firing stores the explanation; it is the one evaluateExplained gives).
+   */
+  private evaluateVersion(
+    version: RuleVersionEntity,
+    data: RuleData,
+  ): Evaluation | { status: 'not-matched'; result: unknown } {
+    try {
+      let condition = this.conditions.get(version);
+      if (!condition) {
+        condition = prepareLogic(version.definition.condition);
+        this.conditions.set(version, condition);
+      }
+      const options = { now: this.clock.iso() };
+      const result = evaluatePrepared(condition, data, options);
+      if (!truthy(result)) {
+        return { status: 'not-matched', result };
+      }
+      return { status: 'matched', result, explanation: explainPrepared(condition, data, result, options) };
+    } catch (error) {
+      return { status: 'failed', error: error instanceof LogicError ? error.message : String(error) };
+    }
+  }
+
   private async runActions(
     manager: EntityManager,
     rule: RuleEntity,
@@ -364,6 +405,8 @@ export class RuleRunner implements OnModuleInit {
           detail: `started ${action.processKey} instance ${started.id}`,
         };
       }
+      case 'cancel-process':
+        return this.cancelProcesses(manager, rule, version, action, event);
       case 'update-field': {
         const recordId = recordIdOf(event);
         if (recordId === null) {
@@ -438,5 +481,82 @@ export class RuleRunner implements OnModuleInit {
         return { type: 'webhook', ok: true, detail: `queued webhook job ${jobId}` };
       }
     }
+  }
+
+  /**
+   * `cancel-process`: the runtime's cancel command on each active or incident instance of the key (any version)
+   * for the event's resident, plus a history row saying which rule ended it and why (written with the step).
+   */
+  private async cancelProcesses(
+    manager: EntityManager,
+    rule: RuleEntity,
+    version: RuleVersionEntity,
+    action: Extract<RuleAction, { type: 'cancel-process' }>,
+    event: RuleEvent,
+  ): Promise<ActionOutcome> {
+    const residentId = event.residentId;
+    if (residentId === null) {
+      return {
+        type: 'cancel-process',
+        ok: true,
+        detail: `cancelled 0 ${action.processKey} instances: the event has no resident`,
+      };
+    }
+    const open = [];
+    for (const status of ['active', 'incident'] as const) {
+      open.push(
+        ...(await this.instances.listInstances(manager, event.tenantId, {
+          processKey: action.processKey,
+          residentId,
+          status,
+          scope: null,
+          limit: CANCEL_LIMIT,
+        })),
+      );
+    }
+    const cancelled: string[] = [];
+    for (const instance of open) {
+      try {
+        await this.processes.step(
+          manager,
+          instance.id,
+          { type: 'cancel', reason: `rule ${rule.key}: ${action.reason.en}` },
+          (writes) =>
+            writes.insertHistory({
+              tenantId: instance.tenantId,
+              instanceId: instance.id,
+              at: this.clock.now(),
+              elementId: instance.processKey,
+              elementType: 'process',
+              event: 'cancelled',
+              tokenId: null,
+              actorId: rule.updatedBy,
+              actorName: `规则 ${rule.name['zh-CN']}`,
+              reason: action.reason['zh-CN'],
+              details: {
+                ruleId: rule.id,
+                ruleKey: rule.key,
+                ruleVersion: version.version,
+                reason: action.reason,
+                event: eventSummary(event),
+              },
+            }),
+        );
+        cancelled.push(instance.id);
+      } catch (error) {
+        // ended meanwhile in this transaction (a child its cancelled parent took along): nothing left to do
+        if (!(error instanceof InstanceNotActiveError)) {
+          throw error;
+        }
+      }
+    }
+    return {
+      type: 'cancel-process',
+      ok: true,
+      detail:
+        cancelled.length === 0
+          ? `cancelled 0 ${action.processKey} instances: the resident has none running`
+          : `cancelled ${cancelled.length} ${action.processKey} instance${cancelled.length === 1 ? '' : 's'}: ${cancelled.join(', ')}`,
+    };
   }
 }

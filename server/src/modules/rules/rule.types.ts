@@ -38,6 +38,11 @@ export type RuleAction =
   /** Starts the latest version of a process for the event's resident, variables computed by JSON Logic. */
   | { type: 'start-process'; processKey: string; variables?: Record<string, JsonLogic> }
   /**
+   * Cancels every active (or incident) instance of `processKey`, any version, for the event's resident, through
+   * the runtime's cancel command; `reason` goes into the instance history. Without a resident: nothing to cancel.
+   */
+  | { type: 'cancel-process'; processKey: string; reason: LocalizedText }
+  /**
    * A standalone task in the inbox for a role or a user, about the event's resident; completing it
    * stores a record of `formKey`. `due` is an ISO 8601 duration from the firing.
    */

@@ -322,6 +322,34 @@ function ActionBody({
         </>
       );
     }
+    case 'cancel-process':
+      return (
+        <>
+          <Form.Item
+            label={t('rules.action.processToCancel')}
+            extra={<span data-testid="cancel-process-resident">{t('rules.action.cancelsForResident')}</span>}
+            {...status('processKey')}
+          >
+            <Select<string>
+              aria-label={t('rules.action.processToCancel')}
+              showSearch={{ optionFilterProp: 'label' }}
+              value={action.processKey || undefined}
+              options={resources.processes.map((process) => ({
+                value: process.key,
+                label: `${process.name || process.key} (${process.key})`,
+              }))}
+              onChange={(processKey) => onChange({ ...action, processKey })}
+            />
+          </Form.Item>
+          <LocalizedInputs
+            label={t('rules.action.cancelReason')}
+            value={action.reason}
+            pointer={`${at}/reason`}
+            problems={problems}
+            onChange={(reason, key) => onChange({ ...action, reason }, key)}
+          />
+        </>
+      );
     case 'create-task': {
       const due = action.due ? describeDuration(action.due, locale) : null;
       return (

@@ -35,6 +35,10 @@ export function describeAction(
       return zh ? `更新字段 ${str(action.field)}` : `Update the field ${str(action.field)}`;
     case 'start-process':
       return zh ? `启动流程 ${str(action.processKey)}` : `Start the process ${str(action.processKey)}`;
+    case 'cancel-process':
+      return zh
+        ? `结束该长者的流程 ${str(action.processKey)}：${text(action.reason)}`
+        : `Cancel the resident's process ${str(action.processKey)}: ${text(action.reason)}`;
     case 'create-task': {
       const role = str(action.role);
       const whom = role ? roleName(role) : str(action.username);

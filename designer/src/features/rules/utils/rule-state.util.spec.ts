@@ -50,6 +50,23 @@ describe(stateFromDefinition.name, () => {
     });
   });
 
+  it('should keep a cancel-process action with its reason through the editor unchanged', () => {
+    // given a leaving rule's action as the server stores it
+    const cancel = {
+      type: 'cancel-process',
+      processKey: 'onboarding-30day',
+      reason: { 'zh-CN': '长者已退住或离世', en: 'The resident left or died' },
+    };
+    const definition = { ...glucoseRule, actions: [cancel] };
+
+    // when it is opened and saved again
+    const state = stateFromDefinition(definition);
+
+    // then the editor holds it as is and gives the same action back
+    expect(state.actions).toEqual([cancel]);
+    expect(definitionFromState(state).actions).toEqual([cancel]);
+  });
+
   it('should drop actions it does not know and start from a record trigger when there is none', () => {
     const state = stateFromDefinition({ actions: [{ type: 'teleport' }] });
     expect(state.actions).toEqual([]);

@@ -56,6 +56,8 @@ export function newAction(type: ActionType): ActionState {
       return { type, field: '', value: undefined };
     case 'start-process':
       return { type, processKey: '', variables: [] };
+    case 'cancel-process':
+      return { type, processKey: '', reason: { 'zh-CN': '', en: '' } };
     case 'create-task':
       return { type, title: { 'zh-CN': '', en: '' }, to: { role: 'nurse' }, due: 'P1D' };
     case 'webhook':
@@ -142,6 +144,9 @@ function actionFrom(value: unknown): ActionState | undefined {
   if (value.type === 'notify') {
     return { type: 'notify', to: recipient(value.to), message: labels(value.message) };
   }
+  if (value.type === 'cancel-process') {
+    return { type: 'cancel-process', processKey: text(value.processKey), reason: labels(value.reason) };
+  }
   if (value.type === 'create-task') {
     return {
       type: 'create-task',
@@ -199,6 +204,8 @@ function actionOf(action: ActionState): RuleAction {
           ? { variables: Object.fromEntries(action.variables.map((v) => [v.name, v.value])) }
           : {}),
       };
+    case 'cancel-process':
+      return { type: 'cancel-process', processKey: action.processKey, reason: action.reason };
     case 'notify':
       return { type: 'notify', to: recipient(action.to), message: action.message };
     case 'create-task':

@@ -42,13 +42,22 @@ export type RuleTrigger =
 /** Records of this resident the condition may read besides the triggering one, newest first. */
 export type RuleContextWindow = { name: string; formKey: string; days: number; limit?: number };
 
-export const ACTION_TYPES = ['notify', 'update-field', 'start-process', 'create-task', 'webhook'] as const;
+export const ACTION_TYPES = [
+  'notify',
+  'update-field',
+  'start-process',
+  'cancel-process',
+  'create-task',
+  'webhook',
+] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 export type RuleAction =
   | { type: 'notify'; to: { role?: string; username?: string }; message: LocalizedText }
   | { type: 'update-field'; field: string; value: unknown }
   | { type: 'start-process'; processKey: string; variables?: Record<string, unknown> }
+  /** Cancels the event's resident's running instances of the process (any version); `reason` goes into its history. */
+  | { type: 'cancel-process'; processKey: string; reason: LocalizedText }
   /** A task in the inbox for a role or a user; `due` is an ISO 8601 duration from the firing. */
   | {
       type: 'create-task';
