@@ -695,6 +695,11 @@ describe('shipped template bundles, end to end on the test clock', () => {
     });
   const historyOf = async (id: string) =>
     (await workOrder(id)).history.map((h) => `${h.kind}:${h.elementId}`);
+  /** The open step `elementId` of a work order as it stands in `user`'s inbox (offered to their role). */
+  const inboxStep = async (user: string, id: string, elementId: string, query = 'candidate=true') =>
+    (await as(user).get<Task[]>(`/api/tasks?${query}`)).find(
+      (t) => t.processInstanceId === id && t.elementId === elementId,
+    );
 
   it('complaint-workorder: should file from the front desk and the family portal, each routed to its department', async () => {
     // given Monday 7 May 2035, 10:00, and the family member's linked relative
@@ -767,6 +772,16 @@ describe('shipped template bundles, end to end on the test clock', () => {
     await clockTo('2035-05-07 10:30');
     await firstResponse('logistics', orders.meals.id);
 
+    // then its resolve step is in logistics' inbox due 3 working days after it opened (Thursday 10:30); the
+    // escalation timer counts from the filing (Thursday 10:00): the engine counts a P3WD due date from when the
+    // task opens (templates/complaint-workorder/README.md, Limits)
+    const mealsResolve = await inboxStep('logistics', orders.meals.id, 'resolve');
+    expectAbout(Date.parse(mealsResolve!.dueAt!), Date.parse(shanghai('2035-05-10 10:30')));
+    expectAbout(
+      Date.parse((await workOrder(orders.meals.id)).deadlines.resolutionDue!),
+      Date.parse(shanghai('2035-05-10 10:00')),
+    );
+
     // then a minute before the care complaint's hour nothing is escalated
     await clockTo('2035-05-07 11:04');
     expect(await historyOf(orders.care.id)).not.toContain('escalated:notifyFirstResponseLate');
@@ -787,6 +802,10 @@ describe('shipped template bundles, end to end on the test clock', () => {
     // given the head nurse answers late and resolves the care complaint
     await clockTo('2035-05-07 11:20');
     await firstResponse('headnurse', orders.care.id);
+    // (the urgent resolve step is due 24 hours after the filing, the very instant of the escalation timer)
+    const urgentResolve = await inboxStep('headnurse', orders.care.id, 'resolve');
+    expect(urgentResolve!.dueAt).toBe((await workOrder(orders.care.id)).deadlines.resolutionDue);
+    expectAbout(Date.parse(urgentResolve!.dueAt!), Date.parse(shanghai('2035-05-08 10:05')));
     await clockTo('2035-05-07 14:00');
     await resolve('headnurse', orders.care.id);
     expect((await workOrder(orders.care.id)).status).toBe('awaiting-callback');
@@ -809,6 +828,10 @@ describe('shipped template bundles, end to end on the test clock', () => {
     // when the second round is answered in time and resolved, and the family rates it 4 (NPS 9)
     await clockTo('2035-05-07 14:30');
     await firstResponse('headnurse', orders.care.id);
+    // (the new round's resolve step is due 24 hours after the reopening, with its new escalation timer)
+    const reopenedResolve = await inboxStep('headnurse', orders.care.id, 'resolve');
+    expect(reopenedResolve!.dueAt).toBe((await workOrder(orders.care.id)).deadlines.resolutionDue);
+    expectAbout(Date.parse(reopenedResolve!.dueAt!), Date.parse(shanghai('2035-05-08 14:10')));
     await clockTo('2035-05-07 16:00');
     await resolve('headnurse', orders.care.id);
     await clockTo('2035-05-07 16:10');
@@ -901,8 +924,15 @@ describe('shipped template bundles, end to end on the test clock', () => {
     // promoters 9 and 10 (2 of 3), detractor 3 (1 of 3): 66.67 % − 33.33 %
     expect(result('nps').summary!.value!).toBeCloseTo((2 / 3 - 1 / 3) * 100, 6);
 
-    // and the SLA: first responses after 30 min, 75 min (late) and 20 min; resolve steps carry no due time
-    expect(result('sla-compliance').summary!.value!).toBeCloseTo((2 / 3) * 100, 6);
+    // and the SLA checkpoints: first responses after 30 min, 75 min (late) and 20 min, and the attitude and
+    // billing ones still open a day past their hour (missed): 2 of 5; resolutions at 16:20 Monday (due Thursday
+    // 10:30), 14:00 (due 10:05 the next day) and 16:00 (due 14:10 the next day): 3 of 3; 5 of 8 in all
+    const sla = result('sla-compliance');
+    expect(sla.summary!.value!).toBeCloseTo((5 / 8) * 100, 6);
+    expect(sla.rows).toHaveLength(1);
+    expect(sla.rows[0]!.firstResponseOnTime as number).toBeCloseTo((2 / 5) * 100, 6);
+    expect(sla.rows[0]!.resolutionOnTime as number).toBeCloseTo(100, 6);
+    expect(sla.rows[0]!.checkpoints).toBe(8);
     const firstResponse = result('first-response-time').rows.find((r) => r.avg !== null)!;
     expect(firstResponse.avg as number).toBeCloseTo((30 + 75 + 20) / 3, 1);
     // resolution: filed 10:00 → resolved 16:20; filed 10:05 → 14:00 and (reopened) 16:00
@@ -1002,6 +1032,35 @@ describe('shipped template bundles, end to end on the test clock', () => {
     expect((await admin.get<Instance>(`/api/process-instances/${next.id}`)).version).toBe(2);
     expect(next.handlerRoles).toEqual(['logistics']);
     expectAbout(Date.parse(next.steps[0]!.dueAt!) - Date.parse(next.filedAt), 30 * MINUTE);
+  });
+
+  it('complaint-workorder: should show an urgent resolution past its 24 hours as overdue in the inbox as the director hears of it', async () => {
+    // given an urgent facilities complaint filed now, on the upgraded process, answered by logistics in 10 minutes
+    await clockTo('2035-05-09 09:00');
+    const leak = await as('frontdesk').post<WorkOrder>(
+      '/api/work-orders',
+      { residentId: archived.id, data: intake('facilities', 'urgent') },
+      201,
+    );
+    await clockTo('2035-05-09 09:10');
+    await firstResponse('logistics', leak.id);
+
+    // then the resolve step is due at 09:00 the next day, not yet overdue a minute before
+    const step = await inboxStep('logistics', leak.id, 'resolve');
+    expect(step!.dueAt).toBe(leak.deadlines.resolutionDue);
+    expectAbout(Date.parse(step!.dueAt!), Date.parse(shanghai('2035-05-10 09:00')));
+    await clockTo('2035-05-10 08:59');
+    expect(await inboxStep('logistics', leak.id, 'resolve', 'overdue=true')).toBeUndefined();
+    expect(await historyOf(leak.id)).not.toContain('escalated:notifyResolutionLate');
+
+    // when the 24 hours pass unresolved
+    await clockTo('2035-05-10 09:01');
+
+    // then the step is in logistics' overdue list and the director is told, the step staying open
+    expect((await inboxStep('logistics', leak.id, 'resolve', 'overdue=true'))?.id).toBe(step!.id);
+    expect(await historyOf(leak.id)).toContain('escalated:notifyResolutionLate');
+    expect(await titles('admin')).toContain('投诉超过办结时限（紧急24小时/一般3个工作日）');
+    expect((await workOrder(leak.id)).overdue).toMatchObject({ resolution: true, now: true });
   });
 
   it('should refuse a bundle whose process names a form it does not ship, naming the file and the element', async () => {

@@ -623,7 +623,8 @@ describe('reports', () => {
       complainantInformed: true,
     });
 
-    // then first response took 30 minutes, resolution 2.5 hours, and the timed task was on time
+    // then first response took 30 minutes, resolution 2.5 hours, and both SLA checkpoints were met (the resolve
+    // step is due 3 working days after it opened)
     const first = await as(admin).get('/api/reports/first-response-time/data');
     expect(first.body.rows).toHaveLength(1);
     expect(first.body.rows[0].avg).toBeCloseTo(30, 0);
@@ -632,6 +633,9 @@ describe('reports', () => {
     expect(resolution.body.rows[0].avg).toBeCloseTo(2.5, 1);
     const sla = await as(admin).get('/api/reports/sla-compliance/data');
     expect(sla.body.summary.value).toBe(100);
+    expect(sla.body.rows).toEqual([
+      { onTime: 100, firstResponseOnTime: 100, resolutionOnTime: 100, checkpoints: 2 },
+    ]);
     const drill = await as(admin).get(
       `/api/reports/first-response-time/drill?group=${encodeURIComponent(JSON.stringify({ month: first.body.rows[0].month }))}`,
     );
