@@ -159,6 +159,7 @@ export class ServiceTasksService {
           ...(typeof p['channel'] === 'string' ? { channel: p['channel'] } : {}),
         },
         instanceId: instance.id,
+        residentId: instance.residentId,
       },
     );
     return {};

@@ -12,6 +12,7 @@ import { FamilyPortal1795900000002 } from './1795900000002-FamilyPortal.js';
 import { KpiActivityAndBeds1795900000004 } from './1795900000004-KpiActivityAndBeds.js';
 import { TaskReportIndex1795900000006 } from './1795900000006-TaskReportIndex.js';
 import { RecordOrderIndexes1795900000007 } from './1795900000007-RecordOrderIndexes.js';
+import { NotificationOrgUnitPath1795900000008 } from './1795900000008-NotificationOrgUnitPath.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   KpiActivityAndBeds1795900000004,
   TaskReportIndex1795900000006,
   RecordOrderIndexes1795900000007,
+  NotificationOrgUnitPath1795900000008,
 ];

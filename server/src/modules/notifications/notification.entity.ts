@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** An in-app notification (process notify tasks, rule alerts), for one user or everyone with a role. */
+/**
+ * An in-app notification (process notify tasks, rule alerts), for one user or everyone with a role;
+ * a role notification about a resident only for the holders whose unit covers the resident's.
+ */
 @Entity('notification')
 @Index('notification_user_idx', ['tenantId', 'userId', 'createdAt'])
 @Index('notification_role_idx', ['tenantId', 'role', 'createdAt'])
@@ -18,6 +21,13 @@ export class NotificationEntity {
   /** … or to every holder of a role key. */
   @Column({ type: 'text', nullable: true })
   role: string | null;
+
+  /**
+   * For a role notification about a resident: the path of the resident's org unit when it was written.
+   * Only holders of the role at that unit or above see it; null: every holder in the tenant.
+   */
+  @Column({ name: 'org_unit_path', type: 'text', nullable: true })
+  orgUnitPath: string | null;
 
   @Column({ type: 'text' })
   title: string;

@@ -8,13 +8,18 @@ import type { NotificationEntity } from './notification.entity.js';
 import { NotificationNotFoundError } from './notifications.errors.js';
 import { NotificationsRepository } from './notifications.repository.js';
 
-/** Who gets it: one user (by id or username) or every holder of a role. */
+/**
+ * Who gets it: one user (by id or username) or every holder of a role — of a role notification about a resident
+ * (`NotificationContent.residentId`), only the holders at the resident's org unit or above.
+ */
 export type Recipient = { userId?: string; username?: string; role?: string };
 export type NotificationContent = {
   title: string;
   body: string | null;
   payload: Record<string, unknown>;
   instanceId?: string | null;
+  /** The resident it is about (a rule's event, a process instance's resident); scopes a role notification. */
+  residentId?: string | null;
 };
 
 export class UnknownRecipientError extends Error {}
@@ -29,7 +34,10 @@ export class NotificationsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Writes one notification; throws UnknownRecipientError for a user who is not in the tenant. */
+  /**
+   * Writes one notification; throws UnknownRecipientError for a user who is not in the tenant. A role notification
+   * about a resident stores the path of the resident's org unit (read in the insert); without one it is tenant-wide.
+   */
   async notify(
     manager: EntityManager,
     tenantId: string,
@@ -48,17 +56,22 @@ export class NotificationsService {
     if (userId === null && role === null) {
       throw new UnknownRecipientError('a notification needs a user or a role');
     }
-    await this.repository.insert(manager, {
-      tenantId,
-      userId,
-      role,
-      title: content.title,
-      body: content.body,
-      payload: content.payload,
-      instanceId: content.instanceId ?? null,
-      readBy: [],
-      createdAt: this.clock.now(),
-    });
+    // the resident's unit when written: a later move does not pass the notification on to the new wing
+    await this.repository.insert(
+      manager,
+      {
+        tenantId,
+        userId,
+        role,
+        title: content.title,
+        body: content.body,
+        payload: content.payload,
+        instanceId: content.instanceId ?? null,
+        readBy: [],
+        createdAt: this.clock.now(),
+      },
+      role === null ? null : (content.residentId ?? null),
+    );
     return { userId, role };
   }
 
@@ -76,6 +89,7 @@ export class NotificationsService {
         tenantId,
         userId,
         role: null,
+        orgUnitPath: null,
         title: content.title,
         body: content.body,
         payload: content.payload,

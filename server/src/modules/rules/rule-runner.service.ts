@@ -371,6 +371,7 @@ export class RuleRunner implements OnModuleInit {
             residentId: event.residentId,
             event: eventSummary(event),
           },
+          residentId: event.residentId,
         });
         return {
           type: 'notify',

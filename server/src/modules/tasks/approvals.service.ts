@@ -440,6 +440,7 @@ export class ApprovalsService {
         ...(task.instanceId ? { instanceId: task.instanceId } : {}),
       },
       instanceId: task.instanceId,
+      residentId: task.residentId,
     };
   }
 
