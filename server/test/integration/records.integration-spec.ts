@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { archiveData, barthelAnswers, formFixture } from '../factories/form.factory.js';
 import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
+import { DomainEvents } from '../../src/common/events/domain-events.js';
+import { RecordsService } from '../../src/modules/records/records.service.js';
+import { statementsOf } from '../utils/statements.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 describe('records', () => {
@@ -63,6 +66,37 @@ describe('records', () => {
     expect(response.body.data.total).toBe(65);
     expect(response.body.scores['/adl']).toMatchObject({ total: 65, edition: 'barthel-2026.1' });
     expect(response.body).toMatchObject({ formVersion: 1, revision: 1, residentId: residentA });
+  });
+
+  it('should write a record and its first revision in one autocommit statement when its form has no rules', async () => {
+    // given a warm server
+    const submit = () =>
+      as(nurseA).post('/api/records', {
+        formKey: 'barthel-adl',
+        residentId: residentA,
+        data: barthelAnswers(),
+      });
+    expect((await submit()).status).toBe(201);
+
+    // when a nurse submits the form
+    const statements = await statementsOf(t.dataSource, async () =>
+      expect((await submit()).status).toBe(201),
+    );
+
+    // then the insert (reading the resident in scope) is the only statement
+    expect(statements).toEqual([expect.stringMatching(/^WITH placed AS\b.*\bINSERT INTO record_revision\b/)]);
+  });
+
+  it('should know every handler of record.created before it writes a submission alone', () => {
+    // given the domain event subscribers and the modules that answer before a submission is written
+    const subscribers = (Reflect.get(t.app.get(DomainEvents), 'handlers') as { name: string }[]).map(
+      (handler) => handler.name,
+    );
+    const checks = t.app.get(RecordsService).createCheckNames();
+
+    // then each subscriber answers, or ignores record events (work orders act on task.completed only); a new
+    // subscriber that may write on record.created must register a check (RecordsService.registerCreateCheck)
+    expect(subscribers.filter((name) => !checks.includes(name))).toEqual(['work-orders']);
   });
 
   it('should let logistics fill the work-order forms routed to them, and refuse a family member', async () => {

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { RulesRepository } from '../../src/modules/rules/rules.repository.js';
 import { singleTaskProcess } from '../factories/bpmn.factory.js';
 import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
+import { statementsOf } from '../utils/statements.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 const VITALS = {
@@ -312,5 +314,94 @@ describe('trigger rules', () => {
     const doctor = await t.login('doctor');
     const notes = (await as(doctor).get('/api/notifications')).body as { title: string }[];
     expect(notes.map((n) => n.title)).toContain('血糖测试长者 跌倒处置已完成');
+  });
+
+  describe('a submission whose form has a rule', () => {
+    const PULSE = {
+      type: 'object',
+      required: ['pulse'],
+      properties: { pulse: { type: 'integer', minimum: 0, maximum: 250 } },
+    };
+    let low: (pulse: number) => ReturnType<ReturnType<typeof as>['post']>;
+    let ruleId: string;
+    const recordsOf = async (): Promise<{ id: string; revisions: number }[]> =>
+      t.dataSource.query(
+        `SELECT rec.id, (SELECT count(*)::int FROM record_revision rv WHERE rv.record_id = rec.id) AS revisions
+           FROM record rec JOIN form f ON f.id = rec.form_id WHERE f.key = 'pulse-watch' ORDER BY rec.created_at`,
+      );
+    const firingsOf = async (): Promise<{ status: string; record_id: string }[]> =>
+      t.dataSource.query('SELECT status, record_id FROM rule_firing WHERE rule_id = $1 ORDER BY at', [
+        ruleId,
+      ]);
+
+    beforeAll(async () => {
+      const form = await as(admin).post('/api/forms', {
+        key: 'pulse-watch',
+        name: { 'zh-CN': '脉搏观察', en: 'Pulse watch' },
+        schema: PULSE,
+      });
+      expect((await as(admin).post(`/api/forms/${form.body.id}/publish`)).status).toBe(201);
+      // two low readings in the window, the one just submitted included
+      const rule = await as(admin).post('/api/rules', {
+        key: 'pulse-low-twice',
+        name: { 'zh-CN': '脉搏两次偏低', en: 'Pulse low twice' },
+        definition: {
+          trigger: { type: 'record.created', formKey: 'pulse-watch' },
+          context: [{ name: 'recent', formKey: 'pulse-watch', days: 1, limit: 2 }],
+          condition: {
+            '>=': [{ consecutive: [{ var: 'context.recent' }, { '<': [{ var: 'pulse' }, 50] }] }, 2],
+          },
+          actions: [
+            {
+              type: 'notify',
+              to: { role: 'head-nurse' },
+              message: { 'zh-CN': '脉搏两次偏低', en: 'low twice' },
+            },
+          ],
+        },
+      });
+      expect(rule.status).toBe(201);
+      ruleId = rule.body.id;
+      low = (pulse) =>
+        as(nurse).post('/api/records', { formKey: 'pulse-watch', residentId: resident, data: { pulse } });
+    });
+
+    it('should write the record and its revision alone, without a transaction or a firing, when the rule does not match', async () => {
+      // when a first low reading is submitted (one low reading in the window: no match)
+      const statements = await statementsOf(t.dataSource, async () =>
+        expect((await low(45)).status).toBe(201),
+      );
+
+      // then the record has its first revision, no firing was stored and no transaction was opened
+      expect(await recordsOf()).toEqual([{ id: expect.any(String), revisions: 1 }]);
+      expect(await firingsOf()).toEqual([]);
+      expect(statements.filter((sql) => /^(START TRANSACTION|BEGIN|COMMIT)\b/.test(sql))).toEqual([]);
+    });
+
+    it('should fire on the reading that completes the window, counting the new record as the window did after the insert', async () => {
+      // when the second low reading is submitted
+      const response = await low(44);
+
+      // then the rule matched, in the transaction that stored the record
+      expect(response.status).toBe(201);
+      expect(await firingsOf()).toEqual([{ status: 'matched', record_id: response.body.id }]);
+    });
+
+    it('should leave no record when the transaction of a matching rule fails', async () => {
+      // given a firing that cannot be stored
+      const before = await recordsOf();
+      const failing = jest
+        .spyOn(t.app.get(RulesRepository), 'insertFiring')
+        .mockRejectedValueOnce(new Error('disk full'));
+
+      // when a third low reading is submitted (the rule matches)
+      const response = await low(43);
+      failing.mockRestore();
+
+      // then nothing of it stays: no record, no revision, no firing
+      expect(response.status).toBe(500);
+      expect(await recordsOf()).toEqual(before);
+      expect(await firingsOf()).toHaveLength(1);
+    });
   });
 });

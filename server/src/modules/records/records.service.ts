@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { maskSensitive, type Locale } from '@careloom/forms';
 import { compileFilterToSql, LogicError, type FilterFieldType } from '@careloom/logic';
@@ -6,22 +7,25 @@ import { hasRole, isFamilyOnly, type Actor } from '../../common/auth/actor.types
 import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { toCsv, toXlsx, type Cell } from '../../common/export/spreadsheet.util.js';
-import { DomainEvents } from '../../common/events/domain-events.js';
+import { DomainEvents, type EventResident } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService, type PublishedForm } from '../forms/forms.service.js';
 import { RESIDENT_WRITERS, ResidentsService, SENSITIVE_READERS } from '../residents/residents.service.js';
 import { diffJson } from './json-patch.util.js';
-import type { RecordRevisionEntity } from './record.entity.js';
+import type { RecordEntity, RecordRevisionEntity } from './record.entity.js';
 import { exportColumns, filterableFields } from './record-fields.util.js';
 import { InvalidRecordDataError, InvalidRecordFilterError, StaleRecordError } from './records.errors.js';
 import { fieldExpression, indexedFields, isIndexablePath } from '../forms/field-indexes.util.js';
 import {
   RecordsRepository,
+  type RecentRecord,
+  type RecentWindow,
   type RecordCursor,
   type RecordRow,
   type RecordSort,
 } from './records.repository.js';
+import type { PendingRecord, RecordCreateCheck } from './records.types.js';
 import { maskPatch, restoreMaskedValues } from './sensitive-data.util.js';
 
 export type RecordQuery = {
@@ -135,6 +139,9 @@ function decodeCursor(text: string, sortKey: string, sort: RecordSort): RecordCu
 
 @Injectable()
 export class RecordsService {
+  /** Registered by the modules that handle `record.created` (see registerCreateCheck). */
+  private readonly createChecks: { name: string; check: RecordCreateCheck }[] = [];
+
   constructor(
     private readonly repository: RecordsRepository,
     private readonly transactions: Transactions,
@@ -199,12 +206,61 @@ export class RecordsService {
     return staff.orgUnitId;
   }
 
-  create(
+  /**
+   * Registers a module that handles `record.created` events: `create` asks it before writing (see
+   * RecordCreateCheck). Every DomainEvents subscriber that may write on `record.created` must register one;
+   * records.integration-spec.ts lists the subscribers and fails when a new one appears.
+   */
+  registerCreateCheck(name: string, check: RecordCreateCheck): void {
+    this.createChecks.push({ name, check });
+  }
+
+  /** The names registerCreateCheck was given. */
+  createCheckNames(): string[] {
+    return this.createChecks.map((c) => c.name);
+  }
+
+  /**
+   * A submission. When no handler of its `record.created` event would write (no rule matches, no date-field rule
+   * …; the checks read and evaluate before the insert, the new record included where it would be), the record
+   * and its first revision are one autocommit statement, atomic on its own, and the event is not published.
+   * Otherwise the insert and the event's handlers share one transaction, as createIn.
+   */
+  async create(
     actor: Actor,
     input: { formKey: string; residentId?: string; data: Record<string, unknown> },
     locale: Locale,
   ): Promise<VisibleRecord> {
-    return this.transactions.run((manager) => this.createIn(manager, actor, input, locale));
+    const manager = this.transactions.manager;
+    const { form, data, scores } = await this.prepare(manager, actor, input, locale, {});
+    const pending: PendingRecord = {
+      tenantId: actor.tenantId,
+      recordId: randomUUID(),
+      formKey: form.form.key,
+      formVersion: form.version.version,
+      residentId: input.residentId ?? null,
+      data,
+      createdAt: this.clock.now(),
+      actor,
+    };
+    if (!(await this.handlersWouldWrite(manager, pending))) {
+      return this.created(actor, form, await this.insert(manager, actor, form, pending, scores));
+    }
+    return this.transactions.run(async (tx) => {
+      const inserted = await this.insert(tx, actor, form, pending, scores);
+      await this.publishCreated(tx, actor, form, inserted);
+      return this.created(actor, form, inserted);
+    });
+  }
+
+  /** Whether a handler of the pending record's `record.created` would write (the first check that says so ends it). */
+  private async handlersWouldWrite(manager: EntityManager, pending: PendingRecord): Promise<boolean> {
+    for (const { check } of this.createChecks) {
+      if (await check(manager, pending)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -219,13 +275,32 @@ export class RecordsService {
     locale: Locale,
     options: { familyFiling?: boolean } = {},
   ): Promise<VisibleRecord> {
+    const { form, data, scores } = await this.prepare(manager, actor, input, locale, options);
+    const inserted = await this.insert(
+      manager,
+      actor,
+      form,
+      { residentId: input.residentId ?? null, data, createdAt: this.clock.now() },
+      scores,
+    );
+    await this.publishCreated(manager, actor, form, inserted);
+    return this.created(actor, form, inserted);
+  }
+
+  /** The writer's right, the form and the processed data; a resident the writer may not see is reported first. */
+  private async prepare(
+    manager: EntityManager,
+    actor: Actor,
+    input: { formKey: string; residentId?: string; data: Record<string, unknown> },
+    locale: Locale,
+    options: { familyFiling?: boolean },
+  ): Promise<{ form: PublishedForm } & ReturnType<RecordsService['process']>> {
     if (!(options.familyFiling && input.residentId && hasRole(actor, ['family']))) {
       this.assertWriter(actor);
     }
     const form = await this.forms.latestPublished(manager, actor.tenantId, input.formKey);
-    let processed: ReturnType<RecordsService['process']>;
     try {
-      processed = this.process(form, input.data, locale);
+      return { form, ...this.process(form, input.data, locale) };
     } catch (error) {
       // a resident the writer may not see is reported first, whatever the data
       if (input.residentId) {
@@ -233,41 +308,65 @@ export class RecordsService {
       }
       throw error;
     }
-    const { data, scores } = processed;
-    // The resident is read (with the writer's access) by the insert itself: one round trip less.
+  }
+
+  /** The insert, which reads the resident itself with the writer's access (404 when they may not see it). */
+  private async insert(
+    manager: EntityManager,
+    actor: Actor,
+    form: PublishedForm,
+    record: { recordId?: string; residentId: string | null; data: Record<string, unknown>; createdAt: Date },
+    scores: Record<string, unknown>,
+  ): Promise<{ record: RecordEntity; resident: EventResident | null }> {
     const inserted = await this.repository.insertWithFirstRevision(
       manager,
       {
+        ...(record.recordId === undefined ? {} : { id: record.recordId }),
         tenantId: actor.tenantId,
         formId: form.form.id,
         formVersion: form.version.version,
-        data,
+        data: record.data,
         scores,
         createdBy: actor.userId,
         updatedBy: actor.userId,
-        createdAt: this.clock.now(),
+        createdAt: record.createdAt,
       },
-      input.residentId
-        ? { residentId: input.residentId, visibleTo: actor }
+      record.residentId
+        ? { residentId: record.residentId, visibleTo: actor }
         : { residentId: null, orgUnitId: this.homeUnit(actor) },
-      { actorId: actor.userId, actorName: actor.displayName, diff: diffJson({}, data) },
+      { actorId: actor.userId, actorName: actor.displayName, diff: diffJson({}, record.data) },
     );
     if (!inserted) {
-      throw new NotFoundError('Resident', input.residentId ?? '');
+      throw new NotFoundError('Resident', record.residentId ?? '');
     }
-    const { record, resident } = inserted;
-    await this.events.publish(manager, {
+    return inserted;
+  }
+
+  private publishCreated(
+    manager: EntityManager,
+    actor: Actor,
+    form: PublishedForm,
+    { record, resident }: { record: RecordEntity; resident: EventResident | null },
+  ): Promise<void> {
+    return this.events.publish(manager, {
       type: 'record.created',
       tenantId: actor.tenantId,
       recordId: record.id,
       formKey: form.form.key,
       formVersion: form.version.version,
       residentId: record.residentId,
-      data,
+      data: record.data,
       ...(resident ? { resident } : {}),
       actor,
       depth: 0,
     });
+  }
+
+  private created(
+    actor: Actor,
+    form: PublishedForm,
+    { record, resident }: { record: RecordEntity; resident: EventResident | null },
+  ): VisibleRecord {
     return this.masked(
       form,
       Object.assign(record, {
@@ -641,8 +740,21 @@ export class RecordsService {
     formKey: string,
     since: Date,
     limit: number,
-  ): Promise<{ id: string; createdAt: Date; data: Record<string, unknown> }[]> {
+  ): Promise<RecentRecord[]> {
     return this.repository.recentForResident(manager, tenantId, residentId, formKey, since, limit);
+  }
+
+  /**
+   * For rules, before a submission is written: the resident (no caller's scope; null when the tenant has no such
+   * resident) and its records of each window, newest first, in one statement.
+   */
+  residentWithRecent(
+    manager: EntityManager,
+    tenantId: string,
+    residentId: string,
+    windows: RecentWindow[],
+  ): Promise<{ resident: EventResident | null; recent: RecentRecord[][] }> {
+    return this.repository.residentWithRecent(manager, tenantId, residentId, windows);
   }
 
   /**

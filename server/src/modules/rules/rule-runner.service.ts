@@ -10,15 +10,17 @@ import {
   type PreparedLogic,
 } from '@careloom/logic';
 import type { EntityManager } from 'typeorm';
-import { DomainEvents } from '../../common/events/domain-events.js';
+import { DomainEvents, type EventResident } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { InstanceNotActiveError } from '../../process-runtime/process-runtime.errors.js';
 import { ProcessesRepository } from '../../process-runtime/processes.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RecordsService } from '../records/records.service.js';
+import type { PendingRecord } from '../records/records.types.js';
 import { ResidentsService } from '../residents/residents.service.js';
 import type { ActionOutcome, RuleEntity, RuleVersionEntity } from './rule.entity.js';
+import { withPendingRecord, type WindowRecord } from './rule-context.util.js';
 import { triggerMatches } from './rule-definition.util.js';
 import type { RuleAction, RuleDefinition, RuleEvent } from './rule.types.js';
 import { RulesRepository } from './rules.repository.js';
@@ -118,6 +120,40 @@ function eventData(event: RuleEvent): Record<string, unknown> | null {
   }
 }
 
+/** A context window's record as a condition sees it. */
+const contextEntry = (r: WindowRecord): Record<string, unknown> => ({
+  ...r.data,
+  _recordId: r.id,
+  _createdAt: r.createdAt.toISOString(),
+});
+
+/** What a condition sees of an event, its resident and its context windows. */
+function ruleData(
+  event: RuleEvent,
+  resident: (Omit<EventResident, 'birthDate'> & { birthDate: string | null }) | null,
+  context: RuleData['context'],
+): RuleData {
+  return {
+    record: eventData(event),
+    resident: resident
+      ? {
+          id: resident.id,
+          name: resident.name,
+          gender: resident.gender,
+          birthDate: resident.birthDate,
+          status: resident.status,
+          careLevel: resident.careLevel,
+          room: resident.room,
+          bed: resident.bed,
+          orgUnitId: resident.orgUnitId,
+          admittedAt: resident.admittedAt?.toISOString() ?? null,
+        }
+      : null,
+    context,
+    event: eventSummary(event),
+  };
+}
+
 /** The record an event is about (update-field acts on it), or null. */
 const recordIdOf = (event: RuleEvent): string | null =>
   event.type === 'record.created' || event.type === 'record.updated' || event.type === 'date-field'
@@ -145,6 +181,7 @@ export class RuleRunner implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.subscribe('rules', (manager, event) => this.onEvent(manager, event));
+    this.records.registerCreateCheck('rules', (manager, pending) => this.wouldWrite(manager, pending));
   }
 
   private async currentVersion(manager: EntityManager, rule: RuleEntity): Promise<RuleVersionEntity | null> {
@@ -181,6 +218,79 @@ export class RuleRunner implements OnModuleInit {
       }
       await this.fire(manager, rule, version, event);
     }
+  }
+
+  /**
+   * Whether onEvent would write anything for the `record.created` event of a submission not written yet: a
+   * matched, failed or too deep firing (a condition that does not hold stores nothing). The resident and every
+   * context window are read in one statement before the insert, the pending record put in the windows that
+   * would find it after the insert (withPendingRecord), and each rule evaluated as onEvent evaluates it. Rules
+   * run in onEvent's order and the answer is true at the first that writes, so each condition here saw what it
+   * sees there.
+   */
+  private async wouldWrite(manager: EntityManager, pending: PendingRecord): Promise<boolean> {
+    const event: RuleEvent = {
+      type: 'record.created',
+      tenantId: pending.tenantId,
+      recordId: pending.recordId,
+      formKey: pending.formKey,
+      formVersion: pending.formVersion,
+      residentId: pending.residentId,
+      data: pending.data,
+      actor: pending.actor,
+      depth: 0,
+    };
+    const rules = await this.repository.enabledFor(
+      manager,
+      event.tenantId,
+      [event.type, 'record.saved'],
+      event.formKey,
+    );
+    const versions: RuleVersionEntity[] = [];
+    for (const rule of rules) {
+      const version = await this.currentVersion(manager, rule);
+      if (!version || !triggerMatches(version.definition.trigger, event)) {
+        continue;
+      }
+      if (event.depth >= MAX_RULE_DEPTH) {
+        return true;
+      }
+      versions.push(version);
+    }
+    if (versions.length === 0) {
+      return false;
+    }
+    const now = this.clock.now().getTime();
+    const windows = versions.flatMap((version) =>
+      version.definition.context.map((window) => ({
+        formKey: window.formKey,
+        since: new Date(now - window.days * 86_400_000),
+        limit: window.limit ?? DEFAULT_CONTEXT_LIMIT,
+      })),
+    );
+    const read =
+      pending.residentId === null
+        ? { resident: null, recent: [] }
+        : await this.records.residentWithRecent(manager, event.tenantId, pending.residentId, windows);
+    const record = { ...pending, id: pending.recordId };
+    let k = 0;
+    for (const version of versions) {
+      const context: RuleData['context'] = {};
+      for (const window of version.definition.context) {
+        const spec = windows[k];
+        const rows = read.recent[k] ?? [];
+        k += 1;
+        context[window.name] =
+          read.resident && spec
+            ? withPendingRecord(rows, record, { ...spec, residentId: read.resident.id }).map(contextEntry)
+            : [];
+      }
+      const evaluation = this.evaluateVersion(version, ruleData(event, read.resident, context));
+      if (evaluation.status !== 'not-matched') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Evaluates one rule version on an event it matches, runs its actions and stores the firing. */
@@ -242,7 +352,6 @@ export class RuleRunner implements OnModuleInit {
 
   /** Builds what the condition sees; also used by the dry run. */
   async dataFor(manager: EntityManager, event: RuleEvent, definition: RuleDefinition): Promise<RuleData> {
-    const record = eventData(event);
     // A record event carries the resident its writer read in this same transaction: no second read.
     const carried =
       (event.type === 'record.created' || event.type === 'record.updated') &&
@@ -264,28 +373,10 @@ export class RuleRunner implements OnModuleInit {
               new Date(this.clock.now().getTime() - window.days * 86_400_000),
               window.limit ?? DEFAULT_CONTEXT_LIMIT,
             )
-          ).map((r) => ({ ...r.data, _recordId: r.id, _createdAt: r.createdAt.toISOString() }))
+          ).map(contextEntry)
         : [];
     }
-    return {
-      record,
-      resident: resident
-        ? {
-            id: resident.id,
-            name: resident.name,
-            gender: resident.gender,
-            birthDate: resident.birthDate,
-            status: resident.status,
-            careLevel: resident.careLevel,
-            room: resident.room,
-            bed: resident.bed,
-            orgUnitId: resident.orgUnitId,
-            admittedAt: resident.admittedAt?.toISOString() ?? null,
-          }
-        : null,
-      context,
-      event: eventSummary(event),
-    };
+    return ruleData(event, resident, context);
   }
 
   evaluate(definition: RuleDefinition, data: RuleData): Evaluation {

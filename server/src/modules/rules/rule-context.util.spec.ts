@@ -1,0 +1,85 @@
+import { describe, expect, it } from '@jest/globals';
+import { withPendingRecord, type WindowRecord } from './rule-context.util.js';
+
+const at = (iso: string) => new Date(iso);
+const row = (id: string, iso: string, data: Record<string, unknown> = {}): WindowRecord => ({
+  id,
+  createdAt: at(iso),
+  data,
+});
+const window = { formKey: 'vitals', residentId: 'r1', since: at('2026-01-01T00:00:00Z'), limit: 3 };
+const pending = (id: string, iso: string, extra: Partial<Parameters<typeof withPendingRecord>[1]> = {}) => ({
+  ...row(id, iso, { pulse: 70 }),
+  formKey: 'vitals',
+  residentId: 'r1',
+  ...extra,
+});
+
+describe(withPendingRecord.name, () => {
+  it('should put the pending record first when it is the newest', () => {
+    // given two older records
+    const rows = [row('b', '2026-01-03T00:00:00Z'), row('a', '2026-01-02T00:00:00Z')];
+
+    // when the pending record joins
+    const merged = withPendingRecord(rows, pending('c', '2026-01-04T00:00:00Z'), window);
+
+    // then it leads, with its data
+    expect(merged.map((r) => r.id)).toEqual(['c', 'b', 'a']);
+    expect(merged[0]?.data).toEqual({ pulse: 70 });
+  });
+
+  it('should order ties in time by id descending when records share a created_at', () => {
+    // given records at the same instant
+    const rows = [row('9', '2026-01-02T00:00:00Z'), row('1', '2026-01-02T00:00:00Z')];
+
+    // when a pending record with an id between them joins
+    const merged = withPendingRecord(rows, pending('5', '2026-01-02T00:00:00Z'), window);
+
+    // then it sits between them
+    expect(merged.map((r) => r.id)).toEqual(['9', '5', '1']);
+  });
+
+  it('should keep at most limit records when the window is full', () => {
+    // given a full window
+    const rows = [
+      row('c', '2026-01-04T00:00:00Z'),
+      row('b', '2026-01-03T00:00:00Z'),
+      row('a', '2026-01-02T00:00:00Z'),
+    ];
+
+    // when a newer record joins / an older one would
+    const newer = withPendingRecord(rows, pending('d', '2026-01-05T00:00:00Z'), window);
+    const older = withPendingRecord(rows, pending('0', '2026-01-01T00:00:00Z'), window);
+
+    // then the oldest drops out / nothing changes
+    expect(newer.map((r) => r.id)).toEqual(['d', 'c', 'b']);
+    expect(older.map((r) => r.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('should leave the window as read when the record is of another form, resident or before its start', () => {
+    // given one record in the window
+    const rows = [row('a', '2026-01-02T00:00:00Z')];
+
+    // when records the query would not find are pending
+    const results = [
+      withPendingRecord(rows, pending('x', '2026-01-05T00:00:00Z', { formKey: 'other' }), window),
+      withPendingRecord(rows, pending('x', '2026-01-05T00:00:00Z', { residentId: 'r2' }), window),
+      withPendingRecord(rows, pending('x', '2025-12-31T23:59:59Z'), window),
+    ];
+
+    // then none joins
+    expect(results.map((r) => r.map((x) => x.id))).toEqual([['a'], ['a'], ['a']]);
+  });
+
+  it('should give the data back as JSON when it held undefined values', () => {
+    // given data with an undefined value
+    const merged = withPendingRecord(
+      [],
+      { ...pending('a', '2026-01-02T00:00:00Z'), data: { pulse: 70, note: undefined } },
+      window,
+    );
+
+    // then the key is gone, as JSONB stores it
+    expect(Object.keys(merged[0]?.data ?? {})).toEqual(['pulse']);
+  });
+});
