@@ -17,10 +17,11 @@ import {
 } from '@careloom/engine';
 import type { EntityManager } from 'typeorm';
 import { ValidationFailedError } from '../common/errors/domain.errors.js';
-import { DomainEvents } from '../common/events/domain-events.js';
+import { DomainEvents, type DomainEvent } from '../common/events/domain-events.js';
 import { Clock } from '../common/time/clock.js';
 import type { ResolvedCalendar } from '../modules/calendars/calendars.service.js';
 import { DeployChecks } from './deploy-checks.service.js';
+import { handledWithoutDatabase } from './event-probe.util.js';
 import { InstanceCalendarService } from './instance-calendar.service.js';
 import { instanceStatusOf } from './instance-view.util.js';
 import type { IncidentEntity } from './incident.entity.js';
@@ -63,6 +64,14 @@ const NOTIFY_HORIZON_MS = 1000;
 const DEFAULT_SERVICE_ATTEMPTS = 3;
 const DEFINITION_CACHE = 500;
 const START_TIMER_LIMITS = { maxRepetitions: 1000, minCycleMs: 60_000 };
+
+/** A step computed and not written yet: its rows in `writes`, then its follow-ups. */
+type PlannedStep = {
+  instance: ProcessInstanceEntity;
+  writes: StepWrites;
+  createdTaskIds: string[];
+  followUps: FollowUp[];
+};
 
 type FollowUp =
   | { type: 'start-child'; callId: string; processKey: string; variables: Record<string, unknown> }
@@ -427,6 +436,31 @@ export class ProcessRuntimeService {
 
   /** Starts an instance of `definition` in the caller's transaction; returns its id. */
   async start(manager: EntityManager, input: StartInput): Promise<ProcessInstanceEntity> {
+    const planned = await this.planStart(manager, input);
+    await this.write(manager, planned);
+    return planned.instance;
+  }
+
+  /**
+   * `start` outside a transaction (`manager` without one), when the start is atomic on its own: its rows go out as
+   * one statement, it starts or tells no other instance, and no handler of its events (`process.ended` when it ends
+   * at once, and the caller's `events`) would use the database. Null when it is not (nothing was written): the
+   * caller starts it in a transaction.
+   */
+  async startAtOnce(
+    manager: EntityManager,
+    input: StartInput,
+    events: readonly DomainEvent[] = [],
+  ): Promise<ProcessInstanceEntity | null> {
+    const planned = await this.planStart(manager, input);
+    if (!(await this.atOnce(planned, events))) {
+      return null;
+    }
+    await planned.writes.flush(manager);
+    return planned.instance;
+  }
+
+  private async planStart(manager: EntityManager, input: StartInput): Promise<PlannedStep> {
     const now = this.clock.now();
     const id = randomUUID();
     const command: Command = {
@@ -461,10 +495,11 @@ export class ProcessRuntimeService {
     };
     const writes = new StepWrites();
     writes.insertInstance(instance);
-    await this.applyEffects(manager, writes, instance, result.effects, now, {
-      owned: this.ownedRows(definition),
-    });
-    return instance;
+    return {
+      instance,
+      writes,
+      ...this.addEffects(writes, instance, result.effects, now, { owned: this.ownedRows(definition) }),
+    };
   }
 
   /**
@@ -505,7 +540,6 @@ export class ProcessRuntimeService {
     return this.instanceCalendars.deadline(manager, tenantId, residentId, due, now);
   }
 
-  /** Locks the instance row for the rest of the transaction (callers that lock other rows first). */
   /** The BPMN XML of a process's latest version (bundle export). */
   async latestXml(manager: EntityManager, tenantId: string, processKey: string): Promise<string> {
     const definition = await this.processes.latestDefinition(manager, tenantId, processKey);
@@ -533,6 +567,7 @@ export class ProcessRuntimeService {
     this.processes.adoptLocked(manager, row);
   }
 
+  /** Locks the instance row for the rest of the transaction (callers that lock other rows first). */
   async lockInstance(manager: EntityManager, instanceId: string): Promise<void> {
     if (!(await this.processes.lockInstance(manager, instanceId))) {
       throw new ProcessInstanceNotFoundError(instanceId);
@@ -563,6 +598,53 @@ export class ProcessRuntimeService {
     if (!instance) {
       throw new ProcessInstanceNotFoundError(instanceId);
     }
+    const planned = await this.planStep(manager, instance, command, also);
+    await this.write(manager, planned, (saved) => {
+      this.processes.savedState(manager, instance, saved);
+      if (!saved) {
+        throw new EngineConflictError(`Process instance ${instance.id} changed meanwhile; try again.`);
+      }
+    });
+    return { instance, createdTaskIds: planned.createdTaskIds };
+  }
+
+  /**
+   * `step` outside a transaction (`manager` without one) on an instance row read without a lock (`row`, as
+   * `row_to_json` sends it), when the step is atomic on its own: its writes (with the caller's `also`) go out as one
+   * statement, it starts, cancels or tells no other instance, and no handler of its events (`process.ended` when it
+   * ends the instance, and the caller's `events`) would use the database. That statement locks the instance row,
+   * then the `task` row when given, and writes only while the instance still has the version that was read and the
+   * task the version that was read and is open. Null when the step is not atomic on its own or either row changed
+   * meanwhile (nothing was written): the caller runs `step` in a transaction.
+   */
+  async stepAtOnce(
+    manager: EntityManager,
+    row: Record<string, unknown>,
+    command: Command,
+    options: {
+      task?: { id: string; version: number };
+      also?: (writes: StepWrites, createdTaskIds: readonly string[]) => void;
+      events?: (instance: ProcessInstanceEntity) => DomainEvent[];
+    } = {},
+  ): Promise<{ instance: ProcessInstanceEntity; createdTaskIds: string[] } | null> {
+    const instance = this.processes.instanceFromJson(row);
+    const expected = instance.version;
+    const planned = await this.planStep(manager, instance, command, options.also);
+    if (!(await this.atOnce(planned, options.events?.(instance) ?? []))) {
+      return null;
+    }
+    planned.writes.expect({ id: instance.id, version: expected }, options.task);
+    const changed = await planned.writes.flush(manager);
+    return changed === 1 ? { instance, createdTaskIds: planned.createdTaskIds } : null;
+  }
+
+  /** The engine's step on `instance` (changed in place: state, status, version), its rows added to new writes. */
+  private async planStep(
+    manager: EntityManager,
+    instance: ProcessInstanceEntity,
+    command: Command,
+    also?: (writes: StepWrites, createdTaskIds: readonly string[]) => void,
+  ): Promise<PlannedStep> {
     const row = await this.processes.definitionById(manager, instance.definitionId);
     if (!row) {
       throw new ProcessNotFoundError(instance.processKey);
@@ -589,20 +671,59 @@ export class ProcessRuntimeService {
     }
     const writes = new StepWrites();
     writes.saveState(instance, expected);
-    const createdTaskIds = await this.applyEffects(manager, writes, instance, result.effects, now, {
+    const effects = this.addEffects(writes, instance, result.effects, now, {
       owned: this.ownedRows(definition),
       // Incident rows of an instance come only from its engine state, and each command resolves those the
       // state no longer holds: with none open before this step, there is nothing to resolve.
       ...(hadIncidents ? { openIncidentIds: result.state.incidents.map((incident) => incident.id) } : {}),
       ...(also ? { also } : {}),
-      saved: (saved) => {
-        this.processes.savedState(manager, instance, saved);
-        if (!saved) {
-          throw new EngineConflictError(`Process instance ${instance.id} changed meanwhile; try again.`);
-        }
-      },
     });
-    return { instance, createdTaskIds };
+    return { instance, writes, ...effects };
+  }
+
+  /** Sends a planned step's writes (`saved`: whether its state update found the version it expected), then its follow-ups. */
+  private async write(
+    manager: EntityManager,
+    planned: PlannedStep,
+    saved?: (saved: boolean) => void,
+  ): Promise<void> {
+    const changed = await planned.writes.flush(manager);
+    if (changed !== null) {
+      saved?.(changed === 1);
+    }
+    for (const followUp of planned.followUps) {
+      await this.followUp(manager, planned.instance, followUp);
+    }
+  }
+
+  /**
+   * Whether a planned step is atomic without a transaction: one statement, no follow-up but its `process.ended`
+   * event, and no handler of that event or of `events` using the database (`handledWithoutDatabase`; they have run
+   * then, before the write, which they did not read).
+   */
+  private async atOnce(planned: PlannedStep, events: readonly DomainEvent[]): Promise<boolean> {
+    const ended: DomainEvent[] = [];
+    for (const followUp of planned.followUps) {
+      if (followUp.type !== 'publish-ended') {
+        return false;
+      }
+      ended.push(this.endedEvent(planned.instance, followUp.status));
+    }
+    return planned.writes.statements() === 1 && handledWithoutDatabase(this.events, [...ended, ...events]);
+  }
+
+  private endedEvent(instance: ProcessInstanceEntity, status: string): DomainEvent {
+    return {
+      type: 'process.ended',
+      tenantId: instance.tenantId,
+      instanceId: instance.id,
+      processKey: instance.processKey,
+      status,
+      residentId: instance.residentId,
+      variables: (instance.state.variables as Record<string, unknown> | undefined) ?? {},
+      actor: null,
+      depth: 0,
+    };
   }
 
   /** The engine's simulation of a definition on a virtual clock (nothing is stored). */
@@ -676,12 +797,11 @@ export class ProcessRuntimeService {
   }
 
   /**
-   * Writes a step's effects with `writes` (which may already hold the instance's insert or state update) and
-   * runs the follow-ups on other instances after that. Returns the ids of the task rows the step created on
-   * this instance that it did not cancel again.
+   * Adds a step's effects to `writes` (which may already hold the instance's insert or state update), then the
+   * caller's `also`. Returns the ids of the task rows the step created on this instance that it did not cancel
+   * again, and the follow-ups (on other instances, and its events) to run after the writes.
    */
-  private async applyEffects(
-    manager: EntityManager,
+  private addEffects(
     writes: StepWrites,
     instance: ProcessInstanceEntity,
     effects: Effect[],
@@ -690,9 +810,8 @@ export class ProcessRuntimeService {
       owned: OwnedRows;
       openIncidentIds?: string[];
       also?: (writes: StepWrites, createdTaskIds: readonly string[]) => void;
-      saved?: (saved: boolean) => void;
     },
-  ): Promise<string[]> {
+  ): { createdTaskIds: string[]; followUps: FollowUp[] } {
     const created = new Map<string, string>();
     const followUps: FollowUp[] = [];
     let wake = false;
@@ -862,31 +981,14 @@ export class ProcessRuntimeService {
     }
     const createdTaskIds = [...created.values()];
     options.also?.(writes, createdTaskIds);
-    const changed = await writes.flush(manager);
-    if (changed !== null) {
-      options.saved?.(changed === 1);
-    }
-    for (const followUp of followUps) {
-      await this.followUp(manager, instance, followUp);
-    }
-    return createdTaskIds;
+    return { createdTaskIds, followUps };
   }
 
   /** Work on other instances, after this one's state is saved (a child may answer at once). */
   private async followUp(manager: EntityManager, instance: ProcessInstanceEntity, followUp: FollowUp) {
     switch (followUp.type) {
       case 'publish-ended':
-        await this.events.publish(manager, {
-          type: 'process.ended',
-          tenantId: instance.tenantId,
-          instanceId: instance.id,
-          processKey: instance.processKey,
-          status: followUp.status,
-          residentId: instance.residentId,
-          variables: (instance.state.variables as Record<string, unknown> | undefined) ?? {},
-          actor: null,
-          depth: 0,
-        });
+        await this.events.publish(manager, this.endedEvent(instance, followUp.status));
         return;
       case 'start-child': {
         const definition = await this.processes.latestDefinition(

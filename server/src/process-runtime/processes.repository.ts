@@ -87,6 +87,17 @@ const instanceOf = (row: InstanceRow): ProcessInstanceEntity =>
 const DEFINITIONS_TOPIC = 'process-definitions';
 const DEFINITION_CACHE_SIZE = 500;
 
+/** An instance row as `row_to_json` sends it (timestamps as strings) as PostgreSQL's driver would. */
+function instanceRowOf(json: Record<string, unknown>): InstanceRow {
+  const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : null);
+  return {
+    ...(json as unknown as InstanceRow),
+    created_at: date(json['created_at']) ?? new Date(NaN),
+    updated_at: date(json['updated_at']) ?? new Date(NaN),
+    ended_at: date(json['ended_at']),
+  };
+}
+
 /** The only code that queries definitions, instances, history, message subscriptions and incidents. */
 @Injectable()
 export class ProcessesRepository {
@@ -224,14 +235,12 @@ export class ProcessesRepository {
     if (held) {
       return held;
     }
-    const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : null);
-    const row = json as unknown as InstanceRow;
-    return this.hold(manager, {
-      ...row,
-      created_at: date(json['created_at']) ?? new Date(NaN),
-      updated_at: date(json['updated_at']) ?? new Date(NaN),
-      ended_at: date(json['ended_at']),
-    });
+    return this.hold(manager, instanceRowOf(json));
+  }
+
+  /** An instance row read without a lock in another statement (as `row_to_json` sends it); not kept. */
+  instanceFromJson(json: Record<string, unknown>): ProcessInstanceEntity {
+    return instanceOf(instanceRowOf(json));
   }
 
   /** Keeps a locked row for the rest of the transaction (see `lockInstance`). */

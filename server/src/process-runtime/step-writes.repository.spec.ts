@@ -138,12 +138,14 @@ describe(StepWrites.name, () => {
     });
     writes.cancelTimer('i1', 'timer-1');
     writes.notify();
+    expect(writes.statements()).toBe(2);
     const { statements, manager } = recorder();
 
     // when it is flushed
     await writes.flush(manager);
 
-    // then the cancellation goes out after the insert, and the workers are woken with the last statement
+    // then the cancellation goes out after the insert (as `statements` said), and the workers are woken with the
+    // last statement
     expect(statements).toHaveLength(2);
     expect(statements[0]?.sql).toContain('INSERT INTO job');
     expect(statements[1]?.sql).toMatch(/^WITH w0 AS \(DELETE FROM job/);
@@ -164,5 +166,45 @@ describe(StepWrites.name, () => {
     // then it reports no change and sends only the first statement
     expect(changed).toBe(0);
     expect(statements).toHaveLength(1);
+  });
+
+  it('should lock instance then task and write only while both are as read when it expects their versions', async () => {
+    // given a completion's step to be sent without a transaction, expecting the versions it read
+    const writes = new StepWrites();
+    writes.saveState(instance, 1);
+    writes.insertHistory(history('completed'));
+    writes.expect({ id: 'i1', version: 1 }, { id: 'task-1', version: 4 });
+    expect(writes.statements()).toBe(1);
+    const { statements, manager } = recorder();
+
+    // when it is flushed
+    const changed = await writes.flush(manager);
+
+    // then one statement locks the instance row at that version, then the open task at its version, and the state
+    // update (which every other write waits for) runs only when both were found
+    expect(changed).toBe(1);
+    expect(statements).toHaveLength(1);
+    const [statement] = statements;
+    expect(statement?.sql).toMatch(
+      /^WITH g0 AS \(SELECT 1 FROM process_instance WHERE id = \$1 AND version = \$2 FOR UPDATE\), g1 AS \(SELECT 1 FROM task WHERE id = \$3 AND version = \$4 AND status = 'open' AND EXISTS \(SELECT 1 FROM g0\)\s+FOR UPDATE\), w0 AS \(UPDATE process_instance .* AND EXISTS \(SELECT 1 FROM g1\) RETURNING 1\), w1 AS \(INSERT INTO process_history .* WHERE EXISTS \(SELECT 1 FROM w0\)/s,
+    );
+    expect(statement?.params.slice(0, 4)).toEqual(['i1', 1, 'task-1', 4]);
+  });
+
+  it('should refuse an expectation when its writes need more than one statement', async () => {
+    // given a step whose cancellation must follow its insert, with an expectation
+    const writes = new StepWrites();
+    writes.saveState(instance, 1);
+    writes.insertTask({ id: 'task-2', engineTaskId: 'e2' } as unknown as TaskEntity);
+    writes.cancelTask('e2', at);
+    writes.expect({ id: 'i1', version: 1 });
+    const { statements, manager } = recorder();
+
+    // when it is flushed
+    const flushed = writes.flush(manager);
+
+    // then nothing is sent
+    await expect(flushed).rejects.toThrow(/one statement/);
+    expect(statements).toEqual([]);
   });
 });

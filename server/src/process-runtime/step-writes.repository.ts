@@ -145,6 +145,10 @@ export class StepWrites {
   private parts: Part[] = [];
   private notifyJobs = false;
   private changed: number | null = null;
+  private expected: {
+    instance: { id: string; version: number };
+    task?: { id: string; version: number };
+  } | null = null;
 
   insert(table: Table, row: Row): void {
     const last = this.parts.findLast((part) => part.table === table);
@@ -278,7 +282,7 @@ export class StepWrites {
     this.modify(
       'process_instance',
       `UPDATE process_instance SET state = $1::jsonb, status = $2, version = $3, updated_at = $4, ended_at = $5
-       WHERE id = $6 AND version = $7 RETURNING 1`,
+       WHERE id = $6 AND version = $7`,
       [
         JSON.stringify(instance.state),
         instance.status,
@@ -369,6 +373,30 @@ export class StepWrites {
     }
   }
 
+  /**
+   * For a batch sent outside a transaction (one autocommit statement, see `statements`): the counted write, and so
+   * every other, happens only while the instance row still has `instance.version` and the `task` row (when given)
+   * still has `task.version` and is open. The statement locks the instance row, then the task row (the order every
+   * command locks them in), so no other transaction can change either between that check and the writes.
+   */
+  expect(instance: { id: string; version: number }, task?: { id: string; version: number }): void {
+    this.expected = { instance, ...(task ? { task } : {}) };
+  }
+
+  /** How many statements `flush` sends (1: the batch is atomic on its own, even without a transaction). */
+  statements(): number {
+    let count = 0;
+    let batch: Part[] = [];
+    for (const part of this.parts) {
+      if (this.mustFollow(batch, part)) {
+        count += 1;
+        batch = [];
+      }
+      batch.push(part);
+    }
+    return batch.length > 0 || this.notifyJobs ? count + 1 : count;
+  }
+
   /** Wakes the job workers when the transaction commits. */
   notify(): void {
     this.notifyJobs = true;
@@ -379,6 +407,9 @@ export class StepWrites {
    * there was none. Nothing is left pending afterwards.
    */
   async flush(manager: EntityManager): Promise<number | null> {
+    if (this.expected && this.statements() !== 1) {
+      throw new Error('StepWrites.expect needs writes that go out as one statement');
+    }
     const parts = this.parts;
     this.parts = [];
     this.changed = null;
@@ -416,20 +447,39 @@ export class StepWrites {
     }
     const params: unknown[] = [];
     const ctes: string[] = [];
+    // The CTE every write waits for: the expectation's row locks, then the counted write (version-checked state).
+    let gate: string | null = null;
     let counted: string | null = null;
+    const expected = this.expected;
+    this.expected = null;
+    if (expected) {
+      params.push(expected.instance.id, expected.instance.version);
+      ctes.push('g0 AS (SELECT 1 FROM process_instance WHERE id = $1 AND version = $2 FOR UPDATE)');
+      gate = 'g0';
+      if (expected.task) {
+        params.push(expected.task.id, expected.task.version);
+        ctes.push(
+          `g1 AS (SELECT 1 FROM task WHERE id = $3 AND version = $4 AND status = 'open' AND EXISTS (SELECT 1 FROM g0)
+           FOR UPDATE)`,
+        );
+        gate = 'g1';
+      }
+    }
     for (const [index, part] of parts.entries()) {
       const name = `w${index}`;
       // After the counted write (the version-checked state update), the others only run when it changed its row.
-      const guard = counted ? ` WHERE EXISTS (SELECT 1 FROM ${counted})` : '';
+      const guard = gate ? ` WHERE EXISTS (SELECT 1 FROM ${gate})` : '';
       if (part.kind === 'insert') {
         params.push(JSON.stringify(part.rows));
         ctes.push(`${name} AS (${insertSql(part.table, params.length, guard)})`);
       } else {
         const sql = shift(part.sql, params.length);
-        ctes.push(`${name} AS (${guard ? `${sql}${guard.replace(' WHERE', ' AND')}` : sql})`);
+        const returning = part.counted ? ' RETURNING 1' : '';
+        ctes.push(`${name} AS (${guard ? `${sql}${guard.replace(' WHERE', ' AND')}` : sql}${returning})`);
         params.push(...part.params);
         if (part.counted) {
           counted = name;
+          gate = name;
         }
       }
     }

@@ -111,6 +111,9 @@ const TASK_COLUMNS = (
   .map((column) => `t.${column}`)
   .join(', ');
 
+/** A task to work on, its instance row (as `row_to_json` sends it) and whether the actor may see its resident. */
+export type TaskForWork = { task: TaskEntity; instance: Record<string, unknown> | null; visible: boolean };
+
 /** The only code that queries user tasks. */
 @Injectable()
 export class TasksRepository {
@@ -143,11 +146,24 @@ export class TasksRepository {
    * in, so a timer cancelling the task cannot deadlock with this), then the task row locked, and whether `actor`
    * may see the task's resident (the residents' record-level scope). Null when the tenant has no such task.
    */
-  async lockForWork(
+  lockForWork(manager: EntityManager, actor: Actor, id: string): Promise<TaskForWork | null> {
+    return this.forWork(manager, actor, id, true);
+  }
+
+  /**
+   * `lockForWork` without locks (one snapshot of the task, its instance and the scope), for a completion that
+   * writes in one statement checking that neither row changed since (`ProcessRuntimeService.stepAtOnce`).
+   */
+  readForWork(manager: EntityManager, actor: Actor, id: string): Promise<TaskForWork | null> {
+    return this.forWork(manager, actor, id, false);
+  }
+
+  private async forWork(
     manager: EntityManager,
     actor: Actor,
     id: string,
-  ): Promise<{ task: TaskEntity; instance: Record<string, unknown> | null; visible: boolean } | null> {
+    lock: boolean,
+  ): Promise<TaskForWork | null> {
     const scope = accessScope(actor, { orgUnitPath: 'ou.path', residentId: 'r.id' });
     const params: unknown[] = [id, actor.tenantId];
     if (scope) {
@@ -156,21 +172,23 @@ export class TasksRepository {
     const scopeSql = scope
       ? ` AND ${scope.sql.replaceAll(':scopePaths', '$3::text[]').replaceAll(':scopeUserId', '$4::uuid')}`
       : '';
-    // The instance is locked in the task's projection, which runs before the task row is locked (FOR UPDATE OF t).
-    // Prepared (planned once per connection): its columns are listed, so a migration cannot change its result.
+    // With `lock`, the instance is locked in the task's projection, which runs before the task row is locked (FOR
+    // UPDATE OF t). Prepared (planned once per connection): its columns are listed, so a migration cannot change its
+    // result.
     const rows = await queryPrepared<
-      TaskRow & { locked_instance: Record<string, unknown> | null; visible: boolean }
+      TaskRow & { instance_row: Record<string, unknown> | null; visible: boolean }
     >(
       manager,
       `SELECT ${TASK_COLUMNS},
-           (SELECT row_to_json(pi) FROM process_instance pi WHERE pi.id = t.instance_id FOR UPDATE) AS locked_instance,
+           (SELECT row_to_json(pi) FROM process_instance pi WHERE pi.id = t.instance_id${lock ? ' FOR UPDATE' : ''})
+             AS instance_row,
            (t.resident_id IS NULL OR EXISTS (SELECT 1 FROM resident r JOIN org_unit ou ON ou.id = r.org_unit_id
               WHERE r.id = t.resident_id AND r.tenant_id = t.tenant_id${scopeSql})) AS visible
-         FROM task t WHERE t.id = $1 AND t.tenant_id = $2 FOR UPDATE OF t`,
+         FROM task t WHERE t.id = $1 AND t.tenant_id = $2${lock ? ' FOR UPDATE OF t' : ''}`,
       params,
     );
     const row = rows[0];
-    return row ? { task: taskOf(row), instance: row.locked_instance, visible: row.visible } : null;
+    return row ? { task: taskOf(row), instance: row.instance_row, visible: row.visible } : null;
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   serviceTaskProcess,
   timerThenTaskProcess,
 } from '../factories/bpmn.factory.js';
+import { eventually, statementsOf } from '../utils/statements.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 type Task = {
@@ -120,6 +121,69 @@ describe('processes over time', () => {
       expect(done.status).toBe(200);
     }
     expect(await instance(id)).toMatchObject({ status: 'completed' });
+  });
+
+  it('should complete a task on the new state when a timer of its instance fired between its read and its write', async () => {
+    // given an instance waiting in two branches, a task and a one-hour timer; another transaction holds its row
+    // locked while the timer (due) and then a completion of the task (which has read it) wait for that lock
+    await deploy(
+      bpmnDocument(
+        'timer-meanwhile',
+        `<bpmn:startEvent id="start" />
+    <bpmn:parallelGateway id="fork" />
+    <bpmn:userTask id="work" name="Work" />
+    <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition id="wait_def"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="workDone" />
+    <bpmn:endEvent id="waited" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+    <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="work" />
+    <bpmn:sequenceFlow id="f3" sourceRef="fork" targetRef="wait" />
+    <bpmn:sequenceFlow id="f4" sourceRef="work" targetRef="workDone" />
+    <bpmn:sequenceFlow id="f5" sourceRef="wait" targetRef="waited" />`,
+      ),
+    );
+    const id = await start('timer-meanwhile');
+    const [task] = await openTasks(id);
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT 1 FROM process_instance WHERE id = $1 FOR UPDATE', [id]);
+    const waiting = (n: number) =>
+      eventually(async () => {
+        const [row] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        expect(row.n).toBe(n);
+      });
+    const fired = clock({ advance: 'PT1H1M' });
+    await waiting(1);
+    let sent: string[] = [];
+    const completed = statementsOf(t.dataSource, async () => {
+      const response = await as(admin).post(`/api/tasks/${task!.id}/complete`, { data: { done: true } });
+      expect(response.status).toBe(200);
+    }).then((statements) => {
+      sent = statements;
+    });
+    await waiting(2);
+
+    // when the lock is released (the timer fires first, the completion's write finds another instance version)
+    await holder.rollbackTransaction();
+    await holder.release();
+    await Promise.all([fired, completed]);
+
+    // then the completion was written again, locked, on the state the timer left: both branches ended once
+    expect(sent.filter((sql) => /^WITH g0 AS/.test(sql))).toHaveLength(1);
+    expect(sent.filter((sql) => /FOR UPDATE OF t$/.test(sql))).toHaveLength(1);
+    expect(await instance(id)).toMatchObject({ status: 'completed', variables: { done: true } });
+    const [row] = await t.dataSource.query('SELECT version FROM process_instance WHERE id = $1', [id]);
+    expect(row).toEqual({ version: 3 });
+    const ends = await t.dataSource.query(
+      `SELECT element_id FROM process_history WHERE instance_id = $1 AND event = 'entered'
+          AND element_id IN ('workDone', 'waited') ORDER BY id`,
+      [id],
+    );
+    expect(ends).toEqual([{ element_id: 'waited' }, { element_id: 'workDone' }]);
   });
 
   it('should list a task as overdue once its due time has passed', async () => {

@@ -7,6 +7,7 @@ import {
 } from '../factories/bpmn.factory.js';
 import { barthelAnswers, formFixture } from '../factories/form.factory.js';
 import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
+import { eventually } from '../utils/statements.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 type Task = {
@@ -199,6 +200,52 @@ describe('processes', () => {
       [id],
     );
     expect(history[0]!.n).toBe(1);
+  });
+
+  it('should let exactly one of two completions win when both read the open task before either writes', async () => {
+    // given an instance whose row another transaction holds locked while two completions of its task read it
+    // (without a lock) and wait with their writes
+    await deploy(singleTaskProcess('race-read-flow'));
+    const id = await start('race-read-flow');
+    const task = await openTask(id);
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT 1 FROM process_instance WHERE id = $1 FOR UPDATE', [id]);
+    const complete = (by: string) => as(admin).post(`/api/tasks/${task.id}/complete`, { data: { by } });
+    const racing = Promise.all([complete('one'), complete('two')]);
+    await eventually(async () => {
+      const [waiting] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH g0 AS%'`,
+      );
+      expect(waiting.n).toBe(2);
+    });
+
+    // when the lock is released
+    await holder.rollbackTransaction();
+    await holder.release();
+    const [one, two] = await racing;
+
+    // then one 200 and one 409 (the loser's write found another instance version, its locked retry a completed
+    // task), and the task was completed and the process moved once
+    expect([one.status, two.status].sort()).toEqual([200, 409]);
+    const [row] = await t.dataSource.query(
+      `SELECT i.status, i.version, t.status AS task_status, t.version AS task_version FROM process_instance i
+         JOIN task t ON t.instance_id = i.id WHERE t.id = $1`,
+      [task.id],
+    );
+    expect(row).toEqual({ status: 'completed', version: 2, task_status: 'completed', task_version: 2 });
+    const history = await t.dataSource.query(
+      `SELECT element_id, event, count(*)::int AS n FROM process_history
+        WHERE instance_id = $1 AND (element_id, event) IN (('review', 'completed'), ('end', 'entered'))
+        GROUP BY element_id, event ORDER BY element_id`,
+      [id],
+    );
+    expect(history).toEqual([
+      { element_id: 'end', event: 'entered', n: 1 },
+      { element_id: 'review', event: 'completed', n: 1 },
+    ]);
   });
 
   it('should validate form data on completion with pointers and change nothing when it is invalid', async () => {

@@ -24,6 +24,7 @@ import {
 import {
   ProcessRuntimeService,
   type DeployedProcess,
+  type StartInput,
 } from '../../process-runtime/process-runtime.service.js';
 import { stepFieldRights } from '../../process-runtime/instance-view.util.js';
 import type { InstanceState, SimulationTrace } from '../../process-runtime/process-runtime.types.js';
@@ -116,7 +117,7 @@ export class ProcessesService {
 
   async start(actor: Actor, key: string, request: StartRequest): Promise<ProcessInstanceEntity> {
     this.assertStaff(actor);
-    return this.transactions.run(async (manager) => {
+    const input = async (manager: EntityManager): Promise<StartInput> => {
       const definition = await this.repository.latestDefinition(manager, actor.tenantId, key);
       if (!definition) {
         throw new ProcessNotFoundError(key);
@@ -124,15 +125,23 @@ export class ProcessesService {
       const resident = request.residentId
         ? await this.residents.visible(manager, actor, request.residentId)
         : null;
-      return this.runtime.start(manager, {
+      return {
         tenantId: actor.tenantId,
         definition,
         variables: request.variables ?? {},
         residentId: resident?.id ?? null,
         businessKey: request.businessKey ?? null,
         startedBy: actor.userId,
-      });
-    });
+      };
+    };
+    // Without a transaction when the start is atomic on its own (one statement inserting the new instance and its
+    // rows, see `startAtOnce`); otherwise (it starts a child, a handler of its end would write) in one.
+    const manager = this.transactions.manager;
+    const started = await this.runtime.startAtOnce(manager, await input(manager));
+    return (
+      started ??
+      this.transactions.run(async (transaction) => this.runtime.start(transaction, await input(transaction)))
+    );
   }
 
   /** An instance the caller may see: resident-linked ones follow the resident's access scope. */

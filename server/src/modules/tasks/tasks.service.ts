@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isAdmin, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
-import { DomainEvents } from '../../common/events/domain-events.js';
+import { DomainEvents, type DomainEvent } from '../../common/events/domain-events.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { RequestLocale } from '../../common/http/locale.decorator.js';
 import { Clock } from '../../common/time/clock.js';
@@ -12,6 +12,7 @@ import {
   TaskNotFoundError,
   TaskNotOpenError,
 } from '../../process-runtime/process-runtime.errors.js';
+import type { ProcessInstanceEntity } from '../../process-runtime/process-instance.entity.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { StepWrites } from '../../process-runtime/step-writes.repository.js';
 import type { TaskEntity, TaskStatus } from '../../process-runtime/task.entity.js';
@@ -166,7 +167,8 @@ export class TasksService {
   /**
    * Completes the task: data is validated and computed with the task's form (latest published
    * version) and stored as a record; the computed data is the task's output. Exactly one of two
-   * concurrent completions wins (the instance row lock serialises them), the other gets 409.
+   * concurrent completions wins (the version checks of `completeAtOnce` or the instance row lock), the other
+   * gets 409.
    */
   async complete(
     actor: Actor,
@@ -175,6 +177,12 @@ export class TasksService {
     locale: RequestLocale,
     options: CompleteOptions = {},
   ): Promise<TaskEntity> {
+    if (!options.manager) {
+      const done = await this.completeAtOnce(actor, id, data, options);
+      if (done) {
+        return done;
+      }
+    }
     const onBehalf = options.authorizedBy !== undefined;
     const run = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> =>
       options.manager ? work(options.manager) : this.transactions.run(work);
@@ -190,13 +198,7 @@ export class TasksService {
       if (found.instance) {
         this.runtime.adoptLockedInstance(manager, found.instance);
       }
-      this.assertOpen(task);
-      if (!onBehalf) {
-        this.assertMayWork(actor, task);
-      }
-      if (task.owner) {
-        throw new TaskDelegatedError(task.assignee, task.owner);
-      }
+      this.assertMayComplete(actor, task, onBehalf);
       let output = data;
       // The step's field rights: hidden and read-only fields keep their stored values (changing one is a 400).
       let submitted = data;
@@ -209,29 +211,6 @@ export class TasksService {
         }
         output = processed.data;
       }
-      const completed = () => {
-        task.status = 'completed';
-        task.completedBy = actor.userId;
-        task.completedAt = this.clock.now();
-        task.outcome = output;
-        task.version += 1;
-        if (task.assignee === null) {
-          task.assignee = actor.username;
-        }
-      };
-      // The task row and its history row (with the tasks this completion created: its "next step", which
-      // withdraw may take back while they are untouched) are written with the step's own rows, or after the
-      // task's record when it has a form.
-      const finish = (writes: StepWrites, nextTaskIds: readonly string[], instanceId: string) => {
-        completed();
-        writes.completeTask(task);
-        writes.insertHistory(
-          this.history.row(actor, { ...task, instanceId }, 'completed', null, {
-            nextTaskIds,
-            ...(options.authorizedBy ? { authorizedBy: options.authorizedBy } : {}),
-          }),
-        );
-      };
       // A standalone task (from a rule) has no instance to move on: it completes with its record.
       const instanceId = task.instanceId;
       const step = instanceId
@@ -239,7 +218,9 @@ export class TasksService {
             manager,
             instanceId,
             { type: 'complete-task', taskId: task.engineTaskId, output },
-            task.formKey ? undefined : (writes, created) => finish(writes, created, instanceId),
+            task.formKey
+              ? undefined
+              : (writes, created) => this.finish(writes, actor, task, output, created, instanceId, options),
           )
         : null;
       if (task.formKey) {
@@ -258,30 +239,126 @@ export class TasksService {
         task.recordId = record.id;
         if (step && instanceId) {
           const writes = new StepWrites();
-          finish(writes, step.createdTaskIds, instanceId);
+          this.finish(writes, actor, task, output, step.createdTaskIds, instanceId, options);
           await writes.flush(manager);
         }
       }
       if (!step) {
-        completed();
+        this.completed(actor, task, output);
         await this.tasks.save(manager, task);
       }
       const instance = step?.instance ?? null;
       if (instance) {
-        await this.events.publish(manager, {
-          type: 'task.completed',
-          tenantId: actor.tenantId,
-          taskId: task.id,
-          instanceId: instance.id,
-          processKey: instance.processKey,
-          elementId: task.elementId,
-          residentId: task.residentId,
-          data: output,
-          actor,
-          depth: 0,
-        });
+        await this.events.publish(manager, this.completedEvent(actor, task, instance, output));
       }
       return task;
     });
+  }
+
+  /**
+   * The common completion (a process task without a form) in two statements and no transaction: the task, its
+   * instance and the resident's scope read without locks, then the step and the task's own rows written in one
+   * statement that checks neither row changed since (`ProcessRuntimeService.stepAtOnce`). Two concurrent
+   * completions of one task both read it open; the second statement waits for the first's lock, finds another
+   * instance version and writes nothing. Null when nothing was written: a task with a form (its record is a
+   * second write), a standalone task, a step that is not atomic on its own, or a row that changed meanwhile (a
+   * timer fired, another completion won): `complete` then runs in a transaction with the rows locked, which
+   * answers as it always did (a task completed meanwhile: 409).
+   */
+  private async completeAtOnce(
+    actor: Actor,
+    id: string,
+    data: Record<string, unknown>,
+    options: CompleteOptions,
+  ): Promise<TaskEntity | null> {
+    const onBehalf = options.authorizedBy !== undefined;
+    const manager = this.transactions.manager;
+    const found = isFamilyOnly(actor) && !onBehalf ? null : await this.tasks.readForWork(manager, actor, id);
+    if (!found?.visible) {
+      throw new TaskNotFoundError(id);
+    }
+    const task = found.task;
+    this.assertMayComplete(actor, task, onBehalf);
+    const instanceId = task.instanceId;
+    if (task.formKey || !instanceId || !found.instance) {
+      return null;
+    }
+    const step = await this.runtime.stepAtOnce(
+      manager,
+      found.instance,
+      { type: 'complete-task', taskId: task.engineTaskId, output: data },
+      {
+        task: { id: task.id, version: task.version },
+        also: (writes, created) => this.finish(writes, actor, task, data, created, instanceId, options),
+        events: (instance) => [this.completedEvent(actor, task, instance, data)],
+      },
+    );
+    return step ? task : null;
+  }
+
+  /** Open, and the caller may work on it (unless a use case authorized them), and not handed on (delegated). */
+  private assertMayComplete(actor: Actor, task: TaskEntity, onBehalf: boolean): void {
+    this.assertOpen(task);
+    if (!onBehalf) {
+      this.assertMayWork(actor, task);
+    }
+    if (task.owner) {
+      throw new TaskDelegatedError(task.assignee, task.owner);
+    }
+  }
+
+  private completed(actor: Actor, task: TaskEntity, output: Record<string, unknown>): void {
+    task.status = 'completed';
+    task.completedBy = actor.userId;
+    task.completedAt = this.clock.now();
+    task.outcome = output;
+    task.version += 1;
+    if (task.assignee === null) {
+      task.assignee = actor.username;
+    }
+  }
+
+  /**
+   * The task row and its history row (with the tasks this completion created: its "next step", which withdraw
+   * may take back while they are untouched), written with the step's own rows, or after the task's record when
+   * it has a form.
+   */
+  private finish(
+    writes: StepWrites,
+    actor: Actor,
+    task: TaskEntity,
+    output: Record<string, unknown>,
+    nextTaskIds: readonly string[],
+    instanceId: string,
+    options: CompleteOptions,
+  ): void {
+    this.completed(actor, task, output);
+    writes.completeTask(task);
+    writes.insertHistory(
+      this.history.row(actor, { ...task, instanceId }, 'completed', null, {
+        nextTaskIds,
+        ...(options.authorizedBy ? { authorizedBy: options.authorizedBy } : {}),
+      }),
+    );
+  }
+
+  private completedEvent(
+    actor: Actor,
+    task: TaskEntity,
+    instance: ProcessInstanceEntity,
+    output: Record<string, unknown>,
+  ): DomainEvent {
+    return {
+      type: 'task.completed',
+      tenantId: actor.tenantId,
+      taskId: task.id,
+      instanceId: instance.id,
+      processKey: instance.processKey,
+      elementId: task.elementId,
+      residentId: task.residentId,
+      data: output,
+      actor,
+      depth: 0,
+    };
   }
 }
