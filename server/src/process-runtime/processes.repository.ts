@@ -8,7 +8,7 @@ import { ProcessDefinitionEntity } from './process-definition.entity.js';
 import { ProcessHistoryEntity } from './process-history.entity.js';
 import { ProcessInstanceEntity, type ProcessInstanceStatus } from './process-instance.entity.js';
 import { ProcessInstanceViewerEntity } from './process-instance-viewer.entity.js';
-import { queryPrepared } from './prepared-query.repository.js';
+import { queryPrepared } from '../common/database/prepared-query.js';
 
 export type DefinitionSummary = { key: string; version: number; name: string; deployedAt: Date };
 

@@ -4,7 +4,7 @@ import { JOBS_CHANNEL } from './jobs.repository.js';
 import type { IncidentEntity } from './incident.entity.js';
 import type { MessageSubscriptionEntity } from './message-subscription.entity.js';
 import type { OwnedRows } from './process-model.util.js';
-import { queryPrepared } from './prepared-query.repository.js';
+import { queryPrepared } from '../common/database/prepared-query.js';
 import type { ProcessHistoryEntity } from './process-history.entity.js';
 import type { ProcessInstanceEntity } from './process-instance.entity.js';
 import type { TaskEntity } from './task.entity.js';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { accessScope } from '../common/auth/access-scope.util.js';
 import type { Actor } from '../common/auth/actor.types.js';
-import { queryPrepared } from './prepared-query.repository.js';
+import { queryPrepared } from '../common/database/prepared-query.js';
 import { TaskEntity, type TaskSource, type TaskStatus } from './task.entity.js';
 
 export type TaskFilter = {

@@ -3,7 +3,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { accessScope } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
 import type { EventResident } from '../../common/events/domain-events.js';
-import { queryPrepared } from '../../process-runtime/prepared-query.repository.js';
+import { queryPrepared } from '../../common/database/prepared-query.js';
 import { RecordEntity, RecordRevisionEntity } from './record.entity.js';
 
 export type RecordRow = RecordEntity & {

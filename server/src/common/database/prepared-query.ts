@@ -20,9 +20,9 @@ const nameOf = (sql: string): string | null => {
 
 /**
  * `manager.query` as a named prepared statement: PostgreSQL plans a hot statement once per connection instead of on
- * every call (planning the step's CTEs or the task lock costs more than running them). For the engine's per-step
- * statements and the task reads around them, whose texts come in a few shapes and whose plans do not depend on their
- * parameters (a row by key); past `MAX_PREPARED` shapes a statement goes out unnamed. Outside a transaction it takes a
+ * every call (planning the step's CTEs or the task lock costs more than running them). For hot statements whose texts
+ * come in a few shapes and whose plans do not depend on their parameters (a row by key): the engine's per-step
+ * statements and the task reads around them, a record submission's insert and the reads before it; past `MAX_PREPARED` shapes a statement goes out unnamed. Outside a transaction it takes a
  * pooled connection for the one statement, as `manager.query` does. Logged and failing like `manager.query`
  * (QueryFailedError). A statement's result columns must not depend on the table's columns (no `SELECT *`): a prepared
  * plan refuses to run once a migration changed them.
