@@ -38,6 +38,14 @@ function cpuRows(e) {
       null,
     ],
     [
+      'CPU per HTTP step / whole instance of the load generator (bench process)',
+      `${fmt(e.steps.cpu.loaderMsPer, 2)} / ${fmt(e.instances.cpu.loaderMsPer, 2)} ms`,
+      '',
+      '',
+      '',
+      null,
+    ],
+    [
       'CPU per instance on bpmn-engine (in memory), ratio = it / ours',
       `${fmt(e.peer.cpu.appMsPer, 2)} ms`,
       `${fmt(cpuTotal(e.instances.cpu), 2)} ms`,

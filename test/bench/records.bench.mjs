@@ -3,10 +3,9 @@
 // an embedded PostgreSQL). Prints a table and saves JSON under artifacts/bench/.
 import pg from 'pg';
 import { archiveData, archiveSchema, FIELD_COUNT } from './archive-form.mjs';
-import { load, percentile, request } from './load.mjs';
+import { connectionPool, load, percentile } from './load.mjs';
 import { login, startServer } from '../support/server-process.mjs';
 import { startTestDatabase } from '../support/test-database.mjs';
-import http from 'node:http';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -46,12 +45,12 @@ async function seedRecords(client, { formId, residentIds, unitId, userId, tenant
 }
 
 async function timeList(url, token, path, times = 30) {
-  const agent = new http.Agent({ keepAlive: true });
+  const pool = connectionPool(url);
   const latencies = [];
   let rows = 0;
   for (let i = 0; i < times + 3; i += 1) {
     const started = performance.now();
-    const response = await request(agent, `${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await pool.request('GET', path, { headers: { authorization: `Bearer ${token}` } });
     const elapsed = performance.now() - started;
     if (response.status !== 200) {
       throw new Error(`GET ${path}: ${response.status} ${response.text}`);
@@ -61,7 +60,7 @@ async function timeList(url, token, path, times = 30) {
       rows = JSON.parse(response.text).items.length;
     }
   }
-  agent.destroy();
+  pool.close();
   latencies.sort((a, b) => a - b);
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rows };
 }
