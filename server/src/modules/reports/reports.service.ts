@@ -449,6 +449,9 @@ export class ReportsService {
       // A report's estimated cost (the per-bucket lateral joins of rate measures) passes the JIT thresholds,
       // and compiling took far longer than the query: 2 s of a 0.1 s year-wide complaint rate (issue #7).
       await manager.query('SET LOCAL jit = off');
+      // The pool's sessions plan without parallel workers (data-source-options.ts); a report scanning months may
+      // use PostgreSQL's default two per Gather.
+      await manager.query('SET LOCAL max_parallel_workers_per_gather = 2');
       await manager.query('SET TRANSACTION READ ONLY');
       return work(manager);
     });
