@@ -241,7 +241,8 @@ export function printEngine(e) {
     `| ${c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join(' | ')} |`;
   const t = e.timers;
   process.stdout.write(
-    `\nProcess engine — ${e.concurrency} concurrent, ${e.seconds} s per throughput measure, pool of ${e.poolSize}; ` +
+    `\nProcess engine — ${e.concurrency} concurrent, ${e.seconds} s per throughput measure after ${e.warmUpSeconds ?? 0} s of ` +
+      `warm-up, pool of ${e.poolSize}; ` +
       `${e.cpus} CPUs, load average ${e.loadAverage.before[0].toFixed(1)} before, ${e.loadAverage.after[0].toFixed(1)} after\n` +
       `${line(head)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n` +
       `${cells.map(line).join('\n')}\n` +
@@ -254,6 +255,13 @@ export function printEngine(e) {
       `timer instances started before the first was due: ${t.allStartedBeforeDue ? 'yes' : 'no'}; ` +
       `fired ${t.fired}/${t.started}.\n` +
       (e.instances.routedWrong > 0 ? `gateway routed ${e.instances.routedWrong} instances wrongly\n` : '') +
+      [
+        ['HTTP completions', e.steps],
+        ['in-process completions', e.inProcess?.steps],
+      ]
+        .filter(([, r]) => r && r.seconds < e.seconds * 0.95)
+        .map(([name, r]) => `${name} ran out of open tasks after ${r.seconds.toFixed(1)} s\n`)
+        .join('') +
       [
         ['ceiling', e.ceiling],
         ['steps', e.steps],

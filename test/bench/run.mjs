@@ -28,7 +28,7 @@ const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 function printRecords(r) {
   const ratio = r.submit.rps / r.base.rps;
   process.stdout.write(
-    `\nRecord submission over HTTP — ${r.fields}-field archive, ${r.connections} connections, ${r.seconds} s each\n` +
+    `\nRecord submission over HTTP — ${r.fields}-field archive, ${r.connections} connections, ${r.seconds} s each after ${r.warmUpSeconds ?? 0} s of warm-up\n` +
       `| endpoint                                  | req/s   | p50 ms | p99 ms | errors |\n` +
       `| ----------------------------------------- | ------- | ------ | ------ | ------ |\n` +
       `| baseline: insert one JSONB row            | ${fmt(r.base.rps).padStart(7)} | ${fmt(r.base.p50).padStart(6)} | ${fmt(r.base.p99).padStart(6)} | ${String(r.base.errors).padStart(6)} |\n` +
