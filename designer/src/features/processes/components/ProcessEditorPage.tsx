@@ -67,6 +67,7 @@ export function ProcessEditorPage() {
   /** What the canvas shows: a file opened here, else the route's diagram (a new object means "import again"). */
   const diagram = openedFile ?? fromSource;
   const [loadError, setLoadError] = useState<string | undefined>();
+  const [, setImports] = useState(0);
   const [problems, setProblems] = useState<DeployProblem[]>([]);
   const [deployed, setDeployed] = useState<Deployed | undefined>();
   const [deploying, setDeploying] = useState(false);
@@ -98,7 +99,12 @@ export function ProcessEditorPage() {
     }
     markers.current = [];
     importXml(diagram.xml).then(
-      () => setLoadError(undefined),
+      () => {
+        setLoadError(undefined);
+        // the title and the history buttons read the imported model: render once it is there (a modeler
+        // recreated for another language may finish importing after the page's last render)
+        setImports((n) => n + 1);
+      },
       (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
     );
   }, [viewer, diagram, importXml]);
