@@ -21,7 +21,6 @@ import { DomainEvents, type DomainEvent } from '../common/events/domain-events.j
 import { Clock } from '../common/time/clock.js';
 import type { ResolvedCalendar } from '../modules/calendars/calendars.service.js';
 import { DeployChecks } from './deploy-checks.service.js';
-import { handledWithoutDatabase } from './event-probe.util.js';
 import { InstanceCalendarService } from './instance-calendar.service.js';
 import { instanceStatusOf } from './instance-view.util.js';
 import type { IncidentEntity } from './incident.entity.js';
@@ -453,7 +452,7 @@ export class ProcessRuntimeService {
     events: readonly DomainEvent[] = [],
   ): Promise<ProcessInstanceEntity | null> {
     const planned = await this.planStart(manager, input);
-    if (!(await this.atOnce(planned, events))) {
+    if (!(await this.atOnce(manager, planned, events))) {
       return null;
     }
     await planned.writes.flush(manager);
@@ -630,7 +629,7 @@ export class ProcessRuntimeService {
     const instance = this.processes.instanceFromJson(row);
     const expected = instance.version;
     const planned = await this.planStep(manager, instance, command, options.also);
-    if (!(await this.atOnce(planned, options.events?.(instance) ?? []))) {
+    if (!(await this.atOnce(manager, planned, options.events?.(instance) ?? []))) {
       return null;
     }
     planned.writes.expect({ id: instance.id, version: expected }, options.task);
@@ -698,10 +697,14 @@ export class ProcessRuntimeService {
 
   /**
    * Whether a planned step is atomic without a transaction: one statement, no follow-up but its `process.ended`
-   * event, and no handler of that event or of `events` using the database (`handledWithoutDatabase`; they have run
-   * then, before the write, which they did not read).
+   * event, and no handler of that event or of `events` that would write (DomainEvents.wouldWrite: those it probed
+   * decided without the database and have run then, before the write, which they did not read).
    */
-  private async atOnce(planned: PlannedStep, events: readonly DomainEvent[]): Promise<boolean> {
+  private async atOnce(
+    manager: EntityManager,
+    planned: PlannedStep,
+    events: readonly DomainEvent[],
+  ): Promise<boolean> {
     const ended: DomainEvent[] = [];
     for (const followUp of planned.followUps) {
       if (followUp.type !== 'publish-ended') {
@@ -709,7 +712,9 @@ export class ProcessRuntimeService {
       }
       ended.push(this.endedEvent(planned.instance, followUp.status));
     }
-    return planned.writes.statements() === 1 && handledWithoutDatabase(this.events, [...ended, ...events]);
+    return (
+      planned.writes.statements() === 1 && !(await this.events.wouldWrite(manager, [...ended, ...events]))
+    );
   }
 
   private endedEvent(instance: ProcessInstanceEntity, status: string): DomainEvent {

@@ -7,7 +7,8 @@ import {
 } from '../factories/bpmn.factory.js';
 import { barthelAnswers, formFixture } from '../factories/form.factory.js';
 import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
-import { eventually } from '../utils/statements.js';
+import { DomainEvents } from '../../src/common/events/domain-events.js';
+import { eventually, statementsOf } from '../utils/statements.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 type Task = {
@@ -246,6 +247,32 @@ describe('processes', () => {
       { element_id: 'end', event: 'entered', n: 1 },
       { element_id: 'review', event: 'completed', n: 1 },
     ]);
+  });
+
+  it('should complete a task in a transaction when a task.completed subscriber without a preview uses the database', async () => {
+    // given a waiting instance of a process whose completions a new subscriber reads the database for, without
+    // saying so beforehand
+    await deploy(singleTaskProcess('audited-flow'));
+    const task = await openTask(await start('audited-flow'));
+    const inTransaction: boolean[] = [];
+    t.app.get(DomainEvents).subscribe('audited-flows', async (manager, event) => {
+      if (event.type === 'task.completed' && event.processKey === 'audited-flow') {
+        await manager.query('SELECT 1 AS audited_flow');
+        inTransaction.push(manager.queryRunner?.isTransactionActive ?? false);
+      }
+    });
+
+    // when the task is completed
+    const statements = await statementsOf(t.dataSource, async () =>
+      expect((await as(nurseA).post(`/api/tasks/${task.id}/complete`, { data: {} })).status).toBe(200),
+    );
+
+    // then the step and the subscriber's read share one transaction (the stand-in it touched first said so)
+    const begin = statements.findIndex((sql) => /^(BEGIN|START TRANSACTION)\b/.test(sql));
+    expect(begin).toBeGreaterThanOrEqual(0);
+    expect(statements.slice(begin)).toEqual(expect.arrayContaining(['SELECT 1 AS audited_flow', 'COMMIT']));
+    expect(statements.indexOf('SELECT 1 AS audited_flow')).toBeGreaterThan(begin);
+    expect(inTransaction).toEqual([true]);
   });
 
   it('should validate form data on completion with pointers and change nothing when it is invalid', async () => {

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { archiveData, barthelAnswers, formFixture } from '../factories/form.factory.js';
 import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
 import { DomainEvents } from '../../src/common/events/domain-events.js';
-import { RecordsService } from '../../src/modules/records/records.service.js';
 import { statementsOf } from '../utils/statements.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
@@ -87,16 +86,37 @@ describe('records', () => {
     expect(statements).toEqual([expect.stringMatching(/^WITH placed AS\b.*\bINSERT INTO record_revision\b/)]);
   });
 
-  it('should know every handler of record.created before it writes a submission alone', () => {
-    // given the domain event subscribers and the modules that answer before a submission is written
-    const subscribers = (Reflect.get(t.app.get(DomainEvents), 'handlers') as { name: string }[]).map(
-      (handler) => handler.name,
-    );
-    const checks = t.app.get(RecordsService).createCheckNames();
+  it('should write a submission in a transaction when a subscriber without a preview uses the database', async () => {
+    // given a form whose record.created a new subscriber reads the database for, without saying so beforehand
+    await publish('night-note', { type: 'object', properties: { note: { type: 'string' } } });
+    const inTransaction: boolean[] = [];
+    t.app.get(DomainEvents).subscribe('night-notes', async (manager, event) => {
+      if (event.type === 'record.created' && event.formKey === 'night-note') {
+        await manager.query('SELECT 1 AS night_note');
+        inTransaction.push(manager.queryRunner?.isTransactionActive ?? false);
+      }
+    });
+    const submit = () =>
+      as(nurseA).post('/api/records', {
+        formKey: 'night-note',
+        residentId: residentA,
+        data: { note: 'slept' },
+      });
+    expect((await submit()).status).toBe(201);
 
-    // then each subscriber answers, or ignores record events (work orders act on task.completed only); a new
-    // subscriber that may write on record.created must register a check (RecordsService.registerCreateCheck)
-    expect(subscribers.filter((name) => !checks.includes(name))).toEqual(['work-orders']);
+    // when a nurse submits the form on a warm server
+    const statements = await statementsOf(t.dataSource, async () =>
+      expect((await submit()).status).toBe(201),
+    );
+
+    // then the insert and the subscriber's read share one transaction (the stand-in it touched first said so)
+    expect(statements).toEqual([
+      expect.stringMatching(/^(BEGIN|START TRANSACTION)\b/),
+      expect.stringMatching(/^WITH placed AS\b.*\bINSERT INTO record_revision\b/),
+      'SELECT 1 AS night_note',
+      'COMMIT',
+    ]);
+    expect(inTransaction).toEqual([true, true]);
   });
 
   it('should let logistics fill the work-order forms routed to them, and refuse a family member', async () => {

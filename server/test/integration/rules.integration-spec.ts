@@ -380,11 +380,21 @@ describe('trigger rules', () => {
 
     it('should fire on the reading that completes the window, counting the new record as the window did after the insert', async () => {
       // when the second low reading is submitted
-      const response = await low(44);
+      let id = '';
+      const statements = await statementsOf(t.dataSource, async () => {
+        const response = await low(44);
+        expect(response.status).toBe(201);
+        id = response.body.id as string;
+      });
 
       // then the rule matched, in the transaction that stored the record
-      expect(response.status).toBe(201);
-      expect(await firingsOf()).toEqual([{ status: 'matched', record_id: response.body.id }]);
+      expect(await firingsOf()).toEqual([{ status: 'matched', record_id: id }]);
+      const transaction = statements.filter((sql) => /^(START TRANSACTION|BEGIN|COMMIT)\b/.test(sql));
+      expect(transaction).toEqual([expect.stringMatching(/^(START TRANSACTION|BEGIN)\b/), 'COMMIT']);
+      const begin = statements.findIndex((sql) => /^(START TRANSACTION|BEGIN)\b/.test(sql));
+      expect(statements.findIndex((sql) => /\bINSERT INTO record_revision\b/.test(sql))).toBeGreaterThan(
+        begin,
+      );
     });
 
     it('should leave no record when the transaction of a matching rule fails', async () => {

@@ -7,7 +7,7 @@ import { hasRole, isFamilyOnly, type Actor } from '../../common/auth/actor.types
 import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { toCsv, toXlsx, type Cell } from '../../common/export/spreadsheet.util.js';
-import { DomainEvents, type EventResident } from '../../common/events/domain-events.js';
+import { DomainEvents, type EventResident, type RecordEvent } from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService, type PublishedForm } from '../forms/forms.service.js';
@@ -25,7 +25,6 @@ import {
   type RecordRow,
   type RecordSort,
 } from './records.repository.js';
-import type { PendingRecord, RecordCreateCheck } from './records.types.js';
 import { maskPatch, restoreMaskedValues } from './sensitive-data.util.js';
 
 export type RecordQuery = {
@@ -139,9 +138,6 @@ function decodeCursor(text: string, sortKey: string, sort: RecordSort): RecordCu
 
 @Injectable()
 export class RecordsService {
-  /** Registered by the modules that handle `record.created` (see registerCreateCheck). */
-  private readonly createChecks: { name: string; check: RecordCreateCheck }[] = [];
-
   constructor(
     private readonly repository: RecordsRepository,
     private readonly transactions: Transactions,
@@ -207,24 +203,10 @@ export class RecordsService {
   }
 
   /**
-   * Registers a module that handles `record.created` events: `create` asks it before writing (see
-   * RecordCreateCheck). Every DomainEvents subscriber that may write on `record.created` must register one;
-   * records.integration-spec.ts lists the subscribers and fails when a new one appears.
-   */
-  registerCreateCheck(name: string, check: RecordCreateCheck): void {
-    this.createChecks.push({ name, check });
-  }
-
-  /** The names registerCreateCheck was given. */
-  createCheckNames(): string[] {
-    return this.createChecks.map((c) => c.name);
-  }
-
-  /**
-   * A submission. When no handler of its `record.created` event would write (no rule matches, no date-field rule
-   * …; the checks read and evaluate before the insert, the new record included where it would be), the record
-   * and its first revision are one autocommit statement, atomic on its own, and the event is not published.
-   * Otherwise the insert and the event's handlers share one transaction, as createIn.
+   * A submission. When no handler of its `record.created` event would write (DomainEvents.wouldWrite: no rule
+   * matches, no date-field rule …; the previews read and evaluate before the insert, the new record included where
+   * it would be), the record and its first revision are one autocommit statement, atomic on its own, and the event
+   * is not published. Otherwise the insert and the event's handlers share one transaction, as createIn.
    */
   async create(
     actor: Actor,
@@ -233,17 +215,13 @@ export class RecordsService {
   ): Promise<VisibleRecord> {
     const manager = this.transactions.manager;
     const { form, data, scores } = await this.prepare(manager, actor, input, locale, {});
-    const pending: PendingRecord = {
-      tenantId: actor.tenantId,
-      recordId: randomUUID(),
-      formKey: form.form.key,
-      formVersion: form.version.version,
+    const pending = {
+      id: randomUUID(),
       residentId: input.residentId ?? null,
       data,
       createdAt: this.clock.now(),
-      actor,
     };
-    if (!(await this.handlersWouldWrite(manager, pending))) {
+    if (!(await this.events.wouldWrite(manager, [this.createdEvent(actor, form, pending, null)]))) {
       return this.created(actor, form, await this.insert(manager, actor, form, pending, scores));
     }
     return this.transactions.run(async (tx) => {
@@ -251,16 +229,6 @@ export class RecordsService {
       await this.publishCreated(tx, actor, form, inserted);
       return this.created(actor, form, inserted);
     });
-  }
-
-  /** Whether a handler of the pending record's `record.created` would write (the first check that says so ends it). */
-  private async handlersWouldWrite(manager: EntityManager, pending: PendingRecord): Promise<boolean> {
-    for (const { check } of this.createChecks) {
-      if (await check(manager, pending)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -315,13 +283,13 @@ export class RecordsService {
     manager: EntityManager,
     actor: Actor,
     form: PublishedForm,
-    record: { recordId?: string; residentId: string | null; data: Record<string, unknown>; createdAt: Date },
+    record: { id?: string; residentId: string | null; data: Record<string, unknown>; createdAt: Date },
     scores: Record<string, unknown>,
   ): Promise<{ record: RecordEntity; resident: EventResident | null }> {
     const inserted = await this.repository.insertWithFirstRevision(
       manager,
       {
-        ...(record.recordId === undefined ? {} : { id: record.recordId }),
+        ...(record.id === undefined ? {} : { id: record.id }),
         tenantId: actor.tenantId,
         formId: form.form.id,
         formVersion: form.version.version,
@@ -348,7 +316,17 @@ export class RecordsService {
     form: PublishedForm,
     { record, resident }: { record: RecordEntity; resident: EventResident | null },
   ): Promise<void> {
-    return this.events.publish(manager, {
+    return this.events.publish(manager, this.createdEvent(actor, form, record, resident));
+  }
+
+  /** The `record.created` event of a record, written or about to be (`create` asks DomainEvents.wouldWrite first). */
+  private createdEvent(
+    actor: Actor,
+    form: PublishedForm,
+    record: { id: string; residentId: string | null; data: Record<string, unknown>; createdAt: Date },
+    resident: EventResident | null,
+  ): RecordEvent {
+    return {
       type: 'record.created',
       tenantId: actor.tenantId,
       recordId: record.id,
@@ -356,10 +334,11 @@ export class RecordsService {
       formVersion: form.version.version,
       residentId: record.residentId,
       data: record.data,
+      createdAt: record.createdAt,
       ...(resident ? { resident } : {}),
       actor,
       depth: 0,
-    });
+    };
   }
 
   private created(

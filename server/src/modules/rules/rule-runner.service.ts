@@ -10,14 +10,18 @@ import {
   type PreparedLogic,
 } from '@careloom/logic';
 import type { EntityManager } from 'typeorm';
-import { DomainEvents, type EventResident } from '../../common/events/domain-events.js';
+import {
+  DomainEvents,
+  type DomainEvent,
+  type EventResident,
+  type RecordEvent,
+} from '../../common/events/domain-events.js';
 import { Clock } from '../../common/time/clock.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { InstanceNotActiveError } from '../../process-runtime/process-runtime.errors.js';
 import { ProcessesRepository } from '../../process-runtime/processes.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RecordsService } from '../records/records.service.js';
-import type { PendingRecord } from '../records/records.types.js';
 import { ResidentsService } from '../residents/residents.service.js';
 import type { ActionOutcome, RuleEntity, RuleVersionEntity } from './rule.entity.js';
 import { withPendingRecord, type WindowRecord } from './rule-context.util.js';
@@ -180,8 +184,22 @@ export class RuleRunner implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.subscribe('rules', (manager, event) => this.onEvent(manager, event));
-    this.records.registerCreateCheck('rules', (manager, pending) => this.wouldWrite(manager, pending));
+    this.events.subscribe(
+      'rules',
+      (manager, event) => this.onEvent(manager, event),
+      (manager, event) => this.preview(manager, event),
+    );
+  }
+
+  /**
+   * onEvent's answer before the change is written (DomainEvents.wouldWrite): for a submission's `record.created`
+   * (its time known), whether it would write; no opinion otherwise (onEvent, run on the stand-in, decides from the
+   * cached rules alone when none is enabled for the event).
+   */
+  private async preview(manager: EntityManager, event: DomainEvent): Promise<boolean | null> {
+    return event.type === 'record.created' && event.createdAt
+      ? this.wouldWrite(manager, event, event.createdAt)
+      : null;
   }
 
   private async currentVersion(manager: EntityManager, rule: RuleEntity): Promise<RuleVersionEntity | null> {
@@ -228,18 +246,7 @@ export class RuleRunner implements OnModuleInit {
    * run in onEvent's order and the answer is true at the first that writes, so each condition here saw what it
    * sees there.
    */
-  private async wouldWrite(manager: EntityManager, pending: PendingRecord): Promise<boolean> {
-    const event: RuleEvent = {
-      type: 'record.created',
-      tenantId: pending.tenantId,
-      recordId: pending.recordId,
-      formKey: pending.formKey,
-      formVersion: pending.formVersion,
-      residentId: pending.residentId,
-      data: pending.data,
-      actor: pending.actor,
-      depth: 0,
-    };
+  private async wouldWrite(manager: EntityManager, event: RecordEvent, createdAt: Date): Promise<boolean> {
     const rules = await this.repository.enabledFor(
       manager,
       event.tenantId,
@@ -269,10 +276,16 @@ export class RuleRunner implements OnModuleInit {
       })),
     );
     const read =
-      pending.residentId === null
+      event.residentId === null
         ? { resident: null, recent: [] }
-        : await this.records.residentWithRecent(manager, event.tenantId, pending.residentId, windows);
-    const record = { ...pending, id: pending.recordId };
+        : await this.records.residentWithRecent(manager, event.tenantId, event.residentId, windows);
+    const record = {
+      id: event.recordId,
+      formKey: event.formKey,
+      residentId: event.residentId,
+      data: event.data,
+      createdAt,
+    };
     let k = 0;
     for (const version of versions) {
       const context: RuleData['context'] = {};

@@ -7,7 +7,6 @@ import { TASK_DUE_JOB, type JobEntity } from '../../process-runtime/job.entity.j
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { ProcessesRepository } from '../../process-runtime/processes.repository.js';
 import { TasksRepository } from '../../process-runtime/tasks.repository.js';
-import { RecordsService } from '../records/records.service.js';
 import { nextCronOccurrence, parseCron } from './cron.util.js';
 import { DEFAULT_SCHEDULE_STATUSES } from './rule-definition.util.js';
 import { RuleRunner } from './rule-runner.service.js';
@@ -66,7 +65,6 @@ export class RuleScheduler implements OnModuleInit {
     private readonly runtime: ProcessRuntimeService,
     private readonly processes: ProcessesRepository,
     private readonly tasks: TasksRepository,
-    private readonly records: RecordsService,
     private readonly clock: Clock,
   ) {}
 
@@ -75,13 +73,15 @@ export class RuleScheduler implements OnModuleInit {
     this.handlers.register(RULE_SCHEDULE_BATCH_JOB, (manager, job) => this.runScheduleBatch(manager, job));
     this.handlers.register(RULE_DATE_JOB, (manager, job, now) => this.runDate(manager, job, now));
     this.handlers.register(TASK_DUE_JOB, (manager, job, now) => this.runTaskDue(manager, job, now));
-    this.events.subscribe('rules-dates', (manager, event) => this.onRecordSaved(manager, event));
-    // onRecordSaved writes (cancels and schedules reminders) whenever the form has a date-field rule
-    this.records.registerCreateCheck(
+    this.events.subscribe(
       'rules-dates',
-      async (manager, pending) =>
-        (await this.repository.enabledFor(manager, pending.tenantId, ['date-field'], pending.formKey))
-          .length > 0,
+      (manager, event) => this.onRecordSaved(manager, event),
+      // onRecordSaved writes (cancels and schedules reminders) whenever the form has a date-field rule
+      async (manager, event) =>
+        event.type === 'record.created'
+          ? (await this.repository.enabledFor(manager, event.tenantId, ['date-field'], event.formKey))
+              .length > 0
+          : null,
     );
   }
 
