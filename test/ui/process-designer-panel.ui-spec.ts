@@ -379,7 +379,11 @@ describe('completing a process in the properties panel: parameters, multi-instan
     await palette
       .locator('.entry[data-action="create.start-event"][aria-label="Create start event"]')
       .waitFor();
-    await page.getByRole('heading', { name }).waitFor();
+
+    // and the diagram stays hers: a change of language reloads nothing (it once re-imported a blank process)
+    await page.waitForTimeout(500);
+    await page.getByRole('heading', { name }).waitFor({ timeout: 1000 });
+    await expect(page.locator(`.djs-element[data-element-id="${boundary}"]`).count()).resolves.toBe(1);
     await page.context().close();
   });
 });

@@ -145,6 +145,22 @@ describe('designing a rule in the designer', () => {
       .fill('{{resident.name}}: fasting glucose above 7.0 three days running');
     await snapshot(page, 'rule-designer-editor');
 
+    // when she looks at the unsaved rule in English and comes back to Chinese, then nothing she built is lost
+    await page.getByText('EN', { exact: true }).click();
+    await page
+      .getByTestId('trigger-sentence')
+      .getByText(/^When a .* is created$/)
+      .waitFor();
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByTestId('trigger-sentence').getByText(`当「${FORM_NAME}」新增时`).waitFor();
+    await expect(action.getByLabel('通知内容（中文）').inputValue()).resolves.toBe(
+      '{{resident.name}} 空腹血糖连续 3 天高于 7.0，请安排评估',
+    );
+    await condition
+      .getByTestId('condition-sentence')
+      .getByText(/连续满足条件的记录数」大于或等于3/)
+      .waitFor();
+
     // when she dry-runs the unsaved rule against the resident with three high readings
     await page.getByRole('tab', { name: '试运行' }).click();
     const dryRun = page.getByTestId('dry-run');

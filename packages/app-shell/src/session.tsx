@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { createApiClient, unwrap, type ApiClient, type Schemas } from '@careloom/api-client';
 import { useI18n } from './i18n.js';
 
@@ -29,14 +39,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
+  // one client for the session: every request carries the locale of the moment, and a change of language does not
+  // make loaders keyed on the client reload (an editor would lose its unsaved work; loaders of answers the server
+  // localises list `locale` among their inputs); set in a layout effect, so before any loader's effect runs
+  const localeRef = useRef(locale);
+  useLayoutEffect(() => {
+    localeRef.current = locale;
+  }, [locale]);
   const api = useMemo(
     () =>
+      // the client calls getLocale when it sends a request, never while rendering
+      // eslint-disable-next-line react-hooks/refs
       createApiClient({
         getToken: () => window.localStorage.getItem(TOKEN_KEY),
-        getLocale: () => locale,
+        getLocale: () => localeRef.current,
         onUnauthorized: forget,
       }),
-    [locale, forget],
+    [forget],
   );
 
   useEffect(() => {

@@ -101,8 +101,8 @@ export function ProcessEditorPage() {
     importXml(diagram.xml).then(
       () => {
         setLoadError(undefined);
-        // the title and the history buttons read the imported model: render once it is there (a modeler
-        // recreated for another language may finish importing after the page's last render)
+        // the title and the history buttons read the imported model: render once it is there (an import may
+        // finish after the page's last render)
         setImports((n) => n + 1);
       },
       (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),

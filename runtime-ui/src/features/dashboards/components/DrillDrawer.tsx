@@ -42,7 +42,9 @@ export function DrillDrawer({
             offset: (current - 1) * PAGE_SIZE,
           })
         : null,
-    [api, target, filters, current],
+    // `locale` goes out with the request (Accept-Language): the server names the rows' values in it
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, target, filters, current, locale],
   );
   const { data, error, loading } = useLoader(load);
 

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { unwrap, type ApiClient } from '@careloom/api-client';
 import type { DashboardResult, DashboardSpec, DrillResult, ReportFilters } from '@careloom/contracts';
-import { useApi, useLoader } from '@careloom/app-shell';
+import { useApi, useI18n, useLoader } from '@careloom/app-shell';
 import type { Group } from '../utils/segment.util.js';
 
 /** The tenant's org units (the filter shows the ones the user's memberships reach). */
@@ -36,6 +36,8 @@ export function useDashboardSpec(key: string) {
 /** Every report of the dashboard, computed with the shared filters (null: wait, the spec is not known yet). */
 export function useDashboardData(key: string, filters: ReportFilters | null) {
   const api = useApi();
+  // the server names groups and series in the request's language: a switch of language reads them again
+  const { locale } = useI18n();
   const { from, to, orgUnitId } = filters ?? {};
   const waiting = filters === null;
   const load = useCallback(async (): Promise<DashboardResult | undefined> => {
@@ -46,7 +48,8 @@ export function useDashboardData(key: string, filters: ReportFilters | null) {
     return unwrap(
       await api.GET('/api/dashboards/{key}/data', { params: { path: { key }, query } }),
     ) as unknown as DashboardResult;
-  }, [api, key, waiting, from, to, orgUnitId]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `locale` goes out with the request (Accept-Language)
+  }, [api, key, waiting, from, to, orgUnitId, locale]);
   return useLoader(load);
 }
 

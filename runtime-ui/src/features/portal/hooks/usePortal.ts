@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ApiProblemError, unwrap, type Schemas } from '@careloom/api-client';
-import { useApi, useLoader } from '@careloom/app-shell';
+import { useApi, useI18n, useLoader } from '@careloom/app-shell';
 
 export type PortalResident = Schemas['PortalResidentDto'];
 export type PortalUpdate = Schemas['PortalUpdateDto'];
@@ -16,8 +16,10 @@ export const isNotFound = (error: unknown): boolean =>
 /** The family member's start page: linked residents with their latest shared updates, and notices. */
 export function usePortalHome() {
   const api = useApi();
-  // `api` changes with the UI language, so the summaries reload in the new one
-  const load = useCallback(async () => unwrap(await api.GET('/api/portal/home')), [api]);
+  // the server writes the summaries in the request's language (Accept-Language): they reload in a new one
+  const { locale } = useI18n();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `locale` goes out with the request
+  const load = useCallback(async () => unwrap(await api.GET('/api/portal/home')), [api, locale]);
   return useLoader(load);
 }
 
@@ -26,6 +28,8 @@ type FeedFirst = { resident: PortalResident | undefined; page: Schemas['PortalUp
 /** One linked resident (from the home answer) and their shared updates, older pages appended. */
 export function useResidentFeed(residentId: string) {
   const api = useApi();
+  // summaries in the request's language, as on the home page
+  const { locale } = useI18n();
   // older pages, for the first page they were loaded after (a reload starts over)
   const [more, setMore] = useState<{ after: FeedFirst; items: PortalUpdate[]; next: string | null } | null>(
     null,
@@ -42,7 +46,8 @@ export function useResidentFeed(residentId: string) {
     ]);
     const page = unwrap(first);
     return { resident: unwrap(home).residents.find((r) => r.id === residentId), page };
-  }, [api, residentId]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `locale` goes out with the request
+  }, [api, residentId, locale]);
   const loaded = useLoader(load);
   const first = loaded.data;
   const extra = first && more?.after === first ? more : null;
