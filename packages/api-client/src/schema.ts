@@ -2501,6 +2501,8 @@ export interface components {
              */
             source: "process" | "rule";
             residentId: string | null;
+            /** @description In lists (GET /api/tasks): the resident's name (lists hold only tasks whose resident the caller may see) */
+            residentName?: string | null;
             createdAt: string;
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";

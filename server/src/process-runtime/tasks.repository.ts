@@ -111,6 +111,9 @@ const TASK_COLUMNS = (
   .map((column) => `t.${column}`)
   .join(', ');
 
+/** A listed task with its resident's name (null without a resident: a listed task's resident is one the actor may see). */
+export type ListedTask = TaskEntity & { residentName: string | null };
+
 /** A task to work on, its instance row (as `row_to_json` sends it) and whether the actor may see its resident. */
 export type TaskForWork = { task: TaskEntity; instance: Record<string, unknown> | null; visible: boolean };
 
@@ -200,7 +203,7 @@ export class TasksRepository {
     await manager.getRepository(TaskEntity).update({ id }, columns as QueryDeepPartialEntity<TaskEntity>);
   }
 
-  async list(manager: EntityManager, actor: Actor, filter: TaskFilter): Promise<TaskEntity[]> {
+  async list(manager: EntityManager, actor: Actor, filter: TaskFilter): Promise<ListedTask[]> {
     const params: unknown[] = [actor.tenantId];
     const param = (value: unknown, cast = ''): string => {
       params.push(value);
@@ -241,12 +244,16 @@ export class TasksRepository {
       where.push(`t.status = 'completed' AND t.completed_by = ${param(actor.userId, '::uuid')}`);
     }
     const order = filter.done ? 't.completed_at DESC, t.id ASC' : 't.created_at ASC, t.id ASC';
-    const sql = `SELECT ${TASK_COLUMNS} FROM task t${joins} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(filter.limit, '::int')}`;
+    // the resident's name in the same statement: an inbox shows it on every card (it read each resident before)
+    const sql = `SELECT ${TASK_COLUMNS},
+        (SELECT rn.name FROM resident rn WHERE rn.id = t.resident_id) AS resident_name
+      FROM task t${joins} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(filter.limit, '::int')}`;
     // An instance's tasks (after each start and step): prepared, its plan is the instance index whatever the values.
+    type ListedRow = TaskRow & { resident_name: string | null };
     const rows = filter.processInstanceId
-      ? await queryPrepared<TaskRow>(manager, sql, params)
-      : await manager.query<TaskRow[]>(sql, params);
-    return rows.map(taskOf);
+      ? await queryPrepared<ListedRow>(manager, sql, params)
+      : await manager.query<ListedRow[]>(sql, params);
+    return rows.map((row) => Object.assign(taskOf(row), { residentName: row.resident_name }));
   }
 
   byInstance(manager: EntityManager, instanceId: string): Promise<TaskEntity[]> {

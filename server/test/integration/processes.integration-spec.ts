@@ -388,6 +388,29 @@ describe('processes', () => {
     expect(delegated.body.assignee).toBe('nurse.b');
     expect((await as(nurseB).get('/api/tasks?mine=true')).body.map((x: Task) => x.id)).toContain(task.id);
   });
+  it("should list a task with its resident's name, and not list it to a nurse of another wing", async () => {
+    // given a task about a wing-A resident, offered to nurses
+    const units = await demoOrgUnits(t.dataSource);
+    const input = residentInput(units.wingA);
+    const resident = (await as(admin).post('/api/residents', input)).body.id as string;
+    await deploy(singleTaskProcess('named-inbox-flow', { candidateGroups: 'nurse' }));
+    const id = await start('named-inbox-flow', { residentId: resident });
+    const task = await openTask(id);
+
+    // when the nurses of wing A and wing B read their inboxes
+    const wingA = (await as(nurseA).get('/api/tasks?candidate=true')).body as (Task & {
+      residentName?: string;
+    })[];
+    const wingB = (await as(nurseB).get('/api/tasks?candidate=true')).body as Task[];
+
+    // then wing A's card names the resident (no read of each resident) and wing B's inbox does not hold it
+    expect(wingA.find((x) => x.id === task.id)).toMatchObject({
+      residentId: resident,
+      residentName: input.name,
+    });
+    expect(wingB.map((x) => x.id)).not.toContain(task.id);
+  });
+
   it('should simulate a model on a virtual clock without storing anything', async () => {
     // given a timer model, as XML and deployed
     const xml = timerThenTaskProcess('sim-flow', 'P2D');

@@ -9,7 +9,7 @@ import { withoutHidden, type FieldRightsDefinition } from './field-rights.util.j
  * rights; fields they hide are left out of `variables` and `draft`.
  */
 export function toTaskDto(
-  t: TaskEntity,
+  t: TaskEntity & { residentName?: string | null },
   actor?: Actor,
   rights: FieldRightsDefinition | null = null,
 ): TaskDto {
@@ -26,6 +26,7 @@ export function toTaskDto(
     processInstanceId: t.instanceId,
     source: t.source,
     residentId: t.residentId,
+    ...(t.residentName === undefined ? {} : { residentName: t.residentName }),
     createdAt: t.createdAt.toISOString(),
     status: t.status,
     variables: withoutHidden(t.variables, rights),

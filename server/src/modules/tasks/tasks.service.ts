@@ -16,7 +16,7 @@ import type { ProcessInstanceEntity } from '../../process-runtime/process-instan
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { StepWrites } from '../../process-runtime/step-writes.repository.js';
 import type { TaskEntity, TaskStatus } from '../../process-runtime/task.entity.js';
-import { TasksRepository } from '../../process-runtime/tasks.repository.js';
+import { TasksRepository, type ListedTask } from '../../process-runtime/tasks.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService } from '../forms/forms.service.js';
 import { RecordsService } from '../records/records.service.js';
@@ -59,7 +59,7 @@ export class TasksService {
     private readonly fieldRights: FieldRightsService,
   ) {}
 
-  list(actor: Actor, query: TaskQuery): Promise<TaskEntity[]> {
+  list(actor: Actor, query: TaskQuery): Promise<ListedTask[]> {
     if (isFamilyOnly(actor)) {
       return Promise.resolve([]);
     }

@@ -73,7 +73,7 @@ export function TaskInboxPage() {
             <TaskCard
               key={task.id}
               task={task}
-              residentName={task.residentId ? data.residents.get(task.residentId) : undefined}
+              residentName={task.residentName ?? undefined}
               username={user?.username ?? ''}
               now={now}
               busy={busy === task.id}

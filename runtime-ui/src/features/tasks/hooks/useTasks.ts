@@ -16,19 +16,7 @@ const TAB_QUERY = {
   done: { done: 'true' },
 } as const satisfies Record<InboxTab, Record<string, 'true'>>;
 
-/** Names of the given residents by id; a resident the user may not see is left out. */
-async function residentNames(api: ApiClient, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const distinct = [...new Set(ids.filter((id): id is string => id !== null))];
-  const found = await Promise.all(
-    distinct.map(async (id) => {
-      const answer = await api.GET('/api/residents/{id}', { params: { path: { id } } });
-      return answer.response.ok && answer.data ? ([id, answer.data.name] as const) : null;
-    }),
-  );
-  return new Map(found.filter((entry): entry is readonly [string, string] => entry !== null));
-}
-
-/** The three inbox lists and the names of the residents they concern. */
+/** The inbox lists (each task with its resident's name). */
 export function useTaskInbox() {
   const api = useApi();
   const load = useCallback(async () => {
@@ -43,11 +31,7 @@ export function useTaskInbox() {
       overdue: overdue ?? [],
       done: done ?? [],
     };
-    const residents = await residentNames(
-      api,
-      INBOX_TABS.flatMap((tab) => lists[tab]).map((task) => task.residentId),
-    );
-    return { lists, residents };
+    return { lists };
   }, [api]);
   return useLoader(load);
 }

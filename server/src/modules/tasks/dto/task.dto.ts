@@ -52,6 +52,13 @@ export class TaskDto {
   @ApiProperty({ enum: ['process', 'rule'], description: 'A process user task, or made by a rule' })
   source: string;
   @ApiProperty({ nullable: true, type: String }) residentId: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      "In lists (GET /api/tasks): the resident's name (lists hold only tasks whose resident the caller may see)",
+  })
+  residentName?: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ enum: TASK_STATUSES }) status: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) variables: Record<string, unknown>;
