@@ -369,6 +369,8 @@ describe('approvals', () => {
     // when nurse.a copies it without anyone, to an unknown role, then to nurse.b and the doctors
     const empty = await as('nurse.a').post(`/api/tasks/${task.id}/cc`, { note: 'x' });
     const badRole = await as('nurse.a').post(`/api/tasks/${task.id}/cc`, { roles: ['wizard'] });
+    const families = await as('nurse.a').post(`/api/tasks/${task.id}/cc`, { roles: ['doctor', 'family'] });
+    const familyMember = await as('nurse.a').post(`/api/tasks/${task.id}/cc`, { userIds: ['family.liu'] });
     const copied = await as('nurse.a').post(`/api/tasks/${task.id}/cc`, {
       userIds: ['nurse.b'],
       roles: ['doctor'],
@@ -378,6 +380,13 @@ describe('approvals', () => {
     // then 400s on the fields, then nurse.b may read the instance and both were notified
     expect(empty.status).toBe(400);
     expect(badRole.body.errors[0].path).toBe('/roles/0');
+    // (not to every family account of the home, nor to one: instances are for staff)
+    expect(families.status).toBe(400);
+    expect(families.body.errors).toEqual([
+      { path: '/roles/1', message: expect.stringContaining('family portal') as unknown },
+    ]);
+    expect(familyMember.status).toBe(400);
+    expect(familyMember.body.errors[0].path).toBe('/userIds/0');
     expect(copied.status).toBe(200);
     expect(copied.body).toEqual({ users: ['nurse.b'], roles: ['doctor'] });
     expect((await as('nurse.b').get(`/api/process-instances/${id}`)).status).toBe(200);

@@ -53,6 +53,14 @@ export class UnknownRoleError extends ValidationFailedError {
   }
 }
 
+/** A hand-off or copy to a family account or to the family role: tasks and instances are for staff. */
+export class NotStaffError extends ValidationFailedError {
+  constructor(path: string, name: string) {
+    const message = `"${name}" is for family members, who see what the home shares in the family portal; choose a member of staff.`;
+    super([{ path, message }], message);
+  }
+}
+
 export class SameUserError extends ValidationFailedError {
   constructor(path: string, username: string, what: string) {
     super([{ path, message: `${username} ${what}; choose someone else.` }], `${username} ${what}.`);

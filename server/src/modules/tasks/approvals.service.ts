@@ -18,6 +18,7 @@ import { TRANSFER_ANY_ROLES } from './approval-rules.util.js';
 import {
   NotAnEarlierStepError,
   NotCountersignError,
+  NotStaffError,
   NothingToCopyError,
   NotYourTaskError,
   SameUserError,
@@ -295,6 +296,10 @@ export class ApprovalsService {
         if (!known.has(role)) {
           throw new UnknownRoleError(`/roles/${index}`, role);
         }
+        if (role === 'family') {
+          // a role copy lets every holder read the instance: every family account of the home
+          throw new NotStaffError(`/roles/${index}`, role);
+        }
       });
       const now = this.clock.now();
       await this.processes.insertViewers(manager, [
@@ -408,6 +413,12 @@ export class ApprovalsService {
       : await this.users.findByUsername(manager, idOrName);
     if (!user || user.tenantId !== actor.tenantId || !user.active) {
       throw new UnknownUserError(path, idOrName);
+    }
+    // the colleagues list offers staff only: a family account works no task and reads no instance (it would read
+    // one about another family's relative); the family portal shows families what the home shares with them
+    const memberships = await this.users.memberships(manager, user.id);
+    if (!memberships.some((membership) => membership.role !== 'family')) {
+      throw new NotStaffError(path, user.username);
     }
     return user;
   }

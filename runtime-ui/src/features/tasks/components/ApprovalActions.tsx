@@ -112,10 +112,13 @@ export function ApprovalActions({
       }
       if (chosen === 'cc') {
         setRoles(
-          unwrap(await api.GET('/api/roles')).map((r) => ({
-            value: r.key,
-            label: locale === 'en' ? r.nameEn : r.nameZh,
-          })),
+          unwrap(await api.GET('/api/roles'))
+            // a copy is for staff (the server refuses the family role: every family account would read it)
+            .filter((r) => r.key !== 'family')
+            .map((r) => ({
+              value: r.key,
+              label: locale === 'en' ? r.nameEn : r.nameZh,
+            })),
         );
       }
       if (chosen === 'send-back' && task.processInstanceId) {
