@@ -89,6 +89,8 @@ describe('approval moves in the runtime UI', () => {
     await page.getByRole('heading', { name: REVIEW }).waitFor();
     const history = page.getByTestId('instance-history');
     await history.getByText('nurse.a').waitFor();
+    // (she did not start the process: she may not end it)
+    expect(await history.getByTestId('end-process').count()).toBe(0);
 
     // when she opens 更多操作 → 退回 and first confirms without a reason
     await page.getByTestId('approval-more').click();
@@ -129,5 +131,44 @@ describe('approval moves in the runtime UI', () => {
     await expectNoHorizontalScroll(nurseA);
     await snapshot(nurseA, 'approvals-history');
     await nurseA.context().close();
+  });
+
+  it('should let whoever started a process end it from a task, with the reason on its history', async () => {
+    // given an assessment nurse A started herself
+    const nurseToken = await login(server.url, 'nurse.a', DEMO_PASSWORD);
+    const started = await api('/api/processes/fall-risk/instances', nurseToken, { variables: {} });
+    expect(started.status).toBe(201);
+    const id = ((await started.json()) as { id: string }).id;
+    const own = (await (await api(`/api/tasks?processInstanceId=${id}`, adminToken)).json()) as Task[];
+    const page = await signIn('nurse.a');
+    await page.goto(`${server.url}/app/tasks/${own[0]?.id ?? ''}`);
+    await page.getByRole('heading', { name: ASSESS }).waitFor();
+
+    // when she ends the process and first confirms without a reason
+    await page.getByTestId('end-process').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('结束整个流程？').waitFor();
+    await dialog.getByRole('button', { name: '结束流程' }).click();
+
+    // then the reason is asked for
+    await dialog.getByText('请写明为什么结束流程').waitFor();
+    await expectNoHorizontalScroll(page);
+
+    // when she gives it
+    await dialog.getByLabel('原因').fill('长者已转院，无需评估');
+    await dialog.getByRole('button', { name: '结束流程' }).click();
+
+    // then she is back in her inbox, and the instance is cancelled with who and why on its history
+    await page.getByText('流程已结束').waitFor();
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    const view = (await (await api(`/api/process-instances/${id}`, adminToken)).json()) as {
+      status: string;
+      history: { event: string; elementType: string; actor: string | null; reason: string | null }[];
+    };
+    expect(view.status).toBe('cancelled');
+    expect(view.history.filter((row) => row.elementType === 'process' && row.event === 'cancelled')).toEqual([
+      expect.objectContaining({ reason: '长者已转院，无需评估', actor: expect.any(String) as unknown }),
+    ]);
+    await page.context().close();
   });
 });

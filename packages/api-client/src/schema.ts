@@ -2457,6 +2457,10 @@ export interface components {
             history: components["schemas"]["HistoryItemDto"][];
             incidents: components["schemas"]["IncidentDto"][];
         };
+        CancelInstanceDto: {
+            /** @description Why the instance ends (shown in its history, e.g. 'resident moved out') */
+            reason?: string;
+        };
         CorrelateMessageDto: {
             name: string;
             correlationKey?: string | null;
@@ -4772,7 +4776,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelInstanceDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

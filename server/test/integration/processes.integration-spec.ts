@@ -364,10 +364,23 @@ describe('processes', () => {
     const task = await openTask(id);
 
     expect((await as(nurseB).post(`/api/process-instances/${id}/cancel`)).status).toBe(403);
-    const cancelled = await as(nurseA).post(`/api/process-instances/${id}/cancel`);
+    const tooLong = await as(nurseA).post(`/api/process-instances/${id}/cancel`, {
+      reason: 'x'.repeat(2001),
+    });
+    expect(tooLong.status).toBe(400);
+    const cancelled = await as(nurseA).post(`/api/process-instances/${id}/cancel`, {
+      reason: ' 长者已转院 ',
+    });
 
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
+    // the history says who ended it and why
+    const view = await as(nurseA).get(`/api/process-instances/${id}`);
+    expect(view.body.history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ event: 'cancelled', elementType: 'process', reason: '长者已转院' }),
+      ]),
+    );
     expect((await tasksOf(id)).find((x) => x.id === task.id)?.status).toBe('cancelled');
     expect((await as(nurseA).post(`/api/tasks/${task.id}/complete`, { data: {} })).status).toBe(409);
     expect((await as(nurseA).post(`/api/process-instances/${id}/cancel`)).status).toBe(409);

@@ -1,8 +1,13 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.types.js';
 import { CurrentActor } from '../../common/auth/auth.decorators.js';
-import { InstanceQueryDto, ProcessInstanceDto, ProcessInstanceSummaryDto } from './dto/process.dto.js';
+import {
+  CancelInstanceDto,
+  InstanceQueryDto,
+  ProcessInstanceDto,
+  ProcessInstanceSummaryDto,
+} from './dto/process.dto.js';
 import { toInstanceDto, toInstanceSummaryDto } from './processes.mapper.js';
 import { ProcessesService } from './processes.service.js';
 
@@ -36,7 +41,8 @@ export class ProcessInstancesController {
   async cancel(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CancelInstanceDto = {},
   ): Promise<ProcessInstanceSummaryDto> {
-    return toInstanceSummaryDto(await this.processes.cancel(actor, id));
+    return toInstanceSummaryDto(await this.processes.cancel(actor, id, body.reason?.trim() || null));
   }
 }

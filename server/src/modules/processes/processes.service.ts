@@ -5,6 +5,7 @@ import { isAdmin, isFamilyOnly, type Actor } from '../../common/auth/actor.types
 import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { RequestLocale } from '../../common/http/locale.decorator.js';
+import { Clock } from '../../common/time/clock.js';
 import type { IncidentEntity } from '../../process-runtime/incident.entity.js';
 import type { ProcessDefinitionEntity } from '../../process-runtime/process-definition.entity.js';
 import type { ProcessHistoryEntity } from '../../process-runtime/process-history.entity.js';
@@ -70,6 +71,7 @@ export class ProcessesService {
     private readonly repository: ProcessesRepository,
     private readonly residents: ResidentsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   private assertAdmin(actor: Actor, what: string): void {
@@ -240,7 +242,8 @@ export class ProcessesService {
     });
   }
 
-  async cancel(actor: Actor, id: string): Promise<ProcessInstanceEntity> {
+  /** Ends an instance by hand; its history names who, and why when `reason` is given. */
+  async cancel(actor: Actor, id: string, reason: string | null = null): Promise<ProcessInstanceEntity> {
     this.assertStaff(actor);
     return this.transactions.run(async (manager) => {
       const instance = await this.visibleInstance(manager, actor, id);
@@ -250,15 +253,30 @@ export class ProcessesService {
       if (instance.status === 'completed' || instance.status === 'cancelled') {
         throw new InstanceNotActiveError(id, instance.status);
       }
-      const cancelled = await this.runtime.command(manager, id, {
-        type: 'cancel',
-        reason: `cancelled by ${actor.username}`,
-      });
+      const { instance: cancelled } = await this.runtime.step(
+        manager,
+        id,
+        { type: 'cancel', reason: `cancelled by ${actor.username}${reason ? `: ${reason}` : ''}` },
+        (writes) =>
+          writes.insertHistory({
+            tenantId: instance.tenantId,
+            instanceId: id,
+            at: this.clock.now(),
+            elementId: instance.processKey,
+            elementType: 'process',
+            event: 'cancelled',
+            tokenId: null,
+            actorId: actor.userId,
+            actorName: actor.displayName,
+            reason,
+            details: {},
+          }),
+      );
       await this.audit.record(manager, actor, {
         action: 'process-instance.cancelled',
         entityType: 'process-instance',
         entityId: id,
-        details: { processKey: instance.processKey },
+        details: { processKey: instance.processKey, ...(reason ? { reason } : {}) },
       });
       return cancelled;
     });

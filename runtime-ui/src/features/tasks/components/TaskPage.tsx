@@ -220,7 +220,11 @@ export function TaskPage() {
         )}
       </Card>
       {task.processInstanceId !== null && (
-        <InstanceHistory key={`${task.id}-${moves}`} instanceId={task.processInstanceId} />
+        <InstanceHistory
+          key={`${task.id}-${moves}`}
+          instanceId={task.processInstanceId}
+          onEnded={() => void navigate('/tasks')}
+        />
       )}
     </Space>
   );

@@ -12,12 +12,14 @@ export const PEOPLE_EVENTS = [
   'sent-back',
   'withdrawn',
   'copied',
+  'cancelled',
 ] as const;
 export type PeopleEvent = (typeof PEOPLE_EVENTS)[number];
 
 export interface HistoryRow {
   at: string;
   elementId: string;
+  elementType?: string;
   event: string;
   actor: string | null;
   reason: string | null;
@@ -30,7 +32,7 @@ export interface PeopleHistoryItem {
   event: PeopleEvent;
   actor: string;
   reason: string | null;
-  /** The task the row is about (details.taskId) and its name (the element id for older rows). */
+  /** The task the row is about (details.taskId) and its name (the element id for older rows; '' for the process). */
   taskId: string | null;
   taskName: string;
   /** Who got it (transfer, delegate, add signer) or where it went (send back). */
@@ -46,7 +48,12 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 export function peopleHistory(rows: readonly HistoryRow[]): PeopleHistoryItem[] {
   const items: PeopleHistoryItem[] = [];
   for (const row of rows) {
-    if (row.actor === null || !isPeopleEvent(row.event)) {
+    // a cancelled task is the engine's (no actor); the instance ended by a person or a rule is a process row
+    if (
+      row.actor === null ||
+      !isPeopleEvent(row.event) ||
+      (row.event === 'cancelled' && row.elementType !== 'process')
+    ) {
       continue;
     }
     const details = row.details ?? {};
@@ -57,7 +64,7 @@ export function peopleHistory(rows: readonly HistoryRow[]): PeopleHistoryItem[] 
       actor: row.actor,
       reason: row.reason,
       taskId: text(details['taskId']),
-      taskName: text(details['taskName']) ?? row.elementId,
+      taskName: row.event === 'cancelled' ? '' : (text(details['taskName']) ?? row.elementId),
       target:
         text(details['to']) ??
         text(details['signer']) ??

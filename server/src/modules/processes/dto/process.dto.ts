@@ -184,6 +184,16 @@ export class ProcessInstanceDto extends ProcessInstanceSummaryDto {
   @ApiProperty({ type: [IncidentDto] }) incidents: IncidentDto[];
 }
 
+export class CancelInstanceDto {
+  @ApiPropertyOptional({
+    description: "Why the instance ends (shown in its history, e.g. 'resident moved out')",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
 export class CorrelateMessageDto {
   @ApiProperty()
   @IsString()
