@@ -5057,6 +5057,8 @@ export interface operations {
         parameters: {
             query?: {
                 processInstanceId?: string;
+                /** @description About this resident (any status unless `status` says; newest first: the resident's timeline) */
+                residentId?: string;
                 /** @description Assigned to me */
                 mine?: "true" | "false";
                 /** @description Unassigned, offered to my roles or to me */
@@ -5065,7 +5067,7 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description Completed by me, newest first (the latest 50) */
                 done?: "true" | "false";
-                /** @description Default: open (all with processInstanceId) */
+                /** @description Default: open (all with processInstanceId or residentId) */
                 status?: "open" | "completed" | "cancelled";
             };
             header?: never;

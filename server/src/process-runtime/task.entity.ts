@@ -11,6 +11,8 @@ export type TaskSource = 'process' | 'rule';
 @Index('task_open_idx', ['tenantId', 'status', 'dueAt'])
 // task reports narrow by element and period (server/src/modules/reports)
 @Index('task_report_idx', ['tenantId', 'elementId', 'createdAt'])
+// a resident's tasks, newest first (their timeline)
+@Index('task_resident_created_idx', ['residentId', 'createdAt'], { where: '"resident_id" IS NOT NULL' })
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

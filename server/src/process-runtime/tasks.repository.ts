@@ -8,6 +8,8 @@ import { TaskEntity, type TaskSource, type TaskStatus } from './task.entity.js';
 
 export type TaskFilter = {
   processInstanceId?: string;
+  /** About this resident, any status unless `status` says, newest first (the resident's timeline). */
+  residentId?: string;
   /** Assigned to the caller. */
   mine?: boolean;
   /** Unassigned and offered to the caller (by role key or username). */
@@ -224,7 +226,11 @@ export class TasksRepository {
     if (filter.processInstanceId) {
       where.push(`t.instance_id = ${param(filter.processInstanceId, '::uuid')}`);
     }
-    const status = filter.status ?? (filter.processInstanceId || filter.done ? undefined : 'open');
+    if (filter.residentId) {
+      where.push(`t.resident_id = ${param(filter.residentId, '::uuid')}`);
+    }
+    const status =
+      filter.status ?? (filter.processInstanceId || filter.residentId || filter.done ? undefined : 'open');
     if (status) {
       where.push(`t.status = ${param(status)}`);
     }
@@ -243,7 +249,11 @@ export class TasksRepository {
     if (filter.done) {
       where.push(`t.status = 'completed' AND t.completed_by = ${param(actor.userId, '::uuid')}`);
     }
-    const order = filter.done ? 't.completed_at DESC, t.id ASC' : 't.created_at ASC, t.id ASC';
+    const order = filter.done
+      ? 't.completed_at DESC, t.id ASC'
+      : filter.residentId
+        ? 't.created_at DESC, t.id DESC'
+        : 't.created_at ASC, t.id ASC';
     // the resident's name in the same statement: an inbox shows it on every card (it read each resident before)
     const sql = `SELECT ${TASK_COLUMNS},
         (SELECT rn.name FROM resident rn WHERE rn.id = t.resident_id) AS resident_name

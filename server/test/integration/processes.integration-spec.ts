@@ -422,6 +422,19 @@ describe('processes', () => {
       residentName: input.name,
     });
     expect(wingB.map((x) => x.id)).not.toContain(task.id);
+
+    // and the resident's own task list (their timeline) holds it with the completed ones, newest first
+    expect((await as(nurseA).post(`/api/tasks/${task.id}/complete`, { data: {} })).status).toBe(200);
+    const second = await openTask(await start('named-inbox-flow', { residentId: resident }));
+    const timeline = await as(nurseA).get(`/api/tasks?residentId=${resident}`);
+    expect(timeline.status).toBe(200);
+    expect((timeline.body as Task[]).map((x) => [x.id, x.status])).toEqual([
+      [second.id, 'open'],
+      [task.id, 'completed'],
+    ]);
+    expect((await as(nurseB).get(`/api/tasks?residentId=${resident}`)).body).toEqual([]);
+    const bad = await as(nurseA).get('/api/tasks?residentId=nobody');
+    expect(bad.status).toBe(400);
   });
 
   it('should simulate a model on a virtual clock without storing anything', async () => {

@@ -13,6 +13,7 @@ import { KpiActivityAndBeds1795900000004 } from './1795900000004-KpiActivityAndB
 import { TaskReportIndex1795900000006 } from './1795900000006-TaskReportIndex.js';
 import { RecordOrderIndexes1795900000007 } from './1795900000007-RecordOrderIndexes.js';
 import { NotificationOrgUnitPath1795900000008 } from './1795900000008-NotificationOrgUnitPath.js';
+import { TaskResidentIndex1795900000009 } from './1795900000009-TaskResidentIndex.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TaskReportIndex1795900000006,
   RecordOrderIndexes1795900000007,
   NotificationOrgUnitPath1795900000008,
+  TaskResidentIndex1795900000009,
 ];

@@ -22,6 +22,7 @@ export class TasksController {
   async list(@CurrentActor() actor: Actor, @Query() q: TaskQueryDto): Promise<TaskDto[]> {
     const query = {
       ...(q.processInstanceId ? { processInstanceId: q.processInstanceId } : {}),
+      ...(q.residentId ? { residentId: q.residentId } : {}),
       ...(q.status ? { status: q.status } : {}),
       mine: q.mine === 'true',
       candidate: q.candidate === 'true',

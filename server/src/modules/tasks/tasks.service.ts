@@ -28,6 +28,7 @@ import { InvalidTaskDataError, TaskHasNoFormError } from './tasks.errors.js';
 
 export type TaskQuery = {
   processInstanceId?: string;
+  residentId?: string;
   mine?: boolean;
   candidate?: boolean;
   overdue?: boolean;

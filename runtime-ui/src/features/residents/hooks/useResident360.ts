@@ -19,19 +19,10 @@ export function useArchiveSummary(residentId: string) {
   return useLoader(load);
 }
 
-/** The tasks of every process instance about the resident. */
+/** The tasks about the resident (of processes and of rules), newest first; none when the role may not read them. */
 async function residentTasks(api: ApiClient, residentId: string): Promise<Schemas['TaskDto'][]> {
-  const instances = await api.GET('/api/process-instances', { params: { query: { residentId } } });
-  if (!instances.response.ok || !instances.data) {
-    return [];
-  }
-  const lists = await Promise.all(
-    instances.data.map(async (instance) => {
-      const tasks = await api.GET('/api/tasks', { params: { query: { processInstanceId: instance.id } } });
-      return tasks.response.ok ? (tasks.data ?? []) : [];
-    }),
-  );
-  return lists.flat();
+  const tasks = await api.GET('/api/tasks', { params: { query: { residentId } } });
+  return tasks.response.ok ? (tasks.data ?? []) : [];
 }
 
 /**

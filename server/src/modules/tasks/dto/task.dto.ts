@@ -11,6 +11,14 @@ export class TaskQueryDto {
   @IsUUID('all')
   processInstanceId?: string;
 
+  @ApiPropertyOptional({
+    description:
+      "About this resident (any status unless `status` says; newest first: the resident's timeline)",
+  })
+  @IsOptional()
+  @IsUUID('all')
+  residentId?: string;
+
   @ApiPropertyOptional({ enum: BOOLEAN_TEXT, description: 'Assigned to me' })
   @IsOptional()
   @IsIn(BOOLEAN_TEXT)
@@ -31,7 +39,10 @@ export class TaskQueryDto {
   @IsIn(BOOLEAN_TEXT)
   done?: 'true' | 'false';
 
-  @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'Default: open (all with processInstanceId)' })
+  @ApiPropertyOptional({
+    enum: TASK_STATUSES,
+    description: 'Default: open (all with processInstanceId or residentId)',
+  })
   @IsOptional()
   @IsIn(TASK_STATUSES)
   status?: (typeof TASK_STATUSES)[number];
