@@ -1439,6 +1439,8 @@ export interface components {
             status: "up" | "down";
             embedded: boolean;
             version: string | null;
+            /** @description Whether PostgreSQL keeps table statistics fresh on its own (autovacuum); off makes lists slow down */
+            autovacuum: boolean | null;
             error: string | null;
         };
         HealthDto: {

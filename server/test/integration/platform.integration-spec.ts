@@ -17,6 +17,9 @@ describe('platform', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'ok', database: { status: 'up', embedded: false } });
     expect(response.body.database.version).toMatch(/^\d+/);
+    // and whether PostgreSQL refreshes statistics on its own (a start without it logs a warning)
+    const [setting] = await t.dataSource.query<{ autovacuum: string }[]>('SHOW autovacuum');
+    expect(response.body.database.autovacuum).toBe(setting?.autovacuum === 'on');
     expect(response.headers['x-request-id']).toBeTruthy();
   });
 

@@ -8,6 +8,13 @@ class DatabaseHealthDto {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
   @ApiProperty() embedded: boolean;
   @ApiProperty({ type: String, nullable: true }) version: string | null;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      'Whether PostgreSQL keeps table statistics fresh on its own (autovacuum); off makes lists slow down',
+  })
+  autovacuum: boolean | null;
   @ApiProperty({ type: String, nullable: true }) error: string | null;
 }
 
@@ -29,9 +36,8 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   async health(): Promise<HealthDto> {
     try {
-      const rows: { version: string }[] = await this.dataSource.query(
-        'SELECT current_setting($1) AS version',
-        ['server_version'],
+      const rows: { version: string; autovacuum: boolean }[] = await this.dataSource.query(
+        `SELECT current_setting('server_version') AS version, current_setting('autovacuum') = 'on' AS autovacuum`,
       );
       return {
         status: 'ok',
@@ -39,6 +45,7 @@ export class HealthController {
           status: 'up',
           embedded: this.databaseInfo.embedded,
           version: rows[0]?.version ?? null,
+          autovacuum: rows[0]?.autovacuum ?? null,
           error: null,
         },
       };
@@ -49,6 +56,7 @@ export class HealthController {
           status: 'down',
           embedded: this.databaseInfo.embedded,
           version: null,
+          autovacuum: null,
           error: String(error),
         },
       };
