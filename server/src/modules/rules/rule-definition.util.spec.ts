@@ -137,6 +137,28 @@ describe(checkRuleDefinition.name, () => {
     ]);
   });
 
+  it('should refuse a misspelt field of any action rather than ignore it', () => {
+    // given a notify whose message is misspelt and a create-task with a field it does not take
+    const definition = {
+      trigger: { type: 'record.created', formKey: 'glucose' },
+      condition: true,
+      actions: [
+        { type: 'notify', to: { role: 'head-nurse' }, mesage: { 'zh-CN': '血糖偏高' } },
+        { type: 'create-task', title: { 'zh-CN': '复测血糖' }, to: { role: 'nurse' }, assignee: 'nurse.a' },
+      ],
+    };
+
+    // when it is checked / then each stray field is named with what the action takes, and the missing message too
+    expect(checkRuleDefinition(definition)).toEqual([
+      { path: '/actions/0/mesage', message: 'notify has no field "mesage"; it takes to, message' },
+      { path: '/actions/0/message', message: 'notify needs a message with a zh-CN text' },
+      {
+        path: '/actions/1/assignee',
+        message: 'create-task has no field "assignee"; it takes title, to, formKey, due',
+      },
+    ]);
+  });
+
   it('should allow a private webhook address only when the server allows it', () => {
     const definition = {
       trigger: { type: 'task.overdue' },

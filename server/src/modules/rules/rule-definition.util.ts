@@ -267,17 +267,29 @@ function checkWebhookAction(
   return errors;
 }
 
-const CANCEL_PROCESS_FIELDS = ['type', 'processKey', 'reason'];
+/** The fields each action type takes besides `type` (a misspelt one is refused, not ignored). */
+const ACTION_FIELDS: Record<string, readonly string[]> = {
+  notify: ['to', 'message'],
+  'update-field': ['field', 'value'],
+  'start-process': ['processKey', 'variables'],
+  'cancel-process': ['processKey', 'reason'],
+  'create-task': ['title', 'to', 'formKey', 'due'],
+  webhook: ['url', 'headers', 'body'],
+};
+
+function unknownFields(action: Record<string, unknown>, at: string, type: string): FieldError[] {
+  const fields = ACTION_FIELDS[type] ?? [];
+  return Object.keys(action)
+    .filter((name) => name !== 'type' && !fields.includes(name))
+    .map((name) => ({
+      path: `${at}/${name}`,
+      message: `${type} has no field "${name}"; it takes ${fields.join(', ')}`,
+    }));
+}
 
 function checkCancelProcessAction(action: Record<string, unknown>, at: string): FieldError[] {
   const reason = action.reason;
   return [
-    ...Object.keys(action)
-      .filter((name) => !CANCEL_PROCESS_FIELDS.includes(name))
-      .map((name) => ({
-        path: `${at}/${name}`,
-        message: `cancel-process has no field "${name}"; it takes processKey and reason {zh-CN, en}`,
-      })),
     ...(isText(action.processKey, 200)
       ? []
       : [{ path: `${at}/processKey`, message: 'cancel-process needs the key of the process to cancel' }]),
@@ -297,6 +309,17 @@ function checkAction(action: unknown, at: string, options: RuleCheckOptions): Fi
   if (!isObject(action)) {
     return [{ path: at, message: 'an action is an object with a type' }];
   }
+  const type = action.type;
+  return typeof type === 'string' && type in ACTION_FIELDS
+    ? [...unknownFields(action, at, type), ...checkActionFields(action, at, options)]
+    : checkActionFields(action, at, options);
+}
+
+function checkActionFields(
+  action: Record<string, unknown>,
+  at: string,
+  options: RuleCheckOptions,
+): FieldError[] {
   switch (action.type) {
     case 'notify': {
       const to = action.to;
