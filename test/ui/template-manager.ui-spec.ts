@@ -234,6 +234,7 @@ describe('the template manager in the designer', () => {
     await panel.getByLabel('版本').fill('1.2.0');
     await panel.getByLabel('中文名称').fill('入住回访表单');
     await panel.getByLabel('英文名称').fill('Onboarding call forms');
+    await panel.getByLabel('说明（中文，可选）').fill('新入住 30 天回访的通话记录与小结表单');
     await panel.getByTestId('export-forms-onboarding-call-notes').click();
     await panel.getByTestId('export-forms-onboarding-summary').click();
     await snapshot(page, 'template-manager-export');
@@ -253,11 +254,17 @@ describe('the template manager in the designer', () => {
     const manifest = JSON.parse(files['manifest.json']!) as {
       key: string;
       version: string;
+      description: unknown;
       contents: unknown;
     };
     expect(manifest).toMatchObject({
       key: 'ui-tpl-export',
       version: '1.2.0',
+      // the Chinese description stands in for the English one left empty
+      description: {
+        'zh-CN': '新入住 30 天回访的通话记录与小结表单',
+        en: '新入住 30 天回访的通话记录与小结表单',
+      },
       contents: { forms: ['forms/onboarding-call-notes.json', 'forms/onboarding-summary.json'] },
     });
     expect(JSON.parse(files['forms/onboarding-summary.json']!)).toMatchObject({ key: 'onboarding-summary' });

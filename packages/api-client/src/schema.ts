@@ -2301,12 +2301,20 @@ export interface components {
             reports: number;
             dashboards: number;
         };
+        BundleDescriptionDto: {
+            /** @example 本院的跌倒上报表单、复核流程与提醒规则 */
+            "zh-CN": string;
+            /** @example Our fall reports, their review process and the reminder rules */
+            en: string;
+        };
         ExportBundleDto: {
             /** @example my-home-setup */
             key: string;
             /** @example 1.0.0 */
             version: string;
             title: components["schemas"]["LocalizedTextDto"];
+            /** @description The manifest's description (default: the title) */
+            description?: components["schemas"]["BundleDescriptionDto"];
             forms: string[];
             processes: string[];
             rules: string[];

@@ -175,5 +175,36 @@ describe('template bundles', () => {
     const again = await post('/api/bundles/import', { files: exported.body.files });
     expect(again.status).toBe(200);
     expect(again.body.forms.map((f: { action: string }) => f.action)).toEqual(['unchanged', 'unchanged']);
+    // without a description, the manifest describes the bundle by its title
+    const manifest = (files: Record<string, string>) =>
+      JSON.parse(files['manifest.json'] ?? '{}') as { description: Record<string, string> };
+    expect(manifest(exported.body.files).description).toEqual({ 'zh-CN': '本院配置', en: 'Our setup' });
+  });
+
+  it("should write the exporter's description into the manifest, one language standing in for the other", async () => {
+    const selection = {
+      key: 'described-setup',
+      version: '1.0.0',
+      title: { 'zh-CN': '本院配置', en: 'Our setup' },
+      forms: [],
+      processes: [],
+      rules: [],
+    };
+    const described = await post('/api/bundles/export', {
+      ...selection,
+      description: { 'zh-CN': '  本院的跌倒上报与复核  ', en: '' },
+    });
+    const tooLong = await post('/api/bundles/export', {
+      ...selection,
+      description: { 'zh-CN': 'x'.repeat(2001), en: '' },
+    });
+
+    expect(described.status).toBe(200);
+    const manifest = JSON.parse(described.body.files['manifest.json'] as string) as {
+      description: Record<string, string>;
+    };
+    expect(manifest.description).toEqual({ 'zh-CN': '本院的跌倒上报与复核', en: '本院的跌倒上报与复核' });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors[0].path).toBe('/description/zh-CN');
   });
 });

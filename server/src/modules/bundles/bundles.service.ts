@@ -46,6 +46,16 @@ export type ShippedBundleView = {
   unmetRequirements: BundleRequirement[];
 };
 
+/** The exported manifest's description: each language's own text, else the other's, else the title. */
+function exportDescription(
+  title: BundleManifest['title'],
+  given: { 'zh-CN': string; en: string } | undefined,
+): BundleManifest['description'] {
+  const zh = given?.['zh-CN'].trim() ?? '';
+  const en = given?.en.trim() ?? '';
+  return zh === '' && en === '' ? title : { 'zh-CN': zh || en, en: en || zh };
+}
+
 @Injectable()
 export class BundlesService {
   constructor(
@@ -227,6 +237,7 @@ export class BundlesService {
       key: string;
       version: string;
       title: BundleManifest['title'];
+      description?: { 'zh-CN': string; en: string };
       forms: string[];
       processes: string[];
       rules: string[];
@@ -276,7 +287,7 @@ export class BundlesService {
       key: selection.key,
       version: selection.version,
       title: selection.title,
-      description: selection.title,
+      description: exportDescription(selection.title, selection.description),
       roles: [],
       contents: {
         forms: Object.keys(files).filter((f) => f.startsWith('forms/')),

@@ -12,6 +12,8 @@ interface ExportValues {
   version: string;
   titleZh: string;
   titleEn: string;
+  descriptionZh?: string;
+  descriptionEn?: string;
 }
 
 interface Choice {
@@ -87,6 +89,8 @@ export function BundleExportPanel() {
             key: values.key,
             version: values.version,
             title: { 'zh-CN': values.titleZh, en: values.titleEn },
+            // what the importing home reads in its template manager (the server falls back to the title)
+            description: { 'zh-CN': values.descriptionZh ?? '', en: values.descriptionEn ?? '' },
             ...chosen,
           },
         }),
@@ -164,6 +168,19 @@ export function BundleExportPanel() {
             rules={[{ required: true, message: t('tpl.required') }]}
           >
             <Input maxLength={100} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12} wrap>
+          <Form.Item
+            name="descriptionZh"
+            label={t('tpl.export.descriptionZh')}
+            extra={t('tpl.export.descriptionHelp')}
+            style={{ flex: '1 1 220px' }}
+          >
+            <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 5 }} />
+          </Form.Item>
+          <Form.Item name="descriptionEn" label={t('tpl.export.descriptionEn')} style={{ flex: '1 1 220px' }}>
+            <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 5 }} />
           </Form.Item>
         </Flex>
         <Typography.Title level={5}>{t('tpl.export.choose')}</Typography.Title>

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsArray, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { LocalizedTextDto } from '../../forms/dto/form.dto.js';
 import type { BundleContents } from '@careloom/contracts';
 import type { BundleInstallationEntity } from '../bundle-installation.entity.js';
@@ -125,6 +125,19 @@ export class BundleCheckDto {
   @ApiProperty() dashboards: number;
 }
 
+/** What a bundle is for, in both languages (either may be empty: it falls back to the other, then to the title). */
+export class BundleDescriptionDto {
+  @ApiProperty({ example: '本院的跌倒上报表单、复核流程与提醒规则' })
+  @IsString()
+  @MaxLength(2000)
+  'zh-CN': string;
+
+  @ApiProperty({ example: 'Our fall reports, their review process and the reminder rules' })
+  @IsString()
+  @MaxLength(2000)
+  en: string;
+}
+
 export class ExportBundleDto {
   @ApiProperty({ example: 'my-home-setup' })
   @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'key must be kebab-case' })
@@ -138,6 +151,15 @@ export class ExportBundleDto {
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
+
+  @ApiPropertyOptional({
+    type: BundleDescriptionDto,
+    description: "The manifest's description (default: the title)",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BundleDescriptionDto)
+  description?: BundleDescriptionDto;
 
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) forms: string[];
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) processes: string[];
