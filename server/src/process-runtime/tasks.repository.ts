@@ -116,6 +116,9 @@ const TASK_COLUMNS = (
 /** A listed task with its resident's name (null without a resident: a listed task's resident is one the actor may see). */
 export type ListedTask = TaskEntity & { residentName: string | null };
 
+/** A task as the API answers it: listed ones carry their resident's name, a single task does not. */
+export type TaskWithResidentName = TaskEntity & { residentName?: string | null };
+
 /** A task to work on, its instance row (as `row_to_json` sends it) and whether the actor may see its resident. */
 export type TaskForWork = { task: TaskEntity; instance: Record<string, unknown> | null; visible: boolean };
 

@@ -15,5 +15,7 @@ export type Actor = {
 export const isAdmin = (actor: Actor): boolean => actor.roles.some((r) => r.role === 'admin');
 export const hasRole = (actor: Actor, roles: readonly string[]): boolean =>
   actor.roles.some((r) => roles.includes(r.role));
-export const isFamilyOnly = (actor: Actor): boolean =>
-  actor.roles.length > 0 && actor.roles.every((r) => r.role === 'family');
+/** Whether any of these role memberships is a staff role (anything but `family`). */
+export const holdsStaffRole = (memberships: readonly { role: string }[]): boolean =>
+  memberships.some((m) => m.role !== 'family');
+export const isFamilyOnly = (actor: Actor): boolean => actor.roles.length > 0 && !holdsStaffRole(actor.roles);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { hasRole, isAdmin, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
+import { hasRole, isAdmin, holdsStaffRole, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError } from '../../common/errors/domain.errors.js';
 import type { RequestLocale } from '../../common/http/locale.decorator.js';
@@ -65,7 +65,7 @@ export class ApprovalsService {
       throw new ForbiddenError('Family accounts cannot hand tasks to anyone.');
     }
     return (await this.users.list(actor))
-      .filter(({ user, memberships }) => user.active && memberships.some((m) => m.role !== 'family'))
+      .filter(({ user, memberships }) => user.active && holdsStaffRole(memberships))
       .map(({ user, memberships }) => ({
         id: user.id,
         username: user.username,
@@ -416,8 +416,7 @@ export class ApprovalsService {
     }
     // the colleagues list offers staff only: a family account works no task and reads no instance (it would read
     // one about another family's relative); the family portal shows families what the home shares with them
-    const memberships = await this.users.memberships(manager, user.id);
-    if (!memberships.some((membership) => membership.role !== 'family')) {
+    if (!holdsStaffRole(await this.users.memberships(manager, user.id))) {
       throw new NotStaffError(path, user.username);
     }
     return user;

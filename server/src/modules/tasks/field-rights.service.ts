@@ -11,6 +11,7 @@ import type { DeployProblem } from '../../process-runtime/process-runtime.errors
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { ProcessesRepository } from '../../process-runtime/processes.repository.js';
 import type { TaskEntity } from '../../process-runtime/task.entity.js';
+import type { TaskWithResidentName } from '../../process-runtime/tasks.repository.js';
 import { FormsService, type PublishedForm } from '../forms/forms.service.js';
 import type { TaskDto } from './dto/task.dto.js';
 import {
@@ -128,7 +129,7 @@ export class FieldRightsService implements OnModuleInit {
 
   /** TaskDtos without the values the tasks' steps hide (in `variables` and `draft`). */
   async dtos(
-    tasks: readonly (TaskEntity & { residentName?: string | null })[],
+    tasks: readonly TaskWithResidentName[],
     actor: Actor,
   ): Promise<TaskDto[]> {
     const rights = await this.ofMany(this.transactions.manager, tasks);

@@ -1,5 +1,5 @@
 import type { Actor } from '../../common/auth/actor.types.js';
-import type { TaskEntity } from '../../process-runtime/task.entity.js';
+import type { TaskWithResidentName } from '../../process-runtime/tasks.repository.js';
 import { allowedActions } from './approval-rules.util.js';
 import type { TaskDto } from './dto/task.dto.js';
 import { withoutHidden, type FieldRightsDefinition } from './field-rights.util.js';
@@ -9,7 +9,7 @@ import { withoutHidden, type FieldRightsDefinition } from './field-rights.util.j
  * rights; fields they hide are left out of `variables` and `draft`.
  */
 export function toTaskDto(
-  t: TaskEntity & { residentName?: string | null },
+  t: TaskWithResidentName,
   actor?: Actor,
   rights: FieldRightsDefinition | null = null,
 ): TaskDto {
