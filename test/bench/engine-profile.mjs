@@ -46,7 +46,7 @@ async function statementCalls(stats, name) {
 }
 
 /** `measure` with its statements per step (calls and execution ms), when pg_stat_statements is loaded. */
-async function withStatements({ stats, name }, measure) {
+export async function withStatements({ stats, name }, measure) {
   const before = await statementCalls(stats, name);
   const result = await measure();
   const after = await statementCalls(stats, name);
@@ -72,7 +72,7 @@ const statementLines = (r) =>
         .map((s) => `  ${s.calls.toFixed(2).padStart(5)} × ${s.ms.toFixed(3).padStart(6)} ms  ${s.query}\n`)
         .join('');
 
-const perStep = (label, r) =>
+export const perStep = (label, r) =>
   `${label}: ${r.perSecond.toFixed(1)} steps/s, p50 ${r.p50.toFixed(1)} ms, ${r.errors} errors` +
   `${r.firstError ? ` (${r.firstError})` : ''}; CPU per step: server ${(r.cpu.appMsPer ?? NaN).toFixed(2)} ms, ` +
   `PostgreSQL ${(r.cpu.databaseMsPer ?? NaN).toFixed(2)} ms\n${statementLines(r)}`;
@@ -152,4 +152,6 @@ async function main() {
   }
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main();
+}

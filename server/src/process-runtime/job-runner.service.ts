@@ -41,6 +41,17 @@ const isStale = (error: unknown): boolean =>
   error instanceof InstanceNotActiveError ||
   error instanceof ProcessInstanceNotFoundError;
 
+/**
+ * A batch in the order its instance rows are locked: jobs of no instance first, then by instance id, each
+ * instance's own jobs in due order (a reminder before its deadline). Two workers' batches then lock instances in
+ * one order and cannot deadlock each other.
+ */
+const inLockOrder = (jobs: readonly JobEntity[]): JobEntity[] =>
+  [...jobs].sort((a, b) => {
+    const [x, y] = [a.instanceId ?? '', b.instanceId ?? ''];
+    return x < y ? -1 : x > y ? 1 : a.dueAt.getTime() - b.dueAt.getTime();
+  });
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -64,39 +75,49 @@ export class JobRunnerService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Claims and applies one due job; false when none could be claimed. */
-  async runOne(): Promise<boolean> {
+  /**
+   * Claims up to `batch` due jobs and applies them in one transaction (one commit for the batch), each under a
+   * savepoint of its own: a job that fails is retried or given up alone. Webhooks are called after the commit.
+   * Returns how many were claimed (0: none was due).
+   */
+  async runBatch(batch: number): Promise<number> {
     const now = this.clock.now();
-    const claimed = await this.transactions.run(async (manager): Promise<JobEntity | 'applied' | null> => {
-      const job = await this.jobs.claimDue(manager, now);
-      if (!job) {
-        return null;
+    const webhooks: JobEntity[] = [];
+    const claimed = await this.transactions.run(async (manager) => {
+      const jobs = await this.jobs.claimDue(manager, now, batch, {
+        worker: this.workerId,
+        until: new Date(now.getTime() + WEBHOOK_LEASE_MS),
+      });
+      const ordered = inLockOrder(jobs);
+      // the batch's instances at once (each step would lock its own: a round trip per job)
+      await this.processes.lockInstances(
+        manager,
+        ordered.flatMap((job) => (job.type === 'webhook' || job.instanceId === null ? [] : [job.instanceId])),
+      );
+      for (const job of ordered) {
+        if (job.type === 'webhook') {
+          webhooks.push(job);
+        } else {
+          await this.apply(manager, job, now);
+        }
       }
-      if (job.type === 'webhook') {
-        job.attempts += 1;
-        job.lockedBy = this.workerId;
-        job.lockedUntil = new Date(now.getTime() + WEBHOOK_LEASE_MS);
-        await this.jobs.save(manager, job);
-        return job;
-      }
-      await this.apply(manager, job, now);
-      return 'applied';
+      return jobs.length;
     });
-    if (claimed === null) {
-      return false;
-    }
-    if (claimed !== 'applied') {
-      await this.deliver(claimed);
-    }
-    return true;
+    await Promise.all(webhooks.map((job) => this.deliver(job)));
+    return claimed;
   }
 
-  /** Runs due jobs on `concurrency` connections until none can be claimed. */
-  async drain(concurrency: number): Promise<number> {
+  /** Claims and applies one due job; false when none could be claimed. */
+  async runOne(): Promise<boolean> {
+    return (await this.runBatch(1)) > 0;
+  }
+
+  /** Runs due jobs on `concurrency` connections, up to `batch` per transaction, until none can be claimed. */
+  async drain(concurrency: number, batch = 1): Promise<number> {
     let count = 0;
     const loop = async () => {
-      while (await this.runOne()) {
-        count += 1;
+      for (let claimed = await this.runBatch(batch); claimed > 0; claimed = await this.runBatch(batch)) {
+        count += claimed;
       }
     };
     await Promise.all(Array.from({ length: concurrency }, loop));
@@ -126,10 +147,8 @@ export class JobRunnerService {
     }
   }
 
+  /** Applies a claimed job (already marked done by its claim) under a savepoint. */
   private async apply(manager: EntityManager, job: JobEntity, now: Date): Promise<void> {
-    job.attempts += 1;
-    job.status = 'done';
-    await this.jobs.save(manager, job);
     await manager.query('SAVEPOINT job_apply');
     try {
       switch (job.type) {
@@ -155,15 +174,22 @@ export class JobRunnerService {
           await handler(manager, job, now);
         }
       }
-      await manager.query('RELEASE SAVEPOINT job_apply');
+      // not released: the next job's savepoint of the same name nests in it (a batch is a few subtransactions),
+      // and a rollback to it goes to the newest, this job's own — a round trip less per job
     } catch (error) {
-      await manager.query('ROLLBACK TO SAVEPOINT job_apply');
+      await this.rollbackTo(manager, 'job_apply');
       if (isStale(error)) {
         this.logger.log({ msg: 'dropped a stale job', jobId: job.id, reason: messageOf(error) });
         return;
       }
       await this.failed(manager, job, messageOf(error), now);
     }
+  }
+
+  /** Undoes what a job wrote since `savepoint`, and what it changed of the instance rows kept in memory. */
+  private async rollbackTo(manager: EntityManager, savepoint: string): Promise<void> {
+    await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+    this.processes.forgetLocked(manager);
   }
 
   private instanceIdOf(job: JobEntity): string {
@@ -253,7 +279,7 @@ export class JobRunnerService {
         });
         await manager.query('RELEASE SAVEPOINT job_fail');
       } catch (failure) {
-        await manager.query('ROLLBACK TO SAVEPOINT job_fail');
+        await this.rollbackTo(manager, 'job_fail');
         if (!isStale(failure)) {
           throw failure;
         }
@@ -302,7 +328,7 @@ export class JobRunnerService {
         });
         await manager.query('RELEASE SAVEPOINT webhook_done');
       } catch (error) {
-        await manager.query('ROLLBACK TO SAVEPOINT webhook_done');
+        await this.rollbackTo(manager, 'webhook_done');
         if (!isStale(error)) {
           throw error;
         }

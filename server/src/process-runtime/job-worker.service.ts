@@ -17,7 +17,9 @@ import { JOBS_CHANNEL, JobsRepository } from './jobs.repository.js';
 /** Longest sleep between two polls: a due job is picked up within this even without a NOTIFY. */
 export const POLL_INTERVAL_MS = 1000;
 const MIN_DELAY_MS = 50;
+/** Loops claiming due jobs at once, and jobs each applies per transaction (one commit for them). */
 const CONCURRENCY = 4;
+const BATCH = 16;
 
 /**
  * Runs due jobs in the background of every server process that listens for HTTP (not in the
@@ -127,7 +129,7 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
     try {
       do {
         this.again = false;
-        await this.runner.drain(CONCURRENCY);
+        await this.runner.drain(CONCURRENCY, BATCH);
       } while (this.again && !this.stopped);
       const next = await this.jobs.nextDueAt(this.transactions.manager);
       if (next) {

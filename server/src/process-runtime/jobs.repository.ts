@@ -94,15 +94,26 @@ export class JobsRepository {
       .getOne();
   }
 
-  /** One due job, locked for this transaction; jobs other workers hold (or have claimed) are skipped. */
-  async claimDue(manager: EntityManager, now: Date): Promise<JobEntity | null> {
-    const rows: JobRow[] = await manager.query(
-      `SELECT * FROM job j
-       WHERE j.status = 'pending' AND j.due_at <= $1 AND (j.locked_until IS NULL OR j.locked_until < $1)
-       ORDER BY j.due_at ASC LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [now],
-    );
-    return rows[0] ? jobOf(rows[0]) : null;
+  /**
+   * Up to `limit` due jobs, soonest first, locked for this transaction and marked as if they succeed: one attempt
+   * more, and done — a webhook instead stays pending, leased to `worker` until `leaseUntil` (it is called after the
+   * commit). Jobs other workers hold or have leased are skipped. One statement (the `claim_due_jobs` function,
+   * whose plan is an ordered index scan that stops at `limit` whatever the statistics say).
+   */
+  async claimDue(
+    manager: EntityManager,
+    now: Date,
+    limit: number,
+    lease: { worker: string; until: Date },
+  ): Promise<JobEntity[]> {
+    const rows: JobRow[] = await manager.query('SELECT * FROM claim_due_jobs($1, $2, $3, $4)', [
+      now,
+      limit,
+      lease.worker,
+      lease.until,
+    ]);
+    // RETURNING keeps no order
+    return rows.map(jobOf).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   }
 
   /** The job again, locked, if it is still pending and claimed by `lockedBy` (webhook second phase). */

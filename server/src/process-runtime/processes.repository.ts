@@ -227,6 +227,25 @@ export class ProcessesRepository {
   }
 
   /**
+   * Locks these instance rows in one statement, in id order (two transactions that lock sets this way cannot
+   * deadlock each other), and keeps them as `lockInstance` keeps its rows.
+   */
+  async lockInstances(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    const wanted = [...new Set(ids)].filter((id) => !this.locked.get(manager)?.has(id)).sort();
+    if (wanted.length === 0) {
+      return;
+    }
+    const rows = await queryPrepared<InstanceRow>(
+      manager,
+      `SELECT ${INSTANCE_COLUMNS} FROM process_instance WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [wanted],
+    );
+    for (const row of rows) {
+      this.hold(manager, row);
+    }
+  }
+
+  /**
    * An instance row this transaction locked in another statement (as `row_to_json` sends it): kept as
    * `lockInstance` keeps its rows, unless the transaction already holds it.
    */
@@ -241,6 +260,14 @@ export class ProcessesRepository {
   /** An instance row read without a lock in another statement (as `row_to_json` sends it); not kept. */
   instanceFromJson(json: Record<string, unknown>): ProcessInstanceEntity {
     return instanceOf(instanceRowOf(json));
+  }
+
+  /**
+   * Forgets the instance rows kept for this transaction (after a rollback to a savepoint, what they hold in memory
+   * may no longer be what the database holds; the next `lockInstance` reads them again — the lock stays).
+   */
+  forgetLocked(manager: EntityManager): void {
+    this.locked.delete(manager);
   }
 
   /** Keeps a locked row for the rest of the transaction (see `lockInstance`). */

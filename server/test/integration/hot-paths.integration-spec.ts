@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import supertest from 'supertest';
 import { createApp } from '../../src/app.factory.js';
+import { JobRunnerService } from '../../src/process-runtime/job-runner.service.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
 import { eventually, statementsOf } from '../utils/statements.js';
@@ -265,6 +266,68 @@ describe('hot paths', () => {
     // cached; a new instance cannot conflict, so the one statement needs no transaction around it)
     expect(statements).toHaveLength(2);
     expect(statements[1]).toMatch(/^WITH w0 AS \(INSERT INTO process_instance\b/);
+  });
+
+  it('should fire a batch of due timers in one transaction, claimed in one statement', async () => {
+    // given two instances waiting at a timer that is due (and one fired before: the definition is read once)
+    const timerModel = waitingProcess
+      .replace('id="hot-waiting" name="hot-waiting"', 'id="hot-timer" name="hot-timer"')
+      .replace(
+        '<bpmn:userTask id="work" name="Work" />',
+        '<bpmn:intermediateCatchEvent id="work"><bpmn:timerEventDefinition><bpmn:timeDuration>PT0S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+      );
+    expect((await as(admin).post('/api/processes', { xml: timerModel })).status).toBe(201);
+    const start = async () => {
+      const started = await as(admin).post('/api/processes/hot-timer/instances', {
+        variables: {},
+        residentId,
+      });
+      expect(started.status).toBe(201);
+      return (started.body as { id: string }).id;
+    };
+    const runner = t.app.get(JobRunnerService);
+    await start();
+    await runner.runUntilIdle();
+    const ids = [await start(), await start()];
+
+    // when the job runner takes them in one batch
+    let claimed = 0;
+    const statements = await statementsOf(t.dataSource, async () => {
+      claimed = await runner.runBatch(16);
+    });
+
+    // then one transaction: the claim (which marks them done), both instances locked at once, then per timer a
+    // savepoint, the resident's calendar (the model has a timer) and the step's writes in one statement
+    expect(claimed).toBe(2);
+    const shapes = statements.map((sql) =>
+      /^START TRANSACTION|^COMMIT|^SAVEPOINT|^RELEASE SAVEPOINT/.test(sql)
+        ? sql.split(' ').slice(0, 2).join(' ')
+        : /claim_due_jobs/.test(sql)
+          ? 'claim'
+          : /^SELECT .* FROM process_instance WHERE id = ANY\(\$1::uuid\[\]\) ORDER BY id FOR UPDATE$/.test(
+                sql,
+              )
+            ? 'lock both'
+            : /^WITH chain AS/.test(sql)
+              ? 'calendar'
+              : /^WITH w0 AS \(UPDATE process_instance\b/.test(sql)
+                ? 'step'
+                : sql.slice(0, 60),
+    );
+    const one = ['SAVEPOINT job_apply', 'calendar', 'step'];
+    expect(shapes).toEqual(['START TRANSACTION', 'claim', 'lock both', ...one, ...one, 'COMMIT']);
+    for (const id of ids) {
+      const tasks = await as(admin).get(`/api/tasks?processInstanceId=${id}`);
+      expect((tasks.body as { elementId: string }[]).map((task) => task.elementId)).toEqual(['next']);
+    }
+    const jobs: { status: string; attempts: number }[] = await t.dataSource.query(
+      `SELECT status, attempts FROM job WHERE instance_id = ANY($1)`,
+      [ids],
+    );
+    expect(jobs).toEqual([
+      { status: 'done', attempts: 1 },
+      { status: 'done', attempts: 1 },
+    ]);
   });
 
   it('should fire a rule another server enabled and stop when it is disabled there', async () => {

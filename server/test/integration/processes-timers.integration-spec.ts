@@ -241,6 +241,48 @@ describe('processes over time', () => {
     expect((await instance(id)).status).toBe('completed');
   });
 
+  it('should apply a batch of due jobs of one instance in due order, a failing one retried alone', async () => {
+    // given an instance whose two branches are due at once: a timer, and a service call that fails
+    const params = JSON.stringify({ processKey: 'no-such-process' }).replace(/"/g, '&quot;');
+    await deploy(
+      bpmnDocument(
+        'batch-flow',
+        `<bpmn:startEvent id="start" />
+        <bpmn:parallelGateway id="split" />
+        <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT0S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+        <bpmn:userTask id="afterWait" name="After the wait" />
+        <bpmn:serviceTask id="call" name="Call" careloom:serviceType="start-process" careloom:parameters="${params}" />
+        <bpmn:userTask id="afterCall" name="After the call" />
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="split" />
+        <bpmn:sequenceFlow id="f2" sourceRef="split" targetRef="wait" />
+        <bpmn:sequenceFlow id="f3" sourceRef="wait" targetRef="afterWait" />
+        <bpmn:sequenceFlow id="f4" sourceRef="split" targetRef="call" />
+        <bpmn:sequenceFlow id="f5" sourceRef="call" targetRef="afterCall" />`,
+      ),
+    );
+    const id = await start('batch-flow');
+
+    // when the job runner takes both in one transaction
+    expect(await t.app.get(JobRunnerService).runBatch(16)).toBe(2);
+
+    // then the timer fired, and the failed call waits for its retry (its rollback undid nothing of the timer's)
+    expect((await instance(id)).activeElementIds.sort()).toEqual(['afterWait', 'call']);
+    const jobs: { type: string; status: string; attempts: number; last_error: string | null }[] =
+      await t.dataSource.query(
+        `SELECT type, status, attempts, last_error FROM job WHERE instance_id = $1 ORDER BY type`,
+        [id],
+      );
+    expect(jobs).toEqual([
+      {
+        type: 'service',
+        status: 'pending',
+        attempts: 1,
+        last_error: expect.stringContaining('no-such-process'),
+      },
+      { type: 'timer', status: 'done', attempts: 1, last_error: null },
+    ]);
+  });
+
   it('should run set-variables with JSON Logic and mark a notification read', async () => {
     await deploy(
       serviceTaskProcess('calc-flow', 'set-variables', {

@@ -14,6 +14,7 @@ import { TaskReportIndex1795900000006 } from './1795900000006-TaskReportIndex.js
 import { RecordOrderIndexes1795900000007 } from './1795900000007-RecordOrderIndexes.js';
 import { NotificationOrgUnitPath1795900000008 } from './1795900000008-NotificationOrgUnitPath.js';
 import { TaskResidentIndex1795900000009 } from './1795900000009-TaskResidentIndex.js';
+import { ClaimDueJobs1795900000010 } from './1795900000010-ClaimDueJobs.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   RecordOrderIndexes1795900000007,
   NotificationOrgUnitPath1795900000008,
   TaskResidentIndex1795900000009,
+  ClaimDueJobs1795900000010,
 ];

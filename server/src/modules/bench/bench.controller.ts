@@ -27,6 +27,13 @@ export type BenchMemory = {
  * Registered only with CARELOOM_BENCH=1 (refused in production).
  */
 @ApiExcludeController()
+/** Thrown to roll a benchmark poll back: it claims, and nothing it claimed may count as done. */
+class PollRolledBack extends Error {
+  constructor(readonly claimed: number) {
+    super('poll rolled back');
+  }
+}
+
 @Controller('bench')
 export class BenchController {
   constructor(
@@ -66,8 +73,8 @@ export class BenchController {
 
   /**
    * The job worker's poll, `times` times in a row: the same transaction and claimDue call as
-   * JobRunnerService.runOne, timed here so HTTP is not part of it. A job that is due is only
-   * locked and released, never applied. Returns each poll's milliseconds and the worker's poll interval.
+   * JobRunnerService.runBatch, timed here so HTTP is not part of it. A job that is due is only
+   * claimed and rolled back, never applied. Returns each poll's milliseconds and the worker's poll interval.
    */
   @Post('poll')
   async poll(
@@ -78,9 +85,21 @@ export class BenchController {
     let claimed = 0;
     for (let i = 0; i < times; i += 1) {
       const started = performance.now();
-      const job = await this.transactions.run((manager) => this.jobs.claimDue(manager, this.clock.now()));
+      claimed += await this.transactions
+        .run(async (manager) => {
+          const jobs = await this.jobs.claimDue(manager, this.clock.now(), 1, {
+            worker: 'bench',
+            until: new Date(),
+          });
+          throw new PollRolledBack(jobs.length);
+        })
+        .catch((error: unknown) => {
+          if (error instanceof PollRolledBack) {
+            return error.claimed;
+          }
+          throw error;
+        });
       ms.push(performance.now() - started);
-      claimed += job ? 1 : 0;
     }
     return { ms, claimed, pollIntervalMs: POLL_INTERVAL_MS };
   }
