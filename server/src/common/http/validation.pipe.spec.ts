@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Transform, Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { getMetadataStorage, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ValidationFailedError } from '../errors/domain.errors.js';
 import { createValidationPipe } from './validation.pipe.js';
 
@@ -90,5 +90,30 @@ describe('createValidationPipe', () => {
     // then the transform ran as before
     expect(dto.data).toEqual({ a: 1, seen: true });
     expect(dto.typed).toEqual({ b: 2 });
+  });
+});
+
+describe('keepMetadataLookups', () => {
+  it('should answer a class its checks from memory, and learn a check added later', async () => {
+    // given a class that is validated once (its checks looked up and kept)
+    class LateDto {
+      @IsString()
+      name: string;
+    }
+    const storage = getMetadataStorage();
+    const first = storage.getTargetValidationMetadatas(LateDto, '', false, false);
+    expect(storage.getTargetValidationMetadatas(LateDto, '', false, false)).toBe(first);
+    await expect(pipe.transform({ name: 'a', note: 'x'.repeat(20) }, asBody(LateDto))).rejects.toThrow();
+
+    // when a check is added to it afterwards (a property declared with a decorator applied by hand)
+    MaxLength(3)(LateDto.prototype, 'note');
+    IsString()(LateDto.prototype, 'note');
+
+    // then the pipe knows the new property: a short note passes, a long one fails at its field
+    await expect(pipe.transform({ name: 'a', note: 'abc' }, asBody(LateDto))).resolves.toBeInstanceOf(
+      LateDto,
+    );
+    const failure = await failureOf({ name: 'a', note: 'abcd' }, LateDto);
+    expect(failure.errors.map((e) => e.path)).toEqual(['/note']);
   });
 });

@@ -127,8 +127,58 @@ class CareLoomValidationPipe extends ValidationPipe {
   }
 }
 
+type MetadataStorage = ReturnType<typeof getMetadataStorage>;
+type ValidationMetadatas = ReturnType<MetadataStorage['getTargetValidationMetadatas']>;
+const keptLookups = new WeakSet<MetadataStorage>();
+
+/**
+ * class-validator finds a class's checks by scanning every class with checks for its ancestors, on every
+ * validation (and Nest's pipe asks once more per request): 2–3 % of a request's CPU. The checks of a class never
+ * change once its module is loaded, so the answers — and their grouping by property — are kept until a check is
+ * added. The arrays are shared: class-validator and Nest only read them.
+ */
+export function keepMetadataLookups(storage: MetadataStorage = getMetadataStorage()): void {
+  if (keptLookups.has(storage)) {
+    return;
+  }
+  keptLookups.add(storage);
+  let found = new WeakMap<object, Map<string, ValidationMetadatas>>();
+  let grouped = new WeakMap<ValidationMetadatas, ReturnType<MetadataStorage['groupByPropertyName']>>();
+  const lookUp = storage.getTargetValidationMetadatas.bind(storage);
+  const group = storage.groupByPropertyName.bind(storage);
+  const addCheck = storage.addValidationMetadata.bind(storage);
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0000') ?? ''}`;
+    let byKey = found.get(target);
+    if (!byKey) {
+      byKey = new Map();
+      found.set(target, byKey);
+    }
+    let metadatas = byKey.get(key);
+    if (!metadatas) {
+      metadatas = lookUp(target, schema, always, strictGroups, groups);
+      byKey.set(key, metadatas);
+    }
+    return metadatas;
+  };
+  storage.groupByPropertyName = (metadatas) => {
+    let byProperty = grouped.get(metadatas);
+    if (!byProperty) {
+      byProperty = group(metadatas);
+      grouped.set(metadatas, byProperty);
+    }
+    return byProperty;
+  };
+  storage.addValidationMetadata = (metadata) => {
+    addCheck(metadata);
+    found = new WeakMap();
+    grouped = new WeakMap();
+  };
+}
+
 /** class-validator DTO checks whose failures come out as 400 problems with JSON-pointer field paths. */
 export function createValidationPipe(): ValidationPipe {
+  keepMetadataLookups();
   return new CareLoomValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
