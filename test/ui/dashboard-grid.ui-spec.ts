@@ -235,6 +235,28 @@ describe('placing and sizing reports on the dashboard grid with the mouse', () =
     await expect(handle.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
   });
 
+  it("should fetch the tiles' data again in English when the language is switched", async () => {
+    // given the saved dashboard in the designer, its tiles' data fetched in Chinese
+    const page = await signedIn(DESKTOP, `/designer/reports/dashboards/${DASHBOARD_KEY}`);
+    await tile(page, TOTAL).waitFor();
+    const dataOf = (report: string, language: string) =>
+      page.waitForRequest(
+        (request) =>
+          request.url().endsWith(`/api/reports/${report}/data`) &&
+          (request.headers()['accept-language'] ?? '').startsWith(language),
+      );
+
+    // when the user switches to English
+    const english = Promise.all([dataOf(TOTAL, 'en'), dataOf(BY_STATUS, 'en'), dataOf(BY_LEVEL, 'en')]);
+    await page.getByText('EN', { exact: true }).click();
+
+    // then every tile asks for its data in English (the server words chart titles and notes by language)
+    await english;
+    await expect(tile(page, TOTAL).locator('canvas, .cl-rd-card-body *').first().isVisible()).resolves.toBe(
+      true,
+    );
+  });
+
   it('should stack the tiles in one column on a 390-px screen, with no drag handles and the buttons to order them', async () => {
     // given the dashboard on a phone
     const page = await signedIn(PHONE, `/designer/reports/dashboards/${DASHBOARD_KEY}`);

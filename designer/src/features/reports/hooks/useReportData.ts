@@ -6,22 +6,27 @@ import type { ReportResult } from '../utils/report.types.js';
 export type ReportData = { result: ReportResult } | { error: string };
 
 /**
- * The live data of saved reports (GET /api/reports/{key}/data), each fetched once, for the dashboard
- * layout preview; a key is missing from the answer until its data arrived.
+ * The live data of saved reports (GET /api/reports/{key}/data), each fetched once per language (the server words
+ * labels by the request's language), for the dashboard layout preview; a key is missing from the answer until its
+ * data arrived. After a change of language the previous words stay shown until the new ones arrive.
  */
 export function useReportData(keys: readonly string[]): Record<string, ReportData> {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [data, setData] = useState<Record<string, ReportData>>({});
-  const requested = useRef(new Set<string>());
+  const requested = useRef({ locale, keys: new Set<string>() });
   const wanted = [...new Set(keys)].sort().join('\n');
 
   useEffect(() => {
+    if (requested.current.locale !== locale) {
+      requested.current = { locale, keys: new Set() };
+    }
+    const round = requested.current;
     for (const key of wanted.split('\n')) {
-      if (key === '' || requested.current.has(key)) {
+      if (key === '' || round.keys.has(key)) {
         continue;
       }
-      requested.current.add(key);
+      round.keys.add(key);
       void (async () => {
         let entry: ReportData;
         try {
@@ -30,10 +35,13 @@ export function useReportData(keys: readonly string[]): Record<string, ReportDat
         } catch (error) {
           entry = { error: describeError(error, t) };
         }
-        setData((known) => ({ ...known, [key]: entry }));
+        // an answer in a language the user has since left is not shown
+        if (requested.current === round) {
+          setData((known) => ({ ...known, [key]: entry }));
+        }
       })();
     }
-  }, [api, t, wanted]);
+  }, [api, t, locale, wanted]);
 
   return data;
 }
