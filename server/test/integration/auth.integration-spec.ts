@@ -65,6 +65,41 @@ describe('auth', () => {
     expect((await t.http().get('/api/residents').set('authorization', 'Bearer cls_madeup')).status).toBe(401);
   });
 
+  it('should word the field messages of a malformed request in Chinese by default and in English when asked', async () => {
+    // given a request whose new password is too short and which carries a field the API does not take
+    const token = await t.login('doctor');
+    const send = (language?: string) => {
+      const request = t.http().post('/api/auth/password').set('authorization', `Bearer ${token}`);
+      return (language ? request.set('accept-language', language) : request).send({
+        currentPassword: 'doctor-pass',
+        newPassword: 'short',
+        colour: 'red',
+      });
+    };
+
+    // when it is sent without a language (zh-CN, the default), then with English
+    const zh = await send();
+    const en = await send('en-US,en;q=0.9');
+
+    // then both are refused at the fields, each in its language
+    expect(zh.status).toBe(400);
+    expect(zh.body.detail).toBe('请求中有字段不符合要求，请看各字段的提示。');
+    expect(zh.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: '/newPassword', message: '新密码（newPassword）至少 8 个字符' },
+        { path: '/colour', message: '不认识的字段 colour：请去掉它' },
+      ]),
+    );
+    expect(en.status).toBe(400);
+    expect(en.body.detail).toBe('The request has invalid fields; see errors.');
+    expect(en.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: '/newPassword', message: 'newPassword must be at least 8 characters' },
+        { path: '/colour', message: 'property colour should not exist' },
+      ]),
+    );
+  });
+
   it('should change the password and refuse the old one when the current password is right', async () => {
     // given
     const token = await t.login('doctor');
@@ -75,9 +110,7 @@ describe('auth', () => {
       .set('authorization', `Bearer ${token}`)
       .send({ currentPassword: 'nope', newPassword: 'new-pass-2026' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.errors).toEqual([
-      { path: '/currentPassword', message: 'The current password is wrong.' },
-    ]);
+    expect(wrong.body.errors).toEqual([{ path: '/currentPassword', message: '当前密码不正确。' }]);
     // when the right one is sent
     const ok = await t
       .http()

@@ -167,7 +167,7 @@ describe('session cache', () => {
     // then the first is refused and the second no longer passes the admin check, on both servers
     const refused = await as(disabled.token).get('/api/users');
     expect(refused.status).toBe(401);
-    expect(refused.body.detail).toContain('disabled');
+    expect(refused.body.detail).toBe('该账号已停用。');
     expect((await as(demoted.token).get('/api/users')).status).toBe(403);
     expect((await as(demoted.token).get('/api/roles')).status).toBe(200);
     await eventually(async () => {

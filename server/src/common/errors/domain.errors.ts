@@ -34,7 +34,10 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(entity: string, id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super('not-found', `${entity} not found`, `No ${entity.toLowerCase()} with id ${id} that you may see.`);
   }
 }

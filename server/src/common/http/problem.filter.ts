@@ -1,6 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain.errors.js';
+import {
+  DomainError,
+  NotFoundError,
+  type DomainErrorKind,
+  type FieldError,
+} from '../errors/domain.errors.js';
+import { zhFieldMessage } from './field-messages.zh.js';
+import { localeOf, type RequestLocale } from './locale.decorator.js';
 
 export type ProblemDetails = {
   type: string;
@@ -74,6 +81,68 @@ export function toProblem(error: unknown): ProblemDetails {
   };
 }
 
+/** The problem layer's own texts in Chinese (a domain error's specific detail stays as the service wrote it). */
+const ZH_DETAILS: Readonly<Record<string, string>> = {
+  'The request has invalid fields; see errors.': '请求中有字段不符合要求，请看各字段的提示。',
+  'Log in first: send Authorization: Bearer <token>.': '请先登录。',
+  'The token is not valid; log in again.': '登录凭证无效，请重新登录。',
+  'The account is disabled.': '该账号已停用。',
+  'The username or password is wrong.': '用户名或密码不正确。',
+  'The current password is wrong.': '当前密码不正确。',
+  'The request body is larger than the server accepts.': '请求内容超过了服务器允许的大小。',
+  'Something went wrong on the server; the request id identifies it in the logs.':
+    '服务器出错了；凭请求编号（requestId）可在日志中查到原因。',
+};
+
+/** What a not-found error names, in Chinese (the English name otherwise). */
+const ZH_ENTITIES: Readonly<Record<string, string>> = {
+  'API token': 'API 令牌',
+  Calendar: '日历',
+  Dashboard: '看板',
+  Form: '表单',
+  'Form version': '表单版本',
+  Incident: '异常',
+  Notice: '公告',
+  Notification: '通知',
+  'Org unit': '组织单元',
+  Process: '流程',
+  'Process instance': '流程实例',
+  Record: '记录',
+  Report: '报表',
+  Resident: '长者',
+  Revision: '修订记录',
+  Rule: '规则',
+  'Rule version': '规则版本',
+  'Shipped bundle': '内置模板包',
+  Task: '任务',
+  'Work order': '工单',
+};
+
+const zhText = (text: string): string => ZH_DETAILS[text] ?? zhFieldMessage(text);
+
+/**
+ * `problem` in the caller's language: for zh-CN (the default) the request-shape checks' field messages, the
+ * problem layer's own details and not-found answers in Chinese. Other domain details are not translated yet.
+ */
+export function localisedProblem(
+  problem: ProblemDetails,
+  error: unknown,
+  locale: RequestLocale,
+): ProblemDetails {
+  if (locale !== 'zh-CN') {
+    return problem;
+  }
+  const detail =
+    error instanceof NotFoundError
+      ? `找不到 id 为 ${error.id} 的${ZH_ENTITIES[error.entity] ?? error.entity}，或您无权查看。`
+      : zhText(problem.detail);
+  return {
+    ...problem,
+    detail,
+    ...(problem.errors ? { errors: problem.errors.map((e) => ({ ...e, message: zhText(e.message) })) } : {}),
+  };
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: ProblemDetails): void {
   void reply
     .status(problem.status)
@@ -89,7 +158,11 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const problem = toProblem(exception);
+    const problem = localisedProblem(
+      toProblem(exception),
+      exception,
+      localeOf(request.headers['accept-language']),
+    );
     if (problem.status >= 500) {
       this.logger.error({
         msg: 'unhandled error',
