@@ -6,8 +6,6 @@
 // completions (self and inclusive, by function). The .cpuprofile file is kept under artifacts/bench/profiles.
 // Run: `node test/bench/engine-profile.mjs` (DATABASE_URL's server when set, else an embedded one);
 // BENCH_SECONDS (default 10) per measure, BENCH_WAITING (default 8000) waiting instances.
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { waitingProcess, WAITING_KEY } from './engine-models.mjs';
 import {
@@ -21,8 +19,8 @@ import {
   SERVER_APPLICATIONS,
   withCpu,
 } from './engine.bench.mjs';
-import { summarise } from './records-profile.mjs';
-import { login, REPO_ROOT, startServer } from '../support/server-process.mjs';
+import { startProfiledServer } from './records-profile.mjs';
+import { login } from '../support/server-process.mjs';
 import { startTestDatabase } from '../support/test-database.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -83,22 +81,11 @@ async function main() {
   const statsUrl = new URL(database.url);
   statsUrl.pathname = '/postgres';
   const stats = new pg.Client({ connectionString: statsUrl.toString() });
-  const dir = path.join(REPO_ROOT, 'artifacts', 'bench', 'profiles');
-  fs.mkdirSync(dir, { recursive: true });
-  const before = new Set(fs.readdirSync(dir));
-  let server = null;
+  let profiled = null;
   let api = null;
   try {
-    server = await startServer({
-      DATABASE_URL: database.url,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_BENCH: '1',
-      LOG_LEVEL: 'error',
-      // --cpu-prof is refused in NODE_OPTIONS: a preload starts the inspector's profiler instead.
-      NODE_OPTIONS:
-        `${process.env.NODE_OPTIONS ?? ''} --import=${path.join(import.meta.dirname, 'records-profile-preload.mjs')}`.trim(),
-      CARELOOM_PROFILE_DIR: dir,
-    });
+    profiled = await startProfiledServer(database.url, ADMIN_PASSWORD);
+    const { server } = profiled;
     await client.connect();
     await stats.connect().catch(() => undefined);
     const statsOf = { stats, name: new URL(database.url).pathname.slice(1) };
@@ -130,10 +117,10 @@ async function main() {
     process.stdout.write(perStep('in-process TasksService.complete', direct));
     // Only these completions are sampled (the preload starts on SIGWINCH).
     process.kill(server.pid, 'SIGWINCH');
-    const profiled = await withCpu(client, serverCpu, () =>
+    const sampled = await withCpu(client, serverCpu, () =>
       closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: complete }),
     );
-    process.stdout.write(perStep('profiled HTTP completions', profiled));
+    process.stdout.write(perStep('profiled HTTP completions', sampled));
     if (taskIds.length === 0) {
       process.stdout.write('(ran out of open tasks: raise BENCH_WAITING)\n');
     }
@@ -141,15 +128,10 @@ async function main() {
     api?.close();
     await client.end().catch(() => undefined);
     await stats.end().catch(() => undefined);
-    await server?.stop();
+    await profiled?.server.stop();
     await database.stop();
   }
-  const written = fs.readdirSync(dir).filter((f) => !before.has(f) && f.endsWith('.cpuprofile'));
-  for (const file of written) {
-    const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    process.stdout.write(`\n${path.relative(REPO_ROOT, path.join(dir, file))} (the profiled completions)\n`);
-    process.stdout.write(summarise(profile));
-  }
+  profiled?.printProfiles('the profiled completions');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -58,24 +58,45 @@ export function summarise(profile, top = TOP) {
   return `self time\n${rows(self)}\n\ninclusive time\n${rows(inclusive)}\n`;
 }
 
+/** Where the profiled servers write their .cpuprofile files. */
+const PROFILE_DIR = path.join(REPO_ROOT, 'artifacts', 'bench', 'profiles');
+
+/**
+ * The built server (bench routes on) with the CPU profiler preloaded: sampling starts when it gets SIGWINCH, and
+ * the profile is written into the profile folder when it exits. Returns the server and `printProfiles(label)`, which
+ * prints the profiles written since this call, summarised.
+ */
+export async function startProfiledServer(databaseUrl, adminPassword) {
+  fs.mkdirSync(PROFILE_DIR, { recursive: true });
+  const before = new Set(fs.readdirSync(PROFILE_DIR));
+  const server = await startServer({
+    DATABASE_URL: databaseUrl,
+    CARELOOM_ADMIN_PASSWORD: adminPassword,
+    CARELOOM_BENCH: '1',
+    LOG_LEVEL: 'error',
+    // --cpu-prof is refused in NODE_OPTIONS: a preload starts the inspector's profiler instead.
+    NODE_OPTIONS:
+      `${process.env.NODE_OPTIONS ?? ''} --import=${path.join(import.meta.dirname, 'records-profile-preload.mjs')}`.trim(),
+    CARELOOM_PROFILE_DIR: PROFILE_DIR,
+  });
+  const printProfiles = (label) => {
+    const written = fs.readdirSync(PROFILE_DIR).filter((f) => !before.has(f) && f.endsWith('.cpuprofile'));
+    for (const file of written) {
+      const profile = JSON.parse(fs.readFileSync(path.join(PROFILE_DIR, file), 'utf8'));
+      process.stdout.write(`\n${path.relative(REPO_ROOT, path.join(PROFILE_DIR, file))} (${label})\n`);
+      process.stdout.write(summarise(profile));
+    }
+  };
+  return { server, printProfiles };
+}
+
 async function main() {
   const database = await startTestDatabase('profile');
   const client = new pg.Client({ connectionString: database.url });
-  const dir = path.join(REPO_ROOT, 'artifacts', 'bench', 'profiles');
-  fs.mkdirSync(dir, { recursive: true });
-  const before = new Set(fs.readdirSync(dir));
-  let server = null;
+  let profiled = null;
   try {
-    server = await startServer({
-      DATABASE_URL: database.url,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_BENCH: '1',
-      LOG_LEVEL: 'error',
-      // --cpu-prof is refused in NODE_OPTIONS: a preload starts the inspector's profiler instead.
-      NODE_OPTIONS:
-        `${process.env.NODE_OPTIONS ?? ''} --import=${path.join(import.meta.dirname, 'records-profile-preload.mjs')}`.trim(),
-      CARELOOM_PROFILE_DIR: dir,
-    });
+    profiled = await startProfiledServer(database.url, ADMIN_PASSWORD);
+    const { server } = profiled;
     await client.connect();
     const { submit, submitBody, baseline, baselineBody } = await prepareSubmissions(server.url, client);
     await load({ ...baseline, body: baselineBody, seconds: 2 });
@@ -101,15 +122,10 @@ async function main() {
     );
   } finally {
     await client.end().catch(() => undefined);
-    await server?.stop();
+    await profiled?.server.stop();
     await database.stop();
   }
-  const written = fs.readdirSync(dir).filter((f) => !before.has(f) && f.endsWith('.cpuprofile'));
-  for (const file of written) {
-    const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    process.stdout.write(`${path.relative(REPO_ROOT, path.join(dir, file))} (the measured submissions)\n`);
-    process.stdout.write(summarise(profile));
-  }
+  profiled?.printProfiles('the measured submissions');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

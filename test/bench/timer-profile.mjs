@@ -4,8 +4,6 @@
 // them (self and inclusive, by function). The .cpuprofile file is kept under artifacts/bench/profiles.
 // Run: `node test/bench/timer-profile.mjs` (DATABASE_URL's server when set, else an embedded one); BENCH_TIMERS
 // (default 2000) timers.
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import { timerProcess, TIMER_KEY } from './engine-models.mjs';
 import {
@@ -16,8 +14,8 @@ import {
   SERVER_APPLICATIONS,
   withCpu,
 } from './engine.bench.mjs';
-import { summarise } from './records-profile.mjs';
-import { login, REPO_ROOT, startServer } from '../support/server-process.mjs';
+import { startProfiledServer } from './records-profile.mjs';
+import { login } from '../support/server-process.mjs';
 import { startTestDatabase } from '../support/test-database.mjs';
 
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 2000);
@@ -36,21 +34,11 @@ async function fired(client) {
 async function main() {
   const database = await startTestDatabase('timer_profile');
   const client = new pg.Client({ connectionString: database.url });
-  const dir = path.join(REPO_ROOT, 'artifacts', 'bench', 'profiles');
-  fs.mkdirSync(dir, { recursive: true });
-  const before = new Set(fs.readdirSync(dir));
-  let server = null;
+  let profiled = null;
   let api = null;
   try {
-    server = await startServer({
-      DATABASE_URL: database.url,
-      CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      CARELOOM_BENCH: '1',
-      LOG_LEVEL: 'error',
-      NODE_OPTIONS:
-        `${process.env.NODE_OPTIONS ?? ''} --import=${path.join(import.meta.dirname, 'records-profile-preload.mjs')}`.trim(),
-      CARELOOM_PROFILE_DIR: dir,
-    });
+    profiled = await startProfiledServer(database.url, ADMIN_PASSWORD);
+    const { server } = profiled;
     await client.connect();
     api = apiClient(server.url, await login(server.url, 'admin', ADMIN_PASSWORD));
     await api.post('/api/processes', { xml: timerProcess() });
@@ -100,15 +88,10 @@ async function main() {
   } finally {
     api?.close();
     await client.end().catch(() => undefined);
-    await server?.stop();
+    await profiled?.server.stop();
     await database.stop();
   }
-  const written = fs.readdirSync(dir).filter((f) => !before.has(f) && f.endsWith('.cpuprofile'));
-  for (const file of written) {
-    const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    process.stdout.write(`\n${path.relative(REPO_ROOT, path.join(dir, file))} (the firings)\n`);
-    process.stdout.write(summarise(profile));
-  }
+  profiled?.printProfiles('the firings');
 }
 
 await main();
