@@ -128,10 +128,7 @@ export class FieldRightsService implements OnModuleInit {
   }
 
   /** TaskDtos without the values the tasks' steps hide (in `variables` and `draft`). */
-  async dtos(
-    tasks: readonly TaskWithResidentName[],
-    actor: Actor,
-  ): Promise<TaskDto[]> {
+  async dtos(tasks: readonly TaskWithResidentName[], actor: Actor): Promise<TaskDto[]> {
     const rights = await this.ofMany(this.transactions.manager, tasks);
     return tasks.map((task) => toTaskDto(task, actor, rights.get(task.id) ?? null));
   }
