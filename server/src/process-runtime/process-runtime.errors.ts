@@ -6,6 +6,17 @@ import {
   type FieldError,
 } from '../common/errors/domain.errors.js';
 
+/** Task and instance statuses as the Chinese UI names them. */
+const TASK_STATUS_ZH: Readonly<Record<string, string>> = {
+  completed: '完成',
+  cancelled: '取消',
+};
+const INSTANCE_STATUS_ZH: Readonly<Record<string, string>> = {
+  completed: '结束',
+  cancelled: '终止',
+  failed: '出错',
+};
+
 /** One deploy problem as the contract shows it: `path` points at the element for generic clients. */
 export type DeployProblem = FieldError & { elementId: string | null; elementType: string | null };
 
@@ -13,6 +24,7 @@ export type DeployProblem = FieldError & { elementId: string | null; elementType
 export class InvalidProcessModelError extends ValidationFailedError {
   constructor(problems: DeployProblem[]) {
     super(problems, `The process model has ${problems.length} problem(s); nothing was deployed. See errors.`);
+    this.inChinese(`流程模型有 ${problems.length} 处问题，未部署；请看 errors 中各元素的提示。`);
   }
 }
 
@@ -43,18 +55,21 @@ export class IncidentNotFoundError extends NotFoundError {
 export class TaskNotOpenError extends ConflictError {
   constructor(id: string, status: string) {
     super('Task not open', `Task ${id} is ${status}; it cannot be changed any more.`);
+    this.inChinese(`任务 ${id} 已${TASK_STATUS_ZH[status] ?? `是 ${status} 状态`}，不能再更改。`);
   }
 }
 
 export class TaskClaimedError extends ConflictError {
   constructor(id: string, assignee: string) {
     super('Task claimed', `Task ${id} is assigned to ${assignee}; ask them to unclaim or delegate it.`);
+    this.inChinese(`任务 ${id} 已由 ${assignee} 认领；请对方释放或委派给您。`);
   }
 }
 
 export class InstanceNotActiveError extends ConflictError {
   constructor(id: string, status: string) {
     super('Process instance not active', `Process instance ${id} is ${status}.`);
+    this.inChinese(`流程实例 ${id} 已${INSTANCE_STATUS_ZH[status] ?? `是 ${status} 状态`}。`);
   }
 }
 
@@ -62,6 +77,7 @@ export class InstanceNotActiveError extends ConflictError {
 export class EngineConflictError extends ConflictError {
   constructor(message: string) {
     super('Process state changed', message);
+    this.inChinese(`流程状态刚刚变了（${message}）；请刷新后再试。`);
   }
 }
 
@@ -71,6 +87,9 @@ export class NoMessageSubscriptionError extends DomainError {
       'not-found',
       'Nothing waits for this message',
       `No process waits for message "${name}"${correlationKey === null ? '' : ` with correlation key "${correlationKey}"`}.`,
+    );
+    this.inChinese(
+      `没有流程在等待消息“${name}”${correlationKey === null ? '' : `（关联键“${correlationKey}”）`}。`,
     );
   }
 }

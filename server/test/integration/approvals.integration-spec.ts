@@ -383,7 +383,7 @@ describe('approvals', () => {
     // (not to every family account of the home, nor to one: instances are for staff)
     expect(families.status).toBe(400);
     expect(families.body.errors).toEqual([
-      { path: '/roles/1', message: expect.stringContaining('family portal') as unknown },
+      { path: '/roles/1', message: expect.stringContaining('家属端') as unknown },
     ]);
     expect(familyMember.status).toBe(400);
     expect(familyMember.body.errors[0].path).toBe('/userIds/0');

@@ -49,7 +49,7 @@ describe('auth', () => {
     const response = await t.http().get('/api/auth/me').set('authorization', `Bearer ${token}`);
     // then
     expect(response.status).toBe(401);
-    expect(response.body.detail).toContain('expired');
+    expect(response.body.detail).toContain('已过期');
   });
 
   it('should end the session when the user logs out', async () => {
@@ -159,7 +159,7 @@ describe('auth', () => {
     const nurse = await t.login('nurse.a');
     const users = await t.http().get('/api/users').set('authorization', `Bearer ${nurse}`);
     expect(users.status).toBe(403);
-    expect(users.body.detail).toContain('admin');
+    expect(users.body.detail).toContain('系统管理员');
     const tokens = await t
       .http()
       .post('/api/auth/api-tokens')

@@ -42,7 +42,7 @@ describe('form definitions', () => {
     expect(v1.status).toBe(201);
     expect(v1.body).toMatchObject({ key: 'barthel-adl', version: 1 });
     expect(again.status).toBe(409);
-    expect(again.body.detail).toContain('version 1');
+    expect(again.body.detail).toContain('第 1 版');
 
     // when the draft is edited from a stale copy, then from the current one, and published
     const form = (await as(admin).get(`/api/forms/${id}`)).body;

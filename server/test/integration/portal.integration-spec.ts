@@ -155,7 +155,7 @@ describe('portal', () => {
       data: { systolic: 100 },
     });
     expect(response.status).toBe(403);
-    expect(response.body.detail).toContain('work order');
+    expect(response.body.detail).toContain('工单');
     const patch = await as(familyA).patch(`/api/records/${sharedRecord}`, {
       data: { systolic: 90 },
       revision: 1,

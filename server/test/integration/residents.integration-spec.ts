@@ -86,13 +86,19 @@ describe('residents', () => {
     expect(admitted.body.admittedAt).not.toBeNull();
     expect(back.status).toBe(409);
     expect(back.body.detail).toBe(
+      '状态为在住（admitted）的长者不能改为咨询（inquiry）；可改为：已离院（discharged）、已故（deceased）。',
+    );
+    const inEnglish = await as(admin)
+      .post(`/api/residents/${resident.id}/status`, { status: 'inquiry' })
+      .set('accept-language', 'en');
+    expect(inEnglish.body.detail).toBe(
       'A resident in status "admitted" cannot move to "inquiry"; allowed next: discharged, deceased.',
     );
     const deceased = await as(admin).post(`/api/residents/${resident.id}/status`, { status: 'deceased' });
     expect(deceased.body.status).toBe('deceased');
     const final = await as(admin).post(`/api/residents/${resident.id}/status`, { status: 'discharged' });
     expect(final.status).toBe(409);
-    expect(final.body.detail).toContain('"deceased" is final');
+    expect(final.body.detail).toContain('已故（deceased）是最终状态');
   });
 
   it('should keep a nurse to her wing: a wing-B resident is 404 for a wing-A nurse', async () => {

@@ -111,7 +111,7 @@ describe('session cache', () => {
     // then this server refuses it at once, and the other as soon as the notification arrives
     const next = await as(token).get('/api/users');
     expect(next.status).toBe(401);
-    expect(next.body.detail).toContain('logged out');
+    expect(next.body.detail).toContain('已退出');
     await eventually(async () => {
       expect((await as(token, 'other').get('/api/users')).status).toBe(401);
     });
@@ -218,7 +218,7 @@ describe('session cache', () => {
       const response = await as(token).get('/api/users');
       // then it is refused from the cached expiry
       expect(response.status).toBe(401);
-      expect(response.body.detail).toContain('expired');
+      expect(response.body.detail).toContain('已过期');
     });
     expect(sessionReads(statements)).toEqual([]);
   });

@@ -3,7 +3,13 @@ export type FieldError = { path: string; message: string };
 
 export type DomainErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict';
 
+/** An error's Chinese wording: its detail, and its field messages in the order of `errors` (where it has one). */
+export type ZhWording = { detail: string; messages?: readonly string[] };
+
 export class DomainError extends Error {
+  /** Answered to zh-CN callers (the default) instead of the English detail and field messages; null: not worded yet. */
+  zh: ZhWording | null = null;
+
   constructor(
     readonly kind: DomainErrorKind,
     readonly title: string,
@@ -12,6 +18,11 @@ export class DomainError extends Error {
   ) {
     super(detail);
     this.name = new.target.name;
+  }
+
+  /** Gives the error its Chinese wording (call it in the constructor, after `super`). */
+  protected inChinese(detail: string, ...messages: string[]): void {
+    this.zh = { detail, ...(messages.length > 0 ? { messages } : {}) };
   }
 }
 
@@ -27,9 +38,13 @@ export class NotAuthenticatedError extends DomainError {
   }
 }
 
+/** `zh`: the detail in Chinese (answered to zh-CN callers; without it they get the English one). */
 export class ForbiddenError extends DomainError {
-  constructor(detail: string) {
+  constructor(detail: string, zh?: string) {
     super('forbidden', 'Forbidden', detail);
+    if (zh !== undefined) {
+      this.inChinese(zh);
+    }
   }
 }
 
@@ -42,8 +57,12 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** `zh`: the detail in Chinese (answered to zh-CN callers; without it they get the English one). */
 export class ConflictError extends DomainError {
-  constructor(title: string, detail: string) {
+  constructor(title: string, detail: string, zh?: string) {
     super('conflict', title, detail);
+    if (zh !== undefined) {
+      this.inChinese(zh);
+    }
   }
 }

@@ -122,7 +122,8 @@ const zhText = (text: string): string => ZH_DETAILS[text] ?? zhFieldMessage(text
 
 /**
  * `problem` in the caller's language: for zh-CN (the default) the request-shape checks' field messages, the
- * problem layer's own details and not-found answers in Chinese. Other domain details are not translated yet.
+ * problem layer's own details, not-found answers and the domain errors worded in Chinese (`DomainError.zh`); other
+ * domain details stay English.
  */
 export function localisedProblem(
   problem: ProblemDetails,
@@ -132,14 +133,23 @@ export function localisedProblem(
   if (locale !== 'zh-CN') {
     return problem;
   }
+  const worded = error instanceof DomainError ? error.zh : null;
   const detail =
-    error instanceof NotFoundError
+    worded?.detail ??
+    (error instanceof NotFoundError
       ? `找不到 id 为 ${error.id} 的${ZH_ENTITIES[error.entity] ?? error.entity}，或您无权查看。`
-      : zhText(problem.detail);
+      : zhText(problem.detail));
   return {
     ...problem,
     detail,
-    ...(problem.errors ? { errors: problem.errors.map((e) => ({ ...e, message: zhText(e.message) })) } : {}),
+    ...(problem.errors
+      ? {
+          errors: problem.errors.map((e, i) => ({
+            ...e,
+            message: worded?.messages?.[i] ?? zhText(e.message),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -13,6 +13,7 @@ export class InvalidCredentialsError extends DomainError {
 export class SessionExpiredError extends NotAuthenticatedError {
   constructor() {
     super('The session has expired or was logged out; log in again.');
+    this.inChinese('登录已过期或已退出，请重新登录。');
   }
 }
 
@@ -22,5 +23,6 @@ export class WrongCurrentPasswordError extends ValidationFailedError {
       [{ path: '/currentPassword', message: 'The current password is wrong.' }],
       'The password was not changed.',
     );
+    this.inChinese('密码未修改。', '当前密码不正确。');
   }
 }

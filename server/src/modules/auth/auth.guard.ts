@@ -4,6 +4,7 @@ import { hasRole } from '../../common/auth/actor.types.js';
 import { PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from '../../common/auth/auth.decorators.js';
 import { UserActivityService } from '../../common/auth/user-activity.service.js';
 import { ForbiddenError, NotAuthenticatedError } from '../../common/errors/domain.errors.js';
+import { roleNamesZh } from '../users/roles.constants.js';
 import { AuthService } from './auth.service.js';
 
 /** Global guard: every route needs a valid bearer token unless marked @Public; @Roles narrows further. */
@@ -30,7 +31,10 @@ export class AuthGuard implements CanActivate {
     await this.activity.note(request.actor);
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, targets);
     if (roles && !hasRole(request.actor, roles)) {
-      throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}.`);
+      throw new ForbiddenError(
+        `This needs one of the roles: ${roles.join(', ')}.`,
+        `这需要以下角色之一：${roleNamesZh(roles)}。`,
+      );
     }
     return true;
   }

@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { FormsService } from '../forms/forms.service.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { RulesService } from '../rules/rules.service.js';
+import { roleNamesZh } from '../users/roles.constants.js';
 import type { BundleInstallationEntity } from './bundle-installation.entity.js';
 import { readBundleFolder } from './bundle-folder.util.js';
 import type { BundleFiles, ValidatedBundle } from './bundle-validation.types.js';
@@ -72,7 +73,10 @@ export class BundlesService {
 
   private assertManager(actor: Actor): void {
     if (!hasRole(actor, BUNDLE_MANAGERS)) {
-      throw new ForbiddenError(`Managing bundles needs one of: ${BUNDLE_MANAGERS.join(', ')}.`);
+      throw new ForbiddenError(
+        `Managing bundles needs one of: ${BUNDLE_MANAGERS.join(', ')}.`,
+        `管理模板包需要以下角色之一：${roleNamesZh(BUNDLE_MANAGERS)}。`,
+      );
     }
   }
 

@@ -16,6 +16,7 @@ import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError, type FieldError } from '../../common/errors/domain.errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
+import { roleNamesZh } from '../users/roles.constants.js';
 import type { CalendarEntity, CalendarName } from './calendar.entity.js';
 import { coverageGaps, gapMessage, yearIn, type CoverageGap } from './calendar-coverage.util.js';
 import { readCalendarYear, readCalendarYears } from './calendar-input.util.js';
@@ -77,7 +78,10 @@ export class CalendarsService {
 
   private assertAdmin(actor: Actor): void {
     if (!hasRole(actor, CALENDAR_ADMINS)) {
-      throw new ForbiddenError(`Changing calendars needs one of: ${CALENDAR_ADMINS.join(', ')}.`);
+      throw new ForbiddenError(
+        `Changing calendars needs one of: ${CALENDAR_ADMINS.join(', ')}.`,
+        `修改日历需要以下角色之一：${roleNamesZh(CALENDAR_ADMINS)}。`,
+      );
     }
   }
 

@@ -14,6 +14,7 @@ import { Transactions } from '../../common/database/transaction.js';
 import { canonicalJson } from '../../common/json/canonical-json.util.js';
 import { ForbiddenError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
 import { AuditService } from '../audit/audit.service.js';
+import { roleNamesZh } from '../users/roles.constants.js';
 import type { FormEntity, FormStatus, FormVersionEntity, LocalizedText } from './form.entity.js';
 import {
   FormKeyTakenError,
@@ -77,7 +78,10 @@ export class FormsService {
 
   private assertDesigner(actor: Actor): void {
     if (!hasRole(actor, FORM_DESIGNERS)) {
-      throw new ForbiddenError(`Designing forms needs one of: ${FORM_DESIGNERS.join(', ')}.`);
+      throw new ForbiddenError(
+        `Designing forms needs one of: ${FORM_DESIGNERS.join(', ')}.`,
+        `设计表单需要以下角色之一：${roleNamesZh(FORM_DESIGNERS)}。`,
+      );
     }
   }
 

@@ -12,6 +12,7 @@ import { OrgUnitsService } from '../org-units/org-units.service.js';
 import { RecordsService } from '../records/records.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
 import type { ResidentRow } from '../residents/residents.repository.js';
+import { roleNamesZh } from '../users/roles.constants.js';
 import type { NoticeCategory } from './portal-notice.entity.js';
 import { InvalidNoticeError, NoticeAlreadyPublishedError } from './portal.errors.js';
 import { PortalRepository, type NoticeRow } from './portal.repository.js';
@@ -233,7 +234,10 @@ export class PortalService {
 
   private assertManager(actor: Actor): void {
     if (!hasRole(actor, NOTICE_MANAGERS)) {
-      throw new ForbiddenError(`Writing notices for families needs one of: ${NOTICE_MANAGERS.join(', ')}.`);
+      throw new ForbiddenError(
+        `Writing notices for families needs one of: ${NOTICE_MANAGERS.join(', ')}.`,
+        `给家属发布公告需要以下角色之一：${roleNamesZh(NOTICE_MANAGERS)}。`,
+      );
     }
   }
 

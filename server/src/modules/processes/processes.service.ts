@@ -63,6 +63,13 @@ export type SimulationRequest = {
 };
 
 /** Use cases of deployed processes and their instances; the engine work is the runtime's. */
+/** What `assertAdmin` names, in Chinese. */
+const ADMIN_MOVES_ZH: Readonly<Record<string, string>> = {
+  'deploy processes': '部署流程',
+  'read incidents': '查看流程异常',
+  'retry incidents': '重试流程异常',
+};
+
 @Injectable()
 export class ProcessesService {
   constructor(
@@ -76,13 +83,19 @@ export class ProcessesService {
 
   private assertAdmin(actor: Actor, what: string): void {
     if (!isAdmin(actor)) {
-      throw new ForbiddenError(`Only administrators may ${what}.`);
+      throw new ForbiddenError(
+        `Only administrators may ${what}.`,
+        `只有管理员才能${ADMIN_MOVES_ZH[what] ?? what}。`,
+      );
     }
   }
 
   private assertStaff(actor: Actor): void {
     if (isFamilyOnly(actor)) {
-      throw new ForbiddenError('Family accounts cannot start or change processes.');
+      throw new ForbiddenError(
+        'Family accounts cannot start or change processes.',
+        '家属账号不能发起或更改流程。',
+      );
     }
   }
 
@@ -248,7 +261,10 @@ export class ProcessesService {
     return this.transactions.run(async (manager) => {
       const instance = await this.visibleInstance(manager, actor, id);
       if (!isAdmin(actor) && instance.startedBy !== actor.userId) {
-        throw new ForbiddenError('Only administrators and whoever started an instance may cancel it.');
+        throw new ForbiddenError(
+          'Only administrators and whoever started an instance may cancel it.',
+          '只有管理员和流程发起人才能结束流程。',
+        );
       }
       if (instance.status === 'completed' || instance.status === 'cancelled') {
         throw new InstanceNotActiveError(id, instance.status);

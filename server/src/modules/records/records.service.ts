@@ -12,6 +12,7 @@ import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService, type PublishedForm } from '../forms/forms.service.js';
 import { RESIDENT_WRITERS, ResidentsService, SENSITIVE_READERS } from '../residents/residents.service.js';
+import { roleNamesZh } from '../users/roles.constants.js';
 import { diffJson } from './json-patch.util.js';
 import type { RecordEntity, RecordRevisionEntity } from './record.entity.js';
 import { exportColumns, filterableFields } from './record-fields.util.js';
@@ -152,10 +153,14 @@ export class RecordsService {
     if (isFamilyOnly(actor)) {
       throw new ForbiddenError(
         'Family members do not fill forms here: file a request or complaint as a work order (/api/work-orders).',
+        '家属不在这里填写表单：如有诉求或投诉，请提交工单。',
       );
     }
     if (!hasRole(actor, RECORD_WRITERS)) {
-      throw new ForbiddenError(`Filling forms needs one of: ${RECORD_WRITERS.join(', ')}.`);
+      throw new ForbiddenError(
+        `Filling forms needs one of: ${RECORD_WRITERS.join(', ')}.`,
+        `填写表单需要以下角色之一：${roleNamesZh(RECORD_WRITERS)}。`,
+      );
     }
   }
 
@@ -163,6 +168,7 @@ export class RecordsService {
     if (!hasRole(actor, SENSITIVE_READERS)) {
       throw new ForbiddenError(
         `Reading sensitive fields unmasked needs one of: ${SENSITIVE_READERS.join(', ')}.`,
+        `查看未遮蔽的敏感字段需要以下角色之一：${roleNamesZh(SENSITIVE_READERS)}。`,
       );
     }
   }
@@ -197,6 +203,7 @@ export class RecordsService {
     if (!staff) {
       throw new ForbiddenError(
         'Your account belongs to no org unit; ask an administrator to add you to one.',
+        '您的账号不属于任何组织单元；请联系管理员把您加入一个。',
       );
     }
     return staff.orgUnitId;

@@ -48,6 +48,7 @@ import {
   SOURCE_FIELD_LABELS,
   SOURCE_VALUE_LABELS,
 } from './report-fields.util.js';
+import { roleNamesZh } from '../users/roles.constants.js';
 import { checkDashboardSpec, checkReportSpec } from './report-spec.util.js';
 import {
   DashboardNotFoundError,
@@ -109,6 +110,7 @@ export class ReportsService {
     if (!hasRole(actor, REPORT_DESIGNERS)) {
       throw new ForbiddenError(
         `Designing reports and dashboards needs one of: ${REPORT_DESIGNERS.join(', ')}.`,
+        `设计报表和看板需要以下角色之一：${roleNamesZh(REPORT_DESIGNERS)}。`,
       );
     }
   }
@@ -118,6 +120,7 @@ export class ReportsService {
     if (actor.roles.length === 0 || isFamilyOnly(actor)) {
       throw new ForbiddenError(
         'Reports and dashboards are for staff; family members see their relative’s page.',
+        '报表和看板供员工使用；家属请查看亲人的页面。',
       );
     }
   }

@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors
 import { AuditService } from '../audit/audit.service.js';
 import { OrgUnitsService } from '../org-units/org-units.service.js';
 import { UsersService } from '../users/users.service.js';
+import { roleNamesZh } from '../users/roles.constants.js';
 import type { Gender, ResidentStatus } from './resident.entity.js';
 import { canTransition } from './resident-status.util.js';
 import {
@@ -45,6 +46,14 @@ export type ResidentInput = {
 export type ResidentSeed = Omit<ResidentInput, 'idNumber' | 'phone'> & {
   admitted: boolean;
   family?: { userId: string; relationship: string };
+};
+
+/** What `assertRole` names, in Chinese. */
+const RESIDENT_MOVES_ZH: Readonly<Record<string, string>> = {
+  'create residents': '新建长者档案',
+  'change residents': '修改长者档案',
+  'change a resident’s status': '更改长者状态',
+  'link family members': '关联家属',
 };
 
 @Injectable()
@@ -102,6 +111,7 @@ export class ResidentsService {
     if (!hasRole(actor, SENSITIVE_READERS)) {
       throw new ForbiddenError(
         `Reading ID numbers and phone numbers unmasked needs one of: ${SENSITIVE_READERS.join(', ')}.`,
+        `查看完整的身份证号和手机号需要以下角色之一：${roleNamesZh(SENSITIVE_READERS)}。`,
       );
     }
     return this.transactions.run(async (manager) => {
@@ -293,7 +303,10 @@ export class ResidentsService {
 
   private assertRole(actor: Actor, roles: readonly string[], what: string): void {
     if (!hasRole(actor, roles)) {
-      throw new ForbiddenError(`Only ${roles.join(', ')} may ${what}.`);
+      throw new ForbiddenError(
+        `Only ${roles.join(', ')} may ${what}.`,
+        `只有${roleNamesZh(roles)}才能${RESIDENT_MOVES_ZH[what] ?? what}。`,
+      );
     }
   }
 

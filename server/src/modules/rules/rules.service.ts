@@ -15,6 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService } from '../forms/forms.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
+import { roleNamesZh } from '../users/roles.constants.js';
 import type { RuleEntity, RuleFiringEntity, RuleVersionEntity } from './rule.entity.js';
 import { checkRuleDefinition, normaliseRuleDefinition } from './rule-definition.util.js';
 import { RuleRunner, type RuleData } from './rule-runner.service.js';
@@ -58,7 +59,10 @@ export class RulesService {
 
   private assertDesigner(actor: Actor): void {
     if (!hasRole(actor, RULE_DESIGNERS)) {
-      throw new ForbiddenError(`Designing rules needs one of: ${RULE_DESIGNERS.join(', ')}.`);
+      throw new ForbiddenError(
+        `Designing rules needs one of: ${RULE_DESIGNERS.join(', ')}.`,
+        `设计规则需要以下角色之一：${roleNamesZh(RULE_DESIGNERS)}。`,
+      );
     }
   }
 

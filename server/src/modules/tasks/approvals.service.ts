@@ -62,7 +62,10 @@ export class ApprovalsService {
   /** Staff of the tenant to pick from (transfer, delegate, add a signer, copy). */
   async colleagues(actor: Actor): Promise<Colleague[]> {
     if (isFamilyOnly(actor)) {
-      throw new ForbiddenError('Family accounts cannot hand tasks to anyone.');
+      throw new ForbiddenError(
+        'Family accounts cannot hand tasks to anyone.',
+        '家属账号不能把任务交给他人。',
+      );
     }
     return (await this.users.list(actor))
       .filter(({ user, memberships }) => user.active && holdsStaffRole(memberships))
@@ -232,10 +235,14 @@ export class ApprovalsService {
       if (task.status !== 'completed') {
         throw new WithdrawRefusedError(
           `This task is ${task.status}; only a completed task can be withdrawn.`,
+          '只有已完成的任务才能撤回。',
         );
       }
       if (task.completedBy !== actor.userId) {
-        throw new ForbiddenError('Only whoever completed a task may withdraw it.');
+        throw new ForbiddenError(
+          'Only whoever completed a task may withdraw it.',
+          '只有完成任务的人才能撤回它。',
+        );
       }
       const instanceId = task.instanceId;
       if (!instanceId) {
@@ -248,6 +255,7 @@ export class ApprovalsService {
       if (next.length === 0) {
         throw new WithdrawRefusedError(
           'Completing this task did not hand it to a next person (the process went on or ended): it cannot be withdrawn.',
+          '完成这个任务后流程没有交给下一位处理人（流程已继续或已结束），不能撤回。',
         );
       }
       const acted = next.find(
@@ -257,11 +265,13 @@ export class ApprovalsService {
       if (acted) {
         throw new WithdrawRefusedError(
           `The next step "${acted.name}" has already been ${acted.status === 'open' ? 'taken up' : acted.status}; ask ${acted.assignee ?? 'its holder'} to send it back instead.`,
+          `下一步“${acted.name}”已${acted.status === 'open' ? '被认领' : acted.status === 'completed' ? '完成' : '结束'}；请 ${acted.assignee ?? '其处理人'} 退回给您。`,
         );
       }
       if (next.some((t) => t.elementId === task.elementId)) {
         throw new WithdrawRefusedError(
           'A countersign vote cannot be withdrawn once the next signer has the task.',
+          '下一位会签人已接手，会签意见不能再撤回。',
         );
       }
       await this.recordMove(manager, actor, task, 'withdrawn', reason, {
@@ -358,7 +368,10 @@ export class ApprovalsService {
     );
     const [first] = reopened;
     if (!first) {
-      throw new WithdrawRefusedError(`The step could not be ${how}: the process did not reopen it.`);
+      throw new WithdrawRefusedError(
+        `The step could not be ${how}: the process did not reopen it.`,
+        `流程没有重新打开这一步，无法${how === 'withdrawn' ? '撤回' : '退回'}。`,
+      );
     }
     if (single) {
       first.assignee = to.assignee;

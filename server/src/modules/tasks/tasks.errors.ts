@@ -7,6 +7,7 @@ export class InvalidTaskDataError extends ValidationFailedError {
       errors.map((e) => ({ path: `/data${e.path}`, message: e.message })),
       `The form data has ${errors.length} problem(s); the task was not completed. See errors (paths point into data).`,
     );
+    this.inChinese(`表单数据有 ${errors.length} 处问题，任务未完成；请看各字段的提示。`);
   }
 }
 
@@ -14,5 +15,6 @@ export class InvalidTaskDataError extends ValidationFailedError {
 export class TaskHasNoFormError extends DomainError {
   constructor(id: string) {
     super('not-found', 'Task has no form', `The task ${id} has no form; complete it without data.`);
+    this.inChinese(`任务 ${id} 没有表单，直接完成即可。`);
   }
 }

@@ -132,7 +132,10 @@ export class TasksService {
       throw new TaskClaimedError(task.id, task.assignee);
     }
     if (!this.isCandidate(actor, task)) {
-      throw new ForbiddenError('This task is offered to other roles or users.');
+      throw new ForbiddenError(
+        'This task is offered to other roles or users.',
+        '这个任务是派给其他角色或人员的。',
+      );
     }
   }
 
@@ -156,7 +159,10 @@ export class TasksService {
       const task = await this.visible(manager, actor, id, true);
       this.assertOpen(task);
       if (!isAdmin(actor) && task.assignee !== actor.username) {
-        throw new ForbiddenError('Only the assignee or an administrator may unclaim a task.');
+        throw new ForbiddenError(
+          'Only the assignee or an administrator may unclaim a task.',
+          '只有认领人或管理员才能释放任务。',
+        );
       }
       task.assignee = null;
       task.version += 1;

@@ -10,3 +10,7 @@ export const BUILT_IN_ROLES = [
   { key: 'family', nameZh: '家属', nameEn: 'Family member' },
   { key: 'integrator', nameZh: '集成方', nameEn: 'Integrator' },
 ] as const;
+
+/** Role keys as the Chinese UI names the built-in roles, joined for a sentence (a tenant's own roles keep their key). */
+export const roleNamesZh = (roles: readonly string[]): string =>
+  roles.map((role) => BUILT_IN_ROLES.find((builtIn) => builtIn.key === role)?.nameZh ?? role).join('、');
