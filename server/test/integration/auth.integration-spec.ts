@@ -215,6 +215,6 @@ describe('auth', () => {
         memberships: [{ role: 'pilot', orgUnitId: wing.id }],
       });
     expect(role.status).toBe(400);
-    expect(role.body.errors).toEqual([{ path: '/memberships/0/role', message: 'Unknown role "pilot".' }]);
+    expect(role.body.errors).toEqual([{ path: '/memberships/0/role', message: '没有角色“pilot”。' }]);
   });
 });

@@ -14,6 +14,7 @@ export class CalendarNotFoundError extends NotFoundError {
 export class InvalidCalendarError extends ValidationFailedError {
   constructor(errors: FieldError[]) {
     super(errors, `The calendar has ${errors.length} problem(s); nothing was saved. See errors.`);
+    this.inChinese(`日历有 ${errors.length} 处问题，未保存；请看各字段的提示。`);
   }
 }
 
@@ -22,6 +23,9 @@ export class StaleCalendarError extends ConflictError {
     super(
       'Calendar changed meanwhile',
       `The calendar was saved by someone else (version ${actual}, you sent ${expected}); reload it and apply your change again.`,
+    );
+    this.inChinese(
+      `日历已被他人保存（现为第 ${actual} 版，您提交的是第 ${expected} 版）；请刷新后重新修改。`,
     );
   }
 }
@@ -32,5 +36,6 @@ export class DefaultCalendarRequiredError extends ConflictError {
       'A default calendar is required',
       `"${key}" is the tenant's default calendar; make another calendar the default (isDefault: true) instead.`,
     );
+    this.inChinese(`“${key}”是本机构的默认日历；请先把另一个日历设为默认（isDefault: true）。`);
   }
 }

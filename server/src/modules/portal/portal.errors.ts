@@ -13,5 +13,6 @@ export class NoticeAlreadyPublishedError extends ConflictError {
       'Notice already published',
       'This notice is already published and families may have read it; write a new notice to correct it.',
     );
+    this.inChinese('这条公告已发布，家属可能已经看过；如需更正，请另发一条新公告。');
   }
 }

@@ -12,6 +12,9 @@ export class InvalidReportSpecError extends ValidationFailedError {
       errors.map((e) => ({ path: `${prefix}${e.path}`, message: e.message })),
       `The ${what} has ${errors.length} problem(s); nothing was saved or run. See errors.`,
     );
+    this.inChinese(
+      `${what === 'report' ? '报表' : '看板'}有 ${errors.length} 处问题，未保存也未运行；请看各字段的提示。`,
+    );
   }
 }
 
@@ -19,6 +22,7 @@ export class InvalidReportSpecError extends ValidationFailedError {
 export class InvalidDatasetError extends ValidationFailedError {
   constructor(errors: FieldError[]) {
     super(errors, `The dataset has ${errors.length} problem(s); see errors.`);
+    this.inChinese(`数据集有 ${errors.length} 处问题；请看各字段的提示。`);
   }
 }
 
@@ -46,6 +50,9 @@ export class ReportKeyTakenError extends ConflictError {
       `${what === 'report' ? 'Report' : 'Dashboard'} key taken`,
       `A ${what} with the key "${key}" already exists; choose another key, or PUT to save a new version.`,
     );
+    this.inChinese(
+      `标识为“${key}”的${what === 'report' ? '报表' : '看板'}已存在；请换一个标识，或用 PUT 保存为新版本。`,
+    );
   }
 }
 
@@ -54,6 +61,9 @@ export class StaleReportError extends ConflictError {
     super(
       `${what === 'report' ? 'Report' : 'Dashboard'} changed meanwhile`,
       `The ${what} is at version ${actual}, you edited version ${expected}; reload it and apply your change again.`,
+    );
+    this.inChinese(
+      `${what === 'report' ? '报表' : '看板'}现为第 ${actual} 版，您编辑的是第 ${expected} 版；请刷新后重新修改。`,
     );
   }
 }
