@@ -107,11 +107,6 @@ export class JobRunnerService {
     return claimed;
   }
 
-  /** Claims and applies one due job; false when none could be claimed. */
-  async runOne(): Promise<boolean> {
-    return (await this.runBatch(1)) > 0;
-  }
-
   /** Runs due jobs on `concurrency` connections, up to `batch` per transaction, until none can be claimed. */
   async drain(concurrency: number, batch = 1): Promise<number> {
     let count = 0;
