@@ -329,6 +329,12 @@ describe('portal', () => {
     expect(invalid.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
       ['/amountFen', '/body', '/category', '/residentId', '/title'].sort(),
     );
+    // each refusal names its field in the caller's language (zh-CN by default)
+    expect(invalid.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: '/category', message: 'category 须为 notice（通知）、bill（账单）或 activity（活动）' },
+      ]),
+    );
     const cases: [object, string][] = [
       [{ category: 'bill', title: '账单', body: '无金额', residentId: residentA }, '/amountFen'],
       [
@@ -363,6 +369,10 @@ describe('portal', () => {
         path,
       });
     }
+    const billWithoutAmount = await as(steward).post('/api/portal/notices', cases[0]![0]);
+    expect(billWithoutAmount.body.errors).toEqual([
+      { path: '/amountFen', message: '账单需要填写金额：amountFen，以分计（1/100 元）。' },
+    ]);
     expect(
       (
         await as(nurseA).post('/api/portal/notices', {

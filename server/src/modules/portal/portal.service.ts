@@ -265,18 +265,24 @@ export class PortalService {
     },
   ): Promise<{ orgUnitName: string | null; residentName: string | null }> {
     if (notice.category === 'bill' && notice.amountFen === null) {
-      throw new InvalidNoticeError('/amountFen', 'A bill needs its amount: amountFen in fen (1/100 yuan).');
+      throw new InvalidNoticeError(
+        '/amountFen',
+        'A bill needs its amount: amountFen in fen (1/100 yuan).',
+        '账单需要填写金额：amountFen，以分计（1/100 元）。',
+      );
     }
     if (notice.category !== 'bill' && notice.amountFen !== null) {
       throw new InvalidNoticeError(
         '/amountFen',
         'Only bills carry an amount: leave amountFen empty or choose category bill.',
+        '只有账单才有金额：请清空金额，或把类别选为账单。',
       );
     }
     if (notice.residentId && notice.orgUnitId) {
       throw new InvalidNoticeError(
         '/orgUnitId',
         "A personal notice goes to the resident's family: leave orgUnitId empty when residentId is set.",
+        '个人公告发给长者的家属：选了长者时请不要再选组织单元。',
       );
     }
     if (notice.residentId) {
@@ -284,7 +290,11 @@ export class PortalService {
         .visible(manager, actor, notice.residentId)
         .catch((error: unknown) => {
           if (error instanceof NotFoundError) {
-            throw new InvalidNoticeError('/residentId', 'No resident with this id that you may see.');
+            throw new InvalidNoticeError(
+              '/residentId',
+              'No resident with this id that you may see.',
+              '找不到这位长者，或您无权查看。',
+            );
           }
           throw error;
         });
@@ -295,7 +305,7 @@ export class PortalService {
         .get(manager, actor.tenantId, notice.orgUnitId)
         .catch((error: unknown) => {
           if (error instanceof NotFoundError) {
-            throw new InvalidNoticeError('/orgUnitId', 'No org unit with this id.');
+            throw new InvalidNoticeError('/orgUnitId', 'No org unit with this id.', '没有这个组织单元。');
           }
           throw error;
         });
@@ -305,7 +315,11 @@ export class PortalService {
           (r) => NOTICE_MANAGERS.includes(r.role as never) && unit.path.startsWith(r.orgUnitPath),
         );
       if (!inScope) {
-        throw new InvalidNoticeError('/orgUnitId', 'This org unit is outside the units you work in.');
+        throw new InvalidNoticeError(
+          '/orgUnitId',
+          'This org unit is outside the units you work in.',
+          '这个组织单元不在您工作的范围内。',
+        );
       }
       return { orgUnitName: unit.name, residentName: null };
     }
@@ -313,6 +327,7 @@ export class PortalService {
       throw new InvalidNoticeError(
         '/orgUnitId',
         'Choose an org unit or a resident: only administrators write to the whole home.',
+        '请选择一个组织单元或一位长者：只有管理员才能发给全院。',
       );
     }
     return { orgUnitName: null, residentName: null };

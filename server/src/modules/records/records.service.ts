@@ -110,12 +110,14 @@ function decodeCursor(text: string, sortKey: string, sort: RecordSort): RecordCu
     throw new InvalidRecordFilterError(
       '/after',
       'after is not a cursor: send the nextCursor of the previous page.',
+      'after 不是分页游标：请传上一页返回的 nextCursor。',
     );
   }
   if (parsed[2] !== sortKey) {
     throw new InvalidRecordFilterError(
       '/after',
       'after belongs to another list: a cursor works only with the same formKey and sort it came with.',
+      'after 属于另一个列表：游标只能配合它来自的 formKey 和排序使用。',
     );
   }
   const value = parsed[0] as string | null;
@@ -132,6 +134,7 @@ function decodeCursor(text: string, sortKey: string, sort: RecordSort): RecordCu
     throw new InvalidRecordFilterError(
       '/after',
       'after is not a cursor: send the nextCursor of the previous page.',
+      'after 不是分页游标：请传上一页返回的 nextCursor。',
     );
   }
   return { value, id: parsed[1] };
@@ -496,7 +499,11 @@ export class RecordsService {
       ? await this.forms.latestPublished(manager, actor.tenantId, query.formKey, 'read')
       : null;
     if ((query.filter || (query.sort && !/^-?(createdAt|updatedAt)$/.test(query.sort))) && !form) {
-      throw new InvalidRecordFilterError('/formKey', 'Filtering or sorting by a field needs formKey.');
+      throw new InvalidRecordFilterError(
+        '/formKey',
+        'Filtering or sorting by a field needs formKey.',
+        '按字段筛选或排序需要指定 formKey。',
+      );
     }
     const fields = form ? filterableFields(form.version.schema) : {};
     const sort = this.sortOf(query.sort, fields, form);
@@ -543,6 +550,7 @@ export class RecordsService {
       throw new InvalidRecordFilterError(
         '/filter',
         'filter is not valid JSON: send a JSON Logic expression.',
+        'filter 不是有效的 JSON：请传一个 JSON Logic 表达式。',
       );
     }
     try {
@@ -567,7 +575,11 @@ export class RecordsService {
     }
     const type = fields[name];
     if (!type) {
-      throw new InvalidRecordFilterError('/sort', `sort: the form has no field "${name}" to sort by.`);
+      throw new InvalidRecordFilterError(
+        '/sort',
+        `sort: the form has no field "${name}" to sort by.`,
+        `sort：表单没有可排序的字段“${name}”。`,
+      );
     }
     const cast = CASTS[type];
     // A plain path is written into the SQL as a literal, the same text an x-indexed field's index holds, so the
@@ -670,6 +682,7 @@ export class RecordsService {
         throw new InvalidRecordFilterError(
           '/filter',
           `More than ${MAX_EXPORT_ROWS} records match; export at most that many at a time: narrow the date range or filter.`,
+          `符合条件的记录超过 ${MAX_EXPORT_ROWS} 条，一次最多导出这么多：请缩小日期范围或筛选条件。`,
         );
       }
       for (const record of items) {

@@ -26,9 +26,13 @@ export class InvalidDatasetError extends ValidationFailedError {
   }
 }
 
+/** `zh`: the message in Chinese (zh-CN callers get the English one without it). */
 export class InvalidReportQueryError extends ValidationFailedError {
-  constructor(path: string, message: string) {
+  constructor(path: string, message: string, zh?: string) {
     super([{ path, message }], message);
+    if (zh !== undefined) {
+      this.inChinese(zh, zh);
+    }
   }
 }
 

@@ -356,6 +356,7 @@ export class ReportsService {
       throw new InvalidReportQueryError(
         '/to',
         'to must be after from (the period is [from, to), to exclusive)',
+        'to 须晚于 from（时段为 [from, to)，不含 to）',
       );
     }
     let orgUnitPath: string | undefined;
@@ -364,7 +365,11 @@ export class ReportsService {
         orgUnitPath = (await this.orgUnits.get(manager, actor.tenantId, query.orgUnitId)).path;
       } catch (error) {
         if (error instanceof NotFoundError) {
-          throw new InvalidReportQueryError('/orgUnitId', 'orgUnitId names no org unit of your home');
+          throw new InvalidReportQueryError(
+            '/orgUnitId',
+            'orgUnitId names no org unit of your home',
+            'orgUnitId 不是本院的组织单元',
+          );
         }
         throw error;
       }
