@@ -17,8 +17,9 @@ import { JOBS_CHANNEL, JobsRepository } from './jobs.repository.js';
 /** Longest sleep between two polls: a due job is picked up within this even without a NOTIFY. */
 export const POLL_INTERVAL_MS = 1000;
 const MIN_DELAY_MS = 50;
-/** Loops claiming due jobs at once, and jobs each applies per transaction (one commit for them). */
+/** Loops that claim and apply due jobs side by side. */
 const CONCURRENCY = 4;
+/** Due jobs a loop claims and applies per transaction (one commit for them). */
 const BATCH = 16;
 
 /**

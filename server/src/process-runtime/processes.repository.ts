@@ -231,7 +231,7 @@ export class ProcessesRepository {
    * deadlock each other), and keeps them as `lockInstance` keeps its rows.
    */
   async lockInstances(manager: EntityManager, ids: readonly string[]): Promise<void> {
-    const wanted = [...new Set(ids)].filter((id) => !this.locked.get(manager)?.has(id)).sort();
+    const wanted = [...new Set(ids)].filter((id) => !this.locked.get(manager)?.has(id));
     if (wanted.length === 0) {
       return;
     }

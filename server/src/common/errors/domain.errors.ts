@@ -3,8 +3,11 @@ export type FieldError = { path: string; message: string };
 
 export type DomainErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict';
 
-/** An error's Chinese wording: its detail, and its field messages in the order of `errors` (where it has one). */
-export type ZhWording = { detail: string; messages?: readonly string[] };
+/**
+ * An error's Chinese wording: its detail (without it, the problem layer words a generic one), and its field
+ * messages in the order of `errors` (where it has one).
+ */
+export type ZhWording = { detail?: string; messages?: readonly string[] };
 
 export class DomainError extends Error {
   /** Answered to zh-CN callers (the default) instead of the English detail and field messages; null: not worded yet. */
@@ -24,6 +27,11 @@ export class DomainError extends Error {
   protected inChinese(detail: string, ...messages: string[]): void {
     this.zh = { detail, ...(messages.length > 0 ? { messages } : {}) };
   }
+
+  /** Gives the error's field messages in Chinese, its detail being the generic one (see `inChinese`). */
+  protected fieldsInChinese(...messages: string[]): void {
+    this.zh = { messages };
+  }
 }
 
 export class ValidationFailedError extends DomainError {
@@ -32,9 +40,14 @@ export class ValidationFailedError extends DomainError {
   }
 }
 
+/** `zh`: the detail in Chinese; the default detail has its own. */
 export class NotAuthenticatedError extends DomainError {
-  constructor(detail = 'Log in first: send Authorization: Bearer <token>.') {
-    super('unauthorized', 'Not authenticated', detail);
+  constructor(detail?: string, zh?: string) {
+    super('unauthorized', 'Not authenticated', detail ?? 'Log in first: send Authorization: Bearer <token>.');
+    const chinese = detail === undefined ? '请先登录。' : zh;
+    if (chinese !== undefined) {
+      this.inChinese(chinese);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The request-shape checks' field messages (class-validator: the DTO decorators' own messages and its defaults) in
  * Chinese, for callers whose language is zh-CN (the default). Keyed by the English text the decorator gives, so a
- * DTO keeps one message in its decorator; `dto-messages.spec.ts` checks that every DTO message has its wording here.
+ * DTO keeps one message in its decorator; `field-messages.zh.spec.ts` checks that every DTO message has its wording here.
  */
 const CUSTOM: Readonly<Record<string, string>> = {
   'advance must be an ISO 8601 duration such as P3D or PT2H': 'advance 须为 ISO 8601 时长，例如 P3D 或 PT2H',

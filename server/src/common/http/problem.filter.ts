@@ -81,14 +81,9 @@ export function toProblem(error: unknown): ProblemDetails {
   };
 }
 
-/** The problem layer's own texts in Chinese (a domain error's specific detail stays as the service wrote it). */
+/** The problem layer's own details in Chinese (a domain error words its own: `DomainError.zh`). */
 const ZH_DETAILS: Readonly<Record<string, string>> = {
   'The request has invalid fields; see errors.': '请求中有字段不符合要求，请看各字段的提示。',
-  'Log in first: send Authorization: Bearer <token>.': '请先登录。',
-  'The token is not valid; log in again.': '登录凭证无效，请重新登录。',
-  'The account is disabled.': '该账号已停用。',
-  'The username or password is wrong.': '用户名或密码不正确。',
-  'The current password is wrong.': '当前密码不正确。',
   'The request body is larger than the server accepts.': '请求内容超过了服务器允许的大小。',
   'Something went wrong on the server; the request id identifies it in the logs.':
     '服务器出错了；凭请求编号（requestId）可在日志中查到原因。',

@@ -7,6 +7,7 @@ import {
 export class InvalidCredentialsError extends DomainError {
   constructor() {
     super('unauthorized', 'Invalid credentials', 'The username or password is wrong.');
+    this.inChinese('用户名或密码不正确。');
   }
 }
 

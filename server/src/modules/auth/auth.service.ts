@@ -68,13 +68,13 @@ export class AuthService {
     const caller = await this.sessions.findCallerCached(manager, sha256(token));
     const now = new Date();
     if (!caller) {
-      throw new NotAuthenticatedError('The token is not valid; log in again.');
+      throw new NotAuthenticatedError('The token is not valid; log in again.', '登录凭证无效，请重新登录。');
     }
     if (caller.revokedAt || (caller.expiresAt && caller.expiresAt <= now)) {
       throw new SessionExpiredError();
     }
     if (!caller.active) {
-      throw new NotAuthenticatedError('The account is disabled.');
+      throw new NotAuthenticatedError('The account is disabled.', '该账号已停用。');
     }
     if (!caller.lastUsedAt || now.getTime() - caller.lastUsedAt.getTime() > 60_000) {
       await this.sessions.touch(manager, caller.sessionId, now);

@@ -22,11 +22,6 @@ export type BenchMemory = {
   collected: boolean;
 };
 
-/**
- * Measuring points for test/bench, behind the same HTTP stack and auth as the real endpoints.
- * Registered only with CARELOOM_BENCH=1 (refused in production).
- */
-@ApiExcludeController()
 /** Thrown to roll a benchmark poll back: it claims, and nothing it claimed may count as done. */
 class PollRolledBack extends Error {
   constructor(readonly claimed: number) {
@@ -34,6 +29,11 @@ class PollRolledBack extends Error {
   }
 }
 
+/**
+ * Measuring points for test/bench, behind the same HTTP stack and auth as the real endpoints.
+ * Registered only with CARELOOM_BENCH=1 (refused in production).
+ */
+@ApiExcludeController()
 @Controller('bench')
 export class BenchController {
   constructor(

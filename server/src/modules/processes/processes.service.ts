@@ -63,13 +63,6 @@ export type SimulationRequest = {
 };
 
 /** Use cases of deployed processes and their instances; the engine work is the runtime's. */
-/** What `assertAdmin` names, in Chinese. */
-const ADMIN_MOVES_ZH: Readonly<Record<string, string>> = {
-  'deploy processes': '部署流程',
-  'read incidents': '查看流程异常',
-  'retry incidents': '重试流程异常',
-};
-
 @Injectable()
 export class ProcessesService {
   constructor(
@@ -81,12 +74,10 @@ export class ProcessesService {
     private readonly clock: Clock,
   ) {}
 
-  private assertAdmin(actor: Actor, what: string): void {
+  /** `what` the caller may not do, in English and in Chinese. */
+  private assertAdmin(actor: Actor, what: string, whatZh: string): void {
     if (!isAdmin(actor)) {
-      throw new ForbiddenError(
-        `Only administrators may ${what}.`,
-        `只有管理员才能${ADMIN_MOVES_ZH[what] ?? what}。`,
-      );
+      throw new ForbiddenError(`Only administrators may ${what}.`, `只有管理员才能${whatZh}。`);
     }
   }
 
@@ -100,7 +91,7 @@ export class ProcessesService {
   }
 
   async deploy(actor: Actor, xml: string, locale: RequestLocale): Promise<DeployOutcome> {
-    this.assertAdmin(actor, 'deploy processes');
+    this.assertAdmin(actor, 'deploy processes', '部署流程');
     return this.transactions.run(async (manager) => {
       const processes = await this.runtime.deploy(manager, actor.tenantId, actor.userId, xml, locale);
       const created = processes.some((p) => p.created);
@@ -351,12 +342,12 @@ export class ProcessesService {
   }
 
   incidents(actor: Actor, status?: 'open' | 'resolved'): Promise<IncidentEntity[]> {
-    this.assertAdmin(actor, 'read incidents');
+    this.assertAdmin(actor, 'read incidents', '查看流程异常');
     return this.repository.incidents(this.transactions.manager, actor.tenantId, status ? { status } : {});
   }
 
   async retry(actor: Actor, id: string): Promise<IncidentEntity> {
-    this.assertAdmin(actor, 'retry incidents');
+    this.assertAdmin(actor, 'retry incidents', '重试流程异常');
     return this.transactions.run(async (manager) => {
       const incident = await this.repository.findIncident(manager, actor.tenantId, id);
       if (!incident) {

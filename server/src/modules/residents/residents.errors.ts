@@ -44,14 +44,14 @@ export class OrgUnitOutOfScopeError extends ForbiddenError {
 export class UnknownResidentOrgUnitError extends ValidationFailedError {
   constructor() {
     super([{ path: '/orgUnitId', message: 'No such org unit in this tenant.' }]);
-    this.inChinese('请求中有字段不符合要求，请看各字段的提示。', '本机构没有这个组织单元。');
+    this.fieldsInChinese('本机构没有这个组织单元。');
   }
 }
 
 export class NotAFamilyUserError extends ValidationFailedError {
   constructor() {
     super([{ path: '/userId', message: 'The user does not exist or does not have the family role.' }]);
-    this.inChinese('请求中有字段不符合要求，请看各字段的提示。', '该用户不存在，或不是家属账号。');
+    this.fieldsInChinese('该用户不存在，或不是家属账号。');
   }
 }
 

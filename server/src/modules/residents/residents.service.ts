@@ -48,14 +48,6 @@ export type ResidentSeed = Omit<ResidentInput, 'idNumber' | 'phone'> & {
   family?: { userId: string; relationship: string };
 };
 
-/** What `assertRole` names, in Chinese. */
-const RESIDENT_MOVES_ZH: Readonly<Record<string, string>> = {
-  'create residents': '新建长者档案',
-  'change residents': '修改长者档案',
-  'change a resident’s status': '更改长者状态',
-  'link family members': '关联家属',
-};
-
 @Injectable()
 export class ResidentsService {
   constructor(
@@ -127,7 +119,7 @@ export class ResidentsService {
   }
 
   create(actor: Actor, input: ResidentInput): Promise<ResidentRow> {
-    this.assertRole(actor, RESIDENT_WRITERS, 'create residents');
+    this.assertRole(actor, RESIDENT_WRITERS, 'create residents', '新建长者档案');
     return this.transactions.run(async (manager) => {
       const orgUnitName = await this.assertOrgUnitInScope(manager, actor, input.orgUnitId);
       const resident = await this.repository.insert(manager, {
@@ -159,7 +151,7 @@ export class ResidentsService {
     patch: Partial<ResidentInput>,
     expectedVersion?: number,
   ): Promise<ResidentRow> {
-    this.assertRole(actor, RESIDENT_WRITERS, 'change residents');
+    this.assertRole(actor, RESIDENT_WRITERS, 'change residents', '修改长者档案');
     return this.transactions.run(async (manager) => {
       const resident = await this.getIn(manager, actor, id, true);
       if (expectedVersion !== undefined && expectedVersion !== resident.version) {
@@ -191,7 +183,7 @@ export class ResidentsService {
     status: ResidentStatus,
     reason: string | null,
   ): Promise<ResidentRow> {
-    this.assertRole(actor, STATUS_CHANGERS, 'change a resident’s status');
+    this.assertRole(actor, STATUS_CHANGERS, 'change a resident’s status', '更改长者状态');
     return this.transactions.run(async (manager) => {
       const resident = await this.getIn(manager, actor, id, true);
       const from = resident.status;
@@ -247,7 +239,7 @@ export class ResidentsService {
     userId: string,
     relationship: string,
   ): Promise<FamilyLinkRow[]> {
-    this.assertRole(actor, FAMILY_LINKERS, 'link family members');
+    this.assertRole(actor, FAMILY_LINKERS, 'link family members', '关联家属');
     return this.transactions.run(async (manager) => {
       await this.getIn(manager, actor, residentId, true);
       const user = await this.users.findById(manager, actor.tenantId, userId);
@@ -301,11 +293,12 @@ export class ResidentsService {
     return resident;
   }
 
-  private assertRole(actor: Actor, roles: readonly string[], what: string): void {
+  /** `what` the caller may not do, in English and in Chinese. */
+  private assertRole(actor: Actor, roles: readonly string[], what: string, whatZh: string): void {
     if (!hasRole(actor, roles)) {
       throw new ForbiddenError(
         `Only ${roles.join(', ')} may ${what}.`,
-        `只有${roleNamesZh(roles)}才能${RESIDENT_MOVES_ZH[what] ?? what}。`,
+        `只有${roleNamesZh(roles)}才能${whatZh}。`,
       );
     }
   }

@@ -3,15 +3,11 @@ import { ConflictError, ForbiddenError, ValidationFailedError } from '../../comm
 /** The approval moves as the Chinese UI names them (what `move` says in the messages below). */
 const MOVE_ZH: Readonly<Record<string, string>> = {
   transfer: '转办',
-  transferred: '转办',
   delegate: '委派',
-  delegated: '委派',
   resolve: '办理交回',
   'add a signer to': '加签',
   'send back': '退回',
   'sent back': '退回',
-  complete: '完成',
-  withdraw: '撤回',
   withdrawn: '撤回',
   copy: '抄送',
   copied: '抄送',

@@ -10,13 +10,13 @@ export class UsernameTakenError extends ConflictError {
 export class UnknownRoleError extends ValidationFailedError {
   constructor(index: number, role: string) {
     super([{ path: `/memberships/${index}/role`, message: `Unknown role "${role}".` }]);
-    this.inChinese('请求中有字段不符合要求，请看各字段的提示。', `没有角色“${role}”。`);
+    this.fieldsInChinese(`没有角色“${role}”。`);
   }
 }
 
 export class UnknownOrgUnitError extends ValidationFailedError {
   constructor(index: number) {
     super([{ path: `/memberships/${index}/orgUnitId`, message: 'No such org unit in this tenant.' }]);
-    this.inChinese('请求中有字段不符合要求，请看各字段的提示。', '本机构没有这个组织单元。');
+    this.fieldsInChinese('本机构没有这个组织单元。');
   }
 }
