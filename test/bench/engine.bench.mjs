@@ -445,6 +445,8 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
       CARELOOM_ADMIN_PASSWORD: ADMIN_PASSWORD,
       CARELOOM_BENCH: '1',
       LOG_LEVEL: 'error',
+      // The in-process completions post every open task's id at once: on a fast machine more than the 1 MB default.
+      CARELOOM_BODY_LIMIT: String(64 * 1024 * 1024),
       // The memory route collects garbage first, so the heap shows what is kept.
       NODE_OPTIONS: [process.env.NODE_OPTIONS, '--expose-gc'].filter(Boolean).join(' '),
     });

@@ -127,6 +127,8 @@ describe('hot paths', () => {
     // in scope) as one autocommit statement: no BEGIN, no COMMIT, no firing (the rule did not match)
     expect(statements).toHaveLength(2);
     expect(statements[0]).toMatch(/^SELECT r\.id\b.*\bLEFT JOIN LATERAL\b/);
+    // the window's records with none of their data: the condition reads none of it
+    expect(statements[0]).toMatch(/\bjsonb_object_agg\b/);
     expect(statements[1]).toMatch(
       /^WITH placed AS\b.*\bINSERT INTO record\b.*\bINSERT INTO record_revision\b/,
     );

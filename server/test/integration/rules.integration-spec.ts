@@ -320,7 +320,10 @@ describe('trigger rules', () => {
     const PULSE = {
       type: 'object',
       required: ['pulse'],
-      properties: { pulse: { type: 'integer', minimum: 0, maximum: 250 } },
+      properties: {
+        pulse: { type: 'integer', minimum: 0, maximum: 250 },
+        note: { type: 'string', maxLength: 200 },
+      },
     };
     let low: (pulse: number) => ReturnType<ReturnType<typeof as>['post']>;
     let ruleId: string;
@@ -363,7 +366,11 @@ describe('trigger rules', () => {
       expect(rule.status).toBe(201);
       ruleId = rule.body.id;
       low = (pulse) =>
-        as(nurse).post('/api/records', { formKey: 'pulse-watch', residentId: resident, data: { pulse } });
+        as(nurse).post('/api/records', {
+          formKey: 'pulse-watch',
+          residentId: resident,
+          data: { pulse, note: `pulse ${pulse}` },
+        });
     });
 
     it('should write the record and its revision alone, without a transaction or a firing, when the rule does not match', async () => {
@@ -389,6 +396,16 @@ describe('trigger rules', () => {
 
       // then the rule matched, in the transaction that stored the record
       expect(await firingsOf()).toEqual([{ status: 'matched', record_id: id }]);
+      // and the firing keeps the whole records it saw (the check before the insert read only their pulse)
+      const [firing] = await t.dataSource.query<{ recent: Record<string, unknown>[] }[]>(
+        `SELECT context -> 'context' -> 'recent' AS recent FROM rule_firing WHERE rule_id = $1`,
+        [ruleId],
+      );
+      expect(firing?.recent).toEqual([
+        expect.objectContaining({ pulse: 44, note: 'pulse 44', _recordId: id }),
+        expect.objectContaining({ pulse: 45, note: 'pulse 45' }),
+      ]);
+      expect(statements.find((sql) => /\bLEFT JOIN LATERAL\b/.test(sql))).toMatch(/\bjsonb_object_agg\b/);
       const transaction = statements.filter((sql) => /^(START TRANSACTION|BEGIN|COMMIT)\b/.test(sql));
       expect(transaction).toEqual([expect.stringMatching(/^(START TRANSACTION|BEGIN)\b/), 'COMMIT']);
       const begin = statements.findIndex((sql) => /^(START TRANSACTION|BEGIN)\b/.test(sql));

@@ -82,4 +82,20 @@ describe(withPendingRecord.name, () => {
     // then the key is gone, as JSONB stores it
     expect(Object.keys(merged[0]?.data ?? {})).toEqual(['pulse']);
   });
+
+  it('should keep only the window keys of the pending data when the window names them', () => {
+    // given a window read for the keys pulse and spo2 (only pulse filled) and nested data
+    const merged = withPendingRecord(
+      [],
+      {
+        ...pending('a', '2026-01-02T00:00:00Z'),
+        data: { pulse: 70, note: 'x', bp: { sys: 120, dia: undefined } },
+      },
+      { ...window, keys: ['pulse', 'spo2', 'bp'] },
+    );
+
+    // then the other keys are gone, an absent one stays absent, and the kept values went through JSON
+    expect(merged[0]?.data).toEqual({ pulse: 70, bp: { sys: 120 } });
+    expect(Object.keys(merged[0]?.data.bp as object)).toEqual(['sys']);
+  });
 });

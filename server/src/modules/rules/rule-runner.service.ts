@@ -4,6 +4,7 @@ import {
   evaluateExplained,
   evaluatePrepared,
   explainPrepared,
+  itemKeysRead,
   LogicError,
   prepareLogic,
   truthy,
@@ -171,6 +172,8 @@ export class RuleRunner implements OnModuleInit {
   private readonly versions = new Map<string, RuleVersionEntity>();
   /** Each version's condition, validated once (versions never change). */
   private readonly conditions = new WeakMap<RuleVersionEntity, PreparedLogic>();
+  /** Per version, the keys its condition may read of each context window's records (null: whole records). */
+  private readonly windowKeys = new WeakMap<RuleVersionEntity, (readonly string[] | null)[]>();
 
   constructor(
     private readonly events: DomainEvents,
@@ -268,13 +271,15 @@ export class RuleRunner implements OnModuleInit {
       return false;
     }
     const now = this.clock.now().getTime();
-    const windows = versions.flatMap((version) =>
-      version.definition.context.map((window) => ({
+    const windows = versions.flatMap((version) => {
+      const keys = this.keysRead(version);
+      return version.definition.context.map((window, i) => ({
         formKey: window.formKey,
         since: new Date(now - window.days * 86_400_000),
         limit: window.limit ?? DEFAULT_CONTEXT_LIMIT,
-      })),
-    );
+        keys: keys[i] ?? null,
+      }));
+    });
     const read =
       event.residentId === null
         ? { resident: null, recent: [] }
@@ -304,6 +309,20 @@ export class RuleRunner implements OnModuleInit {
       }
     }
     return false;
+  }
+
+  /**
+   * What the condition may read of each context window's records (itemKeysRead): the preview reads only that, as its
+   * answer is the same on them (onEvent's firing stores the whole records it saw).
+   */
+  private keysRead(version: RuleVersionEntity): (readonly string[] | null)[] {
+    let keys = this.windowKeys.get(version);
+    if (!keys) {
+      const { condition, context } = version.definition;
+      keys = context.map((window) => itemKeysRead(condition, `context.${window.name}`));
+      this.windowKeys.set(version, keys);
+    }
+    return keys;
   }
 
   /** Evaluates one rule version on an event it matches, runs its actions and stores the firing. */

@@ -1,0 +1,174 @@
+// Which keys of an array's items an expression can read: lets a caller load only those keys of a
+// list's items (a rule's context window) when the answer would be the same on the whole items.
+import { isOperation, isPlainObject, splitOperation } from './markers.util.js';
+
+/** Operations whose second argument is logic run on each item of the first (`reduce` apart). */
+const PER_ITEM = new Set(['map', 'filter', 'all', 'none', 'some', 'consecutive']);
+/** Aggregates over the first argument's items, or over each item's field named by the second. */
+const AGGREGATES = new Set(['sum', 'avg', 'min_of', 'max_of']);
+/** Operations whose arguments are only evaluated and passed on (they see values, never paths into them). */
+const PASS_THROUGH = new Set([
+  'if',
+  '?:',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '!',
+  '!!',
+  'or',
+  'and',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  'max',
+  'min',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'merge',
+  'in',
+  'cat',
+  'substr',
+  'age',
+  'days_between',
+  'date_add',
+  'now',
+  'today',
+  'within_last',
+  'band',
+]);
+
+/** What a `var`/`missing` key reads from: the data at the root, an array item, or reduce's {current, accumulator}. */
+type Scope = 'root' | 'item' | 'reduce';
+
+/** Thrown inside the walk when an item may be seen whole. */
+class Whole extends Error {}
+
+const isKey = (value: unknown): value is string | number | boolean | null | undefined =>
+  value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value);
+
+/**
+ * The top-level keys of the items of the array at `listPath` (a dot path such as "context.recent") that `logic` may
+ * read, sorted; null when it may see an item whole or reach the array other than as the list of an iterating or
+ * aggregating operation (the caller must then give whole items). Sound for json-logic-js and the CareLoom
+ * operations: evaluated on items holding only these keys (absent ones absent), `logic` gives what it gives on the
+ * whole items. Conservative: every segment of a path read inside per-item logic (or named by an aggregate) counts,
+ * whatever array it reads; a computed `var`/`missing` key or an unknown operation answers null.
+ */
+export const itemKeysRead = (logic: unknown, listPath: string): string[] | null => {
+  const target = listPath.split('.');
+  const keys = new Set<string>();
+
+  /** A literal path read in `scope`. */
+  const read = (key: string | number | boolean | null | undefined, scope: Scope): void => {
+    const path = key === null || key === undefined ? '' : String(key);
+    if (path === '') {
+      // the whole data: the root holds the list, an item or {current, …} is an item
+      throw new Whole();
+    }
+    const segments = path.split('.');
+    if (scope !== 'root') {
+      if (scope === 'reduce' && path === 'current') {
+        throw new Whole();
+      }
+      // an item of per-item logic may be a value holding items (an array of filtered lists, say): every
+      // segment may name an item's key
+      segments.forEach((segment) => keys.add(segment));
+      return;
+    }
+    const shared = Math.min(segments.length, target.length);
+    if (segments.slice(0, shared).some((segment, i) => segment !== target[i])) {
+      return; // another part of the data
+    }
+    if (segments.length <= target.length) {
+      throw new Whole(); // the list or what holds it, used as a value
+    }
+    const index = segments[target.length] ?? '';
+    const itemKey = segments[target.length + 1];
+    if (!/^\d+$/.test(index) || itemKey === undefined) {
+      throw new Whole(); // an item whole, or a property of the list itself
+    }
+    keys.add(itemKey);
+  };
+
+  const readKeys = (list: unknown, scope: Scope): void => {
+    if (isKey(list)) {
+      read(list, scope);
+    } else if (Array.isArray(list) && list.every(isKey)) {
+      list.forEach((key) => read(key, scope));
+    } else {
+      throw new Whole(); // computed keys
+    }
+  };
+
+  /** The list of an iterating or aggregating operation: the target list itself is fine there. */
+  const walkList = (node: unknown, scope: Scope): void => {
+    if (scope === 'root' && isOperation(node)) {
+      const { op, args } = splitOperation(node);
+      if (op === 'var' && isKey(args[0]) && String(args[0] ?? '') === listPath) {
+        walk(args[1], scope);
+        return;
+      }
+    }
+    walk(node, scope);
+  };
+
+  const walk = (node: unknown, scope: Scope): void => {
+    if (Array.isArray(node)) {
+      node.forEach((element) => walk(element, scope));
+      return;
+    }
+    if (!isPlainObject(node) || !isOperation(node)) {
+      return; // a value (json-logic-js returns objects with other than one key as they are)
+    }
+    const { op, args } = splitOperation(node);
+    if (op === 'var') {
+      if (!isKey(args[0])) {
+        throw new Whole();
+      }
+      read(args[0], scope);
+      walk(args[1], scope);
+    } else if (op === 'missing') {
+      readKeys(args.length === 1 && Array.isArray(args[0]) ? args[0] : args, scope);
+    } else if (op === 'missing_some') {
+      walk(args[0], scope);
+      readKeys(args[1], scope);
+    } else if (PER_ITEM.has(op)) {
+      walkList(args[0], scope);
+      walk(args[1], 'item');
+    } else if (op === 'reduce') {
+      walkList(args[0], scope);
+      walk(args[1], 'reduce');
+      walk(args[2], scope);
+    } else if (op === 'count') {
+      walkList(args[0], scope);
+    } else if (AGGREGATES.has(op)) {
+      walkList(args[0], scope);
+      const field = args[1];
+      if (typeof field === 'string') {
+        field.split('.').forEach((segment) => keys.add(segment));
+      } else if (field !== undefined && field !== null) {
+        throw new Whole(); // a computed field name
+      }
+      // without a field the items themselves are the numbers: an object is refused whether whole or not
+    } else if (PASS_THROUGH.has(op)) {
+      walk(args, scope);
+    } else {
+      throw new Whole();
+    }
+  };
+
+  try {
+    walk(logic, 'root');
+  } catch (error) {
+    if (error instanceof Whole) {
+      return null;
+    }
+    throw error;
+  }
+  return [...keys].sort();
+};
