@@ -6,10 +6,13 @@
 // completions (self and inclusive, by function). The .cpuprofile file is kept under artifacts/bench/profiles.
 // Run: `node test/bench/engine-profile.mjs` (DATABASE_URL's server when set, else an embedded one);
 // BENCH_SECONDS (default 10) per measure, BENCH_WAITING (default 8000) waiting instances.
+// `node test/bench/engine-profile.mjs whole` profiles the benchmark's whole instances over HTTP instead (start →
+// gateway → task, list the instance's tasks, complete → end), with their statements and CPU per instance.
 import pg from 'pg';
-import { waitingProcess, WAITING_KEY } from './engine-models.mjs';
+import { routeProcess, waitingProcess, WAITING_KEY } from './engine-models.mjs';
 import {
   ADMIN_PASSWORD,
+  analyzeTables,
   apiClient,
   closedLoop,
   completeNext,
@@ -17,6 +20,7 @@ import {
   inProcess,
   openWaitingTasks,
   SERVER_APPLICATIONS,
+  wholeInstanceWork,
   withCpu,
 } from './engine.bench.mjs';
 import { startProfiledServer } from './records-profile.mjs';
@@ -75,7 +79,32 @@ export const perStep = (label, r) =>
   `${r.firstError ? ` (${r.firstError})` : ''}; CPU per step: server ${(r.cpu.appMsPer ?? NaN).toFixed(2)} ms, ` +
   `PostgreSQL ${(r.cpu.databaseMsPer ?? NaN).toFixed(2)} ms\n${statementLines(r)}`;
 
+/** Profiles whole instances over HTTP: a warm-up, a measure with statements, then a profiled measure. */
+async function profileWholeInstances(api, client, statsOf, serverCpu) {
+  await api.post('/api/processes', { xml: routeProcess() });
+  let misrouted = 0;
+  const whole = wholeInstanceWork(api, () => {
+    misrouted += 1;
+  });
+  await closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: whole });
+  // statistics of the grown tables, as the benchmark takes them (fresh ones plan a task's read on another index)
+  await analyzeTables(client);
+  const measured = await withStatements(statsOf, () =>
+    withCpu(client, serverCpu, () => closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: whole })),
+  );
+  process.stdout.write(perStep('whole instances over HTTP (per instance)', measured));
+  process.kill(serverCpu.appPid, 'SIGWINCH');
+  const sampled = await withCpu(client, serverCpu, () =>
+    closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: whole }),
+  );
+  process.stdout.write(perStep('profiled whole instances', sampled));
+  if (misrouted > 0) {
+    process.stdout.write(`${misrouted} instances took the wrong branch\n`);
+  }
+}
+
 async function main() {
+  const wholeInstances = process.argv.includes('whole');
   const database = await startTestDatabase('engine_profile');
   const client = new pg.Client({ connectionString: database.url });
   const statsUrl = new URL(database.url);
@@ -90,6 +119,13 @@ async function main() {
     await stats.connect().catch(() => undefined);
     const statsOf = { stats, name: new URL(database.url).pathname.slice(1) };
     api = apiClient(server.url, await login(server.url, 'admin', ADMIN_PASSWORD));
+    if (wholeInstances) {
+      await profileWholeInstances(api, client, statsOf, {
+        appPid: server.pid,
+        applications: SERVER_APPLICATIONS,
+      });
+      return;
+    }
     await api.post('/api/processes', { xml: waitingProcess() });
     const started = await inProcess(api, {
       kind: 'start',
@@ -131,7 +167,7 @@ async function main() {
     await profiled?.server.stop();
     await database.stop();
   }
-  profiled?.printProfiles('the profiled completions');
+  profiled?.printProfiles(wholeInstances ? 'the profiled whole instances' : 'the profiled completions');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -30,7 +30,7 @@ function cpuRows(e) {
       null,
     ],
     [
-      'CPU per whole instance (2 steps + 1 list), ratio = ceiling step CPU / ours',
+      'CPU per whole instance (2 steps), ratio = ceiling step CPU / ours',
       cpuText(e.instances.cpu, 'server'),
       `${fmt(ceiling, 2)} ms`,
       pct(ceiling / cpuTotal(e.instances.cpu)),
@@ -134,6 +134,18 @@ export function engineRows(e) {
       '≥ 25 %',
       e.instances.perSecond / ceiling >= 0.25,
     ],
+    ...(e.instancesListing
+      ? [
+          [
+            'instances/s, the task found by listing the instance’s tasks',
+            `${fmt(e.instancesListing.perSecond)} inst/s`,
+            `${fmt(ceiling)}`,
+            pct(e.instancesListing.perSecond / ceiling),
+            '',
+            null,
+          ],
+        ]
+      : []),
     [
       'starts/s: start → waiting at a task (HTTP)',
       `${fmt(e.starts.perSecond)} inst/s`,

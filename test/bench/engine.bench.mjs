@@ -140,6 +140,26 @@ export async function inProcess(api, body) {
   };
 }
 
+/**
+ * One whole instance of the routing model over HTTP, as a closed loop's work: start (the gateway routes by the
+ * score; the answer names the task the start opened), complete that task (the instance ends). With `listTasks` the
+ * task is found as before the start answered with it: by listing the instance's tasks (a third request).
+ * `misrouted()` is called when the open task is not the branch the score asks for.
+ */
+export const wholeInstanceWork =
+  (api, misrouted, { listTasks = false } = {}) =>
+  async (worker, n) => {
+    const score = (worker * 7 + n) % 100;
+    const started = await api.post(`/api/processes/${ROUTE_KEY}/instances`, { variables: { score } });
+    const tasks = listTasks ? await api.get(`/api/tasks?processInstanceId=${started.id}`) : started.tasks;
+    const task = listTasks ? tasks.find((t) => t.status === 'open') : tasks[0];
+    if (task?.elementId !== (score > ROUTE_THRESHOLD ? 'high' : 'low')) {
+      misrouted();
+    }
+    await api.post(`/api/tasks/${task.id}/complete`, { data: {} });
+    return true;
+  };
+
 /** The server's connections (pool and job notifications), for its PostgreSQL CPU time. */
 export const SERVER_APPLICATIONS = ['careloom', 'careloom-jobs'];
 const CEILING_APPLICATION = 'careloom-bench-ceiling';
@@ -172,7 +192,7 @@ export async function withCpu(client, meter, measure) {
  * planner still believes the tables empty: with 25,000 tasks it listed an instance's tasks through a BitmapAnd
  * of the tenant's whole task_report_idx range (1.2–10 ms instead of 0.3 ms).
  */
-async function analyzeTables(client) {
+export async function analyzeTables(client) {
   await client.query('ANALYZE process_instance, task, process_history');
 }
 
@@ -532,17 +552,9 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
 
     // Whole instances: start → exclusive gateway (JSON Logic) → user task → complete → end.
     let routedWrong = 0;
-    const wholeInstance = async (worker, n) => {
-      const score = (worker * 7 + n) % 100;
-      const { id } = await api.post(`/api/processes/${ROUTE_KEY}/instances`, { variables: { score } });
-      const tasks = await api.get(`/api/tasks?processInstanceId=${id}`);
-      const task = tasks.find((t) => t.status === 'open');
-      if (task?.elementId !== (score > ROUTE_THRESHOLD ? 'high' : 'low')) {
-        routedWrong += 1;
-      }
-      await api.post(`/api/tasks/${task.id}/complete`, { data: {} });
-      return true;
-    };
+    const wholeInstance = wholeInstanceWork(api, () => {
+      routedWrong += 1;
+    });
     await closedLoop({ connections: CONCURRENCY, seconds: WARM_UP_SECONDS, work: wholeInstance });
     const { rows: before } = await client.query(
       `SELECT count(*)::int AS n FROM process_instance WHERE process_key = $1 AND status = 'completed'`,
@@ -556,6 +568,11 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
       [ROUTE_KEY],
     );
     const completedInstances = after[0].n - before[0].n;
+    const listing = wholeInstanceWork(api, () => (routedWrong += 1), { listTasks: true });
+    await closedLoop({ connections: CONCURRENCY, seconds: 2, work: listing });
+    const instancesListing = await withCpu(client, serverCpu, () =>
+      closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: listing }),
+    );
     await inProcess(api, { kind: 'route', processKey: ROUTE_KEY, seconds: WARM_UP_SECONDS });
     const inProcessInstances = await withCpu(client, serverCpu, () =>
       inProcess(api, { kind: 'route', processKey: ROUTE_KEY, seconds: SECONDS }),
@@ -591,6 +608,7 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
       warmUp,
       starts,
       instances: { ...instances, completedInstances, routedWrong },
+      instancesListing,
       inProcess: { starts: inProcessStarts, steps: inProcessSteps, instances: inProcessInstances },
       state,
       memory: {

@@ -2400,8 +2400,16 @@ export interface components {
             residentId?: string;
             businessKey?: string;
         };
-        CreatedIdDto: {
+        StartedTaskDto: {
             id: string;
+            /** @description The BPMN user task it stands for. */
+            elementId: string;
+            name: string;
+        };
+        StartedInstanceDto: {
+            id: string;
+            /** @description The tasks the start opened on the new instance (empty when it waits elsewhere or ended at once): the first one can be worked on without listing the instance’s tasks. */
+            tasks: components["schemas"]["StartedTaskDto"][];
         };
         ProcessInstanceSummaryDto: {
             id: string;
@@ -4728,7 +4736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedIdDto"];
+                    "application/json": components["schemas"]["StartedInstanceDto"];
                 };
             };
         };

@@ -69,8 +69,15 @@ type PlannedStep = {
   instance: ProcessInstanceEntity;
   writes: StepWrites;
   createdTaskIds: string[];
+  createdTasks: CreatedTask[];
   followUps: FollowUp[];
 };
+
+/** A task row a step created on its instance (still open after the step). */
+export type CreatedTask = { id: string; elementId: string; name: string };
+
+/** A new instance and the tasks its start opened on it. */
+export type StartedInstance = { instance: ProcessInstanceEntity; createdTasks: CreatedTask[] };
 
 type FollowUp =
   | { type: 'start-child'; callId: string; processKey: string; variables: Record<string, unknown> }
@@ -435,9 +442,14 @@ export class ProcessRuntimeService {
 
   /** Starts an instance of `definition` in the caller's transaction; returns its id. */
   async start(manager: EntityManager, input: StartInput): Promise<ProcessInstanceEntity> {
+    return (await this.startTelling(manager, input)).instance;
+  }
+
+  /** `start`, also telling the tasks the start opened on the new instance. */
+  async startTelling(manager: EntityManager, input: StartInput): Promise<StartedInstance> {
     const planned = await this.planStart(manager, input);
     await this.write(manager, planned);
-    return planned.instance;
+    return { instance: planned.instance, createdTasks: planned.createdTasks };
   }
 
   /**
@@ -450,13 +462,13 @@ export class ProcessRuntimeService {
     manager: EntityManager,
     input: StartInput,
     events: readonly DomainEvent[] = [],
-  ): Promise<ProcessInstanceEntity | null> {
+  ): Promise<StartedInstance | null> {
     const planned = await this.planStart(manager, input);
     if (!(await this.atOnce(manager, planned, events))) {
       return null;
     }
     await planned.writes.flush(manager);
-    return planned.instance;
+    return { instance: planned.instance, createdTasks: planned.createdTasks };
   }
 
   private async planStart(manager: EntityManager, input: StartInput): Promise<PlannedStep> {
@@ -816,8 +828,8 @@ export class ProcessRuntimeService {
       openIncidentIds?: string[];
       also?: (writes: StepWrites, createdTaskIds: readonly string[]) => void;
     },
-  ): { createdTaskIds: string[]; followUps: FollowUp[] } {
-    const created = new Map<string, string>();
+  ): { createdTaskIds: string[]; createdTasks: CreatedTask[]; followUps: FollowUp[] } {
+    const created = new Map<string, CreatedTask>();
     const followUps: FollowUp[] = [];
     let wake = false;
     const horizon = now.getTime() + NOTIFY_HORIZON_MS;
@@ -826,7 +838,7 @@ export class ProcessRuntimeService {
       switch (effect.type) {
         case 'create-task': {
           const id = randomUUID();
-          created.set(effect.taskId, id);
+          created.set(effect.taskId, { id, elementId: effect.elementId, name: effect.name });
           writes.insertTask({
             id,
             tenantId,
@@ -984,9 +996,10 @@ export class ProcessRuntimeService {
     if (wake) {
       writes.notify();
     }
-    const createdTaskIds = [...created.values()];
+    const createdTasks = [...created.values()];
+    const createdTaskIds = createdTasks.map((task) => task.id);
     options.also?.(writes, createdTaskIds);
-    return { createdTaskIds, followUps };
+    return { createdTaskIds, createdTasks, followUps };
   }
 
   /** Work on other instances, after this one's state is saved (a child may answer at once). */

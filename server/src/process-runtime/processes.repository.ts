@@ -432,6 +432,18 @@ export class ProcessesRepository {
   }
 
   /** The newest history row of `event` about one task (approval moves keep the task id in `details`). */
+  /** Which of these task rows are still open. */
+  async openTaskIds(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) {
+      return new Set();
+    }
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM task WHERE id = ANY($1::uuid[]) AND status = 'open'`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   latestTaskEvent(
     manager: EntityManager,
     instanceId: string,

@@ -183,6 +183,49 @@ describe('processes', () => {
     expect(again.status).toBe(409);
   });
 
+  it('should answer a start with the tasks it opened, so the first can be completed without listing', async () => {
+    // given a process opening two tasks in parallel, and one that waits at a timer first
+    await deploy(
+      bpmnDocument(
+        'two-at-once',
+        `<bpmn:startEvent id="start" />
+        <bpmn:parallelGateway id="split" />
+        <bpmn:userTask id="call" name="Call the family" />
+        <bpmn:userTask id="visit" name="Visit the room" />
+        <bpmn:parallelGateway id="join" />
+        <bpmn:endEvent id="end" />
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="split" />
+        <bpmn:sequenceFlow id="f2" sourceRef="split" targetRef="call" />
+        <bpmn:sequenceFlow id="f3" sourceRef="split" targetRef="visit" />
+        <bpmn:sequenceFlow id="f4" sourceRef="call" targetRef="join" />
+        <bpmn:sequenceFlow id="f5" sourceRef="visit" targetRef="join" />
+        <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="end" />`,
+      ),
+    );
+    await deploy(timerThenTaskProcess('timer-first', 'PT1H'));
+
+    // when both start
+    const started = await as(nurseA).post('/api/processes/two-at-once/instances', {});
+    const waiting = await as(nurseA).post('/api/processes/timer-first/instances', {});
+
+    // then the answer names the open tasks as the task list has them, and none while a timer waits
+    expect(started.status).toBe(201);
+    const listed = (await tasksOf(started.body.id)).map(({ id, elementId, name }) => ({
+      id,
+      elementId,
+      name,
+    }));
+    expect(started.body.tasks).toHaveLength(2);
+    expect(started.body.tasks).toEqual(expect.arrayContaining(listed));
+    expect(waiting.status).toBe(201);
+    expect(waiting.body).toEqual({ id: expect.any(String), tasks: [] });
+    // and the starter works on them by those ids
+    for (const task of started.body.tasks as { id: string }[]) {
+      expect((await as(nurseA).post(`/api/tasks/${task.id}/complete`, { data: {} })).status).toBe(200);
+    }
+    expect((await as(admin).get(`/api/process-instances/${started.body.id}`)).body.status).toBe('completed');
+  });
+
   it('should let exactly one of two concurrent completions win', async () => {
     await deploy(singleTaskProcess('race-flow'));
     const id = await start('race-flow');

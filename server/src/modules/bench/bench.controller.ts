@@ -150,11 +150,9 @@ export class BenchController {
           const started = await this.processes.start(actor, key, {
             variables: { score: (worker * 7 + n) % 100 },
           });
-          const open = (await this.tasks.list(actor, { processInstanceId: started.id })).find(
-            (task) => task.status === 'open',
-          );
+          const open = started.createdTasks[0];
           if (!open) {
-            throw new Error(`instance ${started.id} has no open task`);
+            throw new Error(`instance ${started.instance.id} has no open task`);
           }
           await this.tasks.complete(actor, open.id, {}, 'en');
           return true;

@@ -16,7 +16,6 @@ import { CurrentActor, Roles } from '../../common/auth/auth.decorators.js';
 import { ValidationFailedError } from '../../common/errors/domain.errors.js';
 import { Locale, type RequestLocale } from '../../common/http/locale.decorator.js';
 import {
-  CreatedIdDto,
   DeployErrorDto,
   DeployProcessDto,
   DeployResultDto,
@@ -25,6 +24,7 @@ import {
   ProcessVersionQueryDto,
   SimulateDto,
   SimulationTraceDto,
+  StartedInstanceDto,
   StartInstanceDto,
 } from './dto/process.dto.js';
 import { toProcessDetailDto, toProcessSummaryDto } from './processes.mapper.js';
@@ -107,12 +107,16 @@ export class ProcessesController {
   }
 
   @Post(':key/instances')
-  @ApiCreatedResponse({ type: CreatedIdDto })
+  @ApiCreatedResponse({ type: StartedInstanceDto })
   async start(
     @CurrentActor() actor: Actor,
     @Param('key') key: string,
     @Body() body: StartInstanceDto,
-  ): Promise<CreatedIdDto> {
-    return { id: (await this.processes.start(actor, key, body)).id };
+  ): Promise<StartedInstanceDto> {
+    const { instance, createdTasks } = await this.processes.start(actor, key, body);
+    return {
+      id: instance.id,
+      tasks: createdTasks.map(({ id, elementId, name }) => ({ id, elementId, name })),
+    };
   }
 }

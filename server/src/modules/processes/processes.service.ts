@@ -25,6 +25,7 @@ import {
 import {
   ProcessRuntimeService,
   type DeployedProcess,
+  type StartedInstance,
   type StartInput,
 } from '../../process-runtime/process-runtime.service.js';
 import { stepFieldRights } from '../../process-runtime/instance-view.util.js';
@@ -121,7 +122,12 @@ export class ProcessesService {
     return { latest, versions };
   }
 
-  async start(actor: Actor, key: string, request: StartRequest): Promise<ProcessInstanceEntity> {
+  /**
+   * Starts an instance for a staff member; also tells the tasks the start opened on it (the starter may see them:
+   * they belong to the instance's resident, whom the starter may see), so a caller can work on the first task
+   * without listing the instance's tasks.
+   */
+  async start(actor: Actor, key: string, request: StartRequest): Promise<StartedInstance> {
     this.assertStaff(actor);
     const input = async (manager: EntityManager): Promise<StartInput> => {
       const definition = await this.repository.latestDefinition(manager, actor.tenantId, key);
@@ -146,7 +152,18 @@ export class ProcessesService {
     const started = await this.runtime.startAtOnce(manager, await input(manager));
     return (
       started ??
-      this.transactions.run(async (transaction) => this.runtime.start(transaction, await input(transaction)))
+      this.transactions.run(async (transaction) => {
+        const { instance, createdTasks } = await this.runtime.startTelling(
+          transaction,
+          await input(transaction),
+        );
+        // a step the start set off in the same transaction (a child that ended at once answering) may have closed one
+        const open = await this.repository.openTaskIds(
+          transaction,
+          createdTasks.map((task) => task.id),
+        );
+        return { instance, createdTasks: createdTasks.filter((task) => open.has(task.id)) };
+      })
     );
   }
 

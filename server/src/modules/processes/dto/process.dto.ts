@@ -94,6 +94,23 @@ export class CreatedIdDto {
   @ApiProperty() id: string;
 }
 
+/** A task a start opened on its new instance. */
+export class StartedTaskDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'The BPMN user task it stands for.' }) elementId: string;
+  @ApiProperty() name: string;
+}
+
+export class StartedInstanceDto extends CreatedIdDto {
+  @ApiProperty({
+    type: [StartedTaskDto],
+    description:
+      'The tasks the start opened on the new instance (empty when it waits elsewhere or ended at once): the first ' +
+      'one can be worked on without listing the instance’s tasks.',
+  })
+  tasks: StartedTaskDto[];
+}
+
 export const INSTANCE_STATUSES = ['active', 'completed', 'cancelled', 'incident'] as const;
 
 export class InstanceQueryDto {
