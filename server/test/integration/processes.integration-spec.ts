@@ -14,6 +14,7 @@ import { startTestApp, type TestApp } from '../utils/test-app.js';
 type Task = {
   id: string;
   elementId: string;
+  name: string;
   status: string;
   assignee: string | null;
   formKey: string | null;
