@@ -5,8 +5,8 @@ export type ProcessInstanceStatus = 'active' | 'completed' | 'cancelled' | 'inci
 /** One running (or finished) process: the engine state as JSONB, locked per command. */
 @Entity('process_instance')
 @Index('process_instance_key_status_idx', ['tenantId', 'processKey', 'status'])
-@Index('process_instance_resident_idx', ['residentId'])
-@Index('process_instance_parent_idx', ['parentInstanceId'])
+@Index('process_instance_resident_idx', ['residentId'], { where: '"resident_id" IS NOT NULL' })
+@Index('process_instance_parent_idx', ['parentInstanceId'], { where: '"parent_instance_id" IS NOT NULL' })
 export class ProcessInstanceEntity {
   /** Chosen by the server before the first step: the engine prefixes its ids with it. */
   @PrimaryColumn('uuid')

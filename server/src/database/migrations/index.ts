@@ -15,6 +15,7 @@ import { RecordOrderIndexes1795900000007 } from './1795900000007-RecordOrderInde
 import { NotificationOrgUnitPath1795900000008 } from './1795900000008-NotificationOrgUnitPath.js';
 import { TaskResidentIndex1795900000009 } from './1795900000009-TaskResidentIndex.js';
 import { ClaimDueJobs1795900000010 } from './1795900000010-ClaimDueJobs.js';
+import { PartialInstanceIndexes1795900000011 } from './1795900000011-PartialInstanceIndexes.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   NotificationOrgUnitPath1795900000008,
   TaskResidentIndex1795900000009,
   ClaimDueJobs1795900000010,
+  PartialInstanceIndexes1795900000011,
 ];
