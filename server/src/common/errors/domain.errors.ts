@@ -1,13 +1,19 @@
 /** Domain errors: thrown by services, mapped to application/problem+json by one global filter. */
 export type FieldError = { path: string; message: string };
 
+/**
+ * A field problem as a validator words it: `message` in English and, when it has one, `zh` in Chinese (answered
+ * to zh-CN callers; never sent as a field of its own). ValidationFailedError takes these.
+ */
+export type WordedFieldError = FieldError & { zh?: string };
+
 export type DomainErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict';
 
 /**
  * An error's Chinese wording: its detail (without it, the problem layer words a generic one), and its field
  * messages in the order of `errors` (where it has one).
  */
-export type ZhWording = { detail?: string; messages?: readonly string[] };
+export type ZhWording = { detail?: string; messages?: readonly (string | undefined)[] };
 
 export class DomainError extends Error {
   /** Answered to zh-CN callers (the default) instead of the English detail and field messages; null: not worded yet. */
@@ -25,7 +31,7 @@ export class DomainError extends Error {
 
   /** Gives the error its Chinese wording (call it in the constructor, after `super`). */
   protected inChinese(detail: string, ...messages: string[]): void {
-    this.zh = { detail, ...(messages.length > 0 ? { messages } : {}) };
+    this.zh = { ...this.zh, detail, ...(messages.length > 0 ? { messages } : {}) };
   }
 
   /** Gives the error's field messages in Chinese, its detail being the generic one (see `inChinese`). */
@@ -34,9 +40,21 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Invalid input: `errors` point at the fields. Their `zh` wordings become the Chinese field messages (a subclass's
+ * `inChinese(detail)` keeps them); the errors themselves are kept without it.
+ */
 export class ValidationFailedError extends DomainError {
-  constructor(errors: FieldError[], detail = 'The request has invalid fields; see errors.') {
-    super('invalid', 'Validation failed', detail, errors);
+  constructor(errors: WordedFieldError[], detail = 'The request has invalid fields; see errors.') {
+    super(
+      'invalid',
+      'Validation failed',
+      detail,
+      errors.map(({ zh: _zh, ...error }) => error),
+    );
+    if (errors.some((error) => error.zh !== undefined)) {
+      this.zh = { messages: errors.map((error) => error.zh) };
+    }
   }
 }
 

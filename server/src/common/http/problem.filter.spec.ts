@@ -32,6 +32,41 @@ describe('localisedProblem', () => {
     expect(localisedProblem(toProblem(error), error, 'en')).toEqual(toProblem(error));
   });
 
+  it("should answer each field in Chinese from a validator's own wording and never send that wording as a field", () => {
+    // given a validator's problems, one worded in Chinese, one not, under a detail worded by the error
+    class WordedError extends ValidationFailedError {
+      constructor() {
+        super(
+          [
+            { path: '/cron', message: 'a schedule needs cron', zh: '定时触发需要 cron 表达式' },
+            { path: '/name', message: 'name must be a string' },
+          ],
+          'The rule has 2 problems.',
+        );
+        this.inChinese('规则有 2 处问题。');
+      }
+    }
+    const error = new WordedError();
+
+    // when it is answered to a zh-CN and to an English caller
+    const zh = localisedProblem(toProblem(error), error, 'zh-CN');
+    const en = localisedProblem(toProblem(error), error, 'en');
+
+    // then each field is in the caller's language, the Chinese of the unworded one from the DTO table
+    expect(zh).toMatchObject({
+      detail: '规则有 2 处问题。',
+      errors: [
+        { path: '/cron', message: '定时触发需要 cron 表达式' },
+        { path: '/name', message: 'name 须为文本' },
+      ],
+    });
+    expect(en.errors).toEqual([
+      { path: '/cron', message: 'a schedule needs cron' },
+      { path: '/name', message: 'name must be a string' },
+    ]);
+    expect(zh.errors?.every((e) => !('zh' in e))).toBe(true);
+  });
+
   it('should name what was not found in Chinese', () => {
     const error = new NotFoundError('Resident', 'r-1');
     expect(localisedProblem(toProblem(error), error, 'zh-CN').detail).toBe(

@@ -2,7 +2,7 @@ import {
   ConflictError,
   NotFoundError,
   ValidationFailedError,
-  type FieldError,
+  type WordedFieldError,
 } from '../../common/errors/domain.errors.js';
 
 export class CalendarNotFoundError extends NotFoundError {
@@ -12,7 +12,7 @@ export class CalendarNotFoundError extends NotFoundError {
 }
 
 export class InvalidCalendarError extends ValidationFailedError {
-  constructor(errors: FieldError[]) {
+  constructor(errors: WordedFieldError[]) {
     super(errors, `The calendar has ${errors.length} problem(s); nothing was saved. See errors.`);
     this.inChinese(`日历有 ${errors.length} 处问题，未保存；请看各字段的提示。`);
   }

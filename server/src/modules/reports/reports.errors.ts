@@ -2,14 +2,14 @@ import {
   ConflictError,
   NotFoundError,
   ValidationFailedError,
-  type FieldError,
+  type WordedFieldError,
 } from '../../common/errors/domain.errors.js';
 
 /** A report or dashboard spec that is not well-formed; paths are JSON pointers into the spec. */
 export class InvalidReportSpecError extends ValidationFailedError {
-  constructor(errors: FieldError[], what: 'report' | 'dashboard' = 'report', prefix = '') {
+  constructor(errors: WordedFieldError[], what: 'report' | 'dashboard' = 'report', prefix = '') {
     super(
-      errors.map((e) => ({ path: `${prefix}${e.path}`, message: e.message })),
+      errors.map((e) => ({ ...e, path: `${prefix}${e.path}` })),
       `The ${what} has ${errors.length} problem(s); nothing was saved or run. See errors.`,
     );
     this.inChinese(
@@ -20,7 +20,7 @@ export class InvalidReportSpecError extends ValidationFailedError {
 
 /** A dataset naming fields its source does not have, or using them with the wrong type. */
 export class InvalidDatasetError extends ValidationFailedError {
-  constructor(errors: FieldError[]) {
+  constructor(errors: WordedFieldError[]) {
     super(errors, `The dataset has ${errors.length} problem(s); see errors.`);
     this.inChinese(`数据集有 ${errors.length} 处问题；请看各字段的提示。`);
   }

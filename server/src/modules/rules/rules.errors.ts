@@ -1,4 +1,8 @@
-import { ConflictError, ValidationFailedError, type FieldError } from '../../common/errors/domain.errors.js';
+import {
+  ConflictError,
+  ValidationFailedError,
+  type WordedFieldError,
+} from '../../common/errors/domain.errors.js';
 
 export class RuleKeyTakenError extends ConflictError {
   constructor(key: string) {
@@ -20,17 +24,21 @@ export class StaleRuleError extends ConflictError {
 }
 
 export class InvalidRuleError extends ValidationFailedError {
-  constructor(errors: FieldError[]) {
+  constructor(errors: WordedFieldError[]) {
     super(
-      errors.map((e) => ({ path: `/definition${e.path}`, message: e.message })),
+      errors.map((e) => ({ ...e, path: `/definition${e.path}` })),
       `The rule has ${errors.length} problem(s); nothing was saved. See errors.`,
     );
     this.inChinese(`规则有 ${errors.length} 处问题，未保存；请看各字段的提示。`);
   }
 }
 
+/** `zh`: the message in Chinese (zh-CN callers get the English one without it). */
 export class InvalidLogicError extends ValidationFailedError {
-  constructor(path: string, message: string) {
-    super([{ path, message }], message);
+  constructor(path: string, message: string, zh?: string) {
+    super([{ path, message, ...(zh === undefined ? {} : { zh }) }], message);
+    if (zh !== undefined) {
+      this.inChinese(zh);
+    }
   }
 }
