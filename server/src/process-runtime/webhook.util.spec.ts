@@ -8,6 +8,7 @@ import {
   signBody,
   tenantSecret,
   webhookUrlProblem,
+  webhookUrlProblemWorded,
 } from './webhook.util.js';
 
 describe('webhook utils', () => {
@@ -88,6 +89,10 @@ describe('webhook utils', () => {
     expect(webhookUrlProblem('https://a:b@hooks.example.com/', false)).toMatch(/user name or password/);
     expect(webhookUrlProblem('not a url', false)).toMatch(/is not a URL/);
     expect(webhookUrlProblem(42, false)).toMatch(/http\(s\) URL/);
+    expect(webhookUrlProblemWorded('ftp://hooks.example.com', false)).toEqual({
+      message: 'url must use https or http, not ftp',
+      zh: 'url 须使用 https 或 http，不能用 ftp',
+    });
     expect(webhookUrlProblem(`https://x.example.com/${'a'.repeat(2000)}`, false)).toMatch(/2000/);
     for (const url of [
       'http://localhost:3000/',

@@ -100,37 +100,58 @@ export function isPrivateAddress(ip: string): boolean {
 
 const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
 
+/** A webhook URL problem in English (`message`) and Chinese (`zh`). */
+export type WebhookUrlProblem = { message: string; zh: string };
+
 /**
  * What is wrong with a webhook URL, or null: http(s) only, no credentials in it, at most 2,000
  * characters, and (unless `allowPrivate`) no loopback, link-local or private address or localhost name.
  */
-export function webhookUrlProblem(url: unknown, allowPrivate: boolean): string | null {
+export function webhookUrlProblemWorded(url: unknown, allowPrivate: boolean): WebhookUrlProblem | null {
   if (typeof url !== 'string' || url.trim() === '') {
-    return 'url must be an http(s) URL';
+    return { message: 'url must be an http(s) URL', zh: 'url 须为 http(s) 网址' };
   }
   if (url.length > MAX_WEBHOOK_URL_LENGTH) {
-    return `url must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`;
+    return {
+      message: `url must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`,
+      zh: `url 最多 ${MAX_WEBHOOK_URL_LENGTH} 个字符`,
+    };
   }
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return `"${url.slice(0, 100)}" is not a URL`;
+    return { message: `"${url.slice(0, 100)}" is not a URL`, zh: `“${url.slice(0, 100)}”不是有效的网址` };
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return `url must use https or http, not ${parsed.protocol.replace(':', '')}`;
+    const scheme = parsed.protocol.replace(':', '');
+    return {
+      message: `url must use https or http, not ${scheme}`,
+      zh: `url 须使用 https 或 http，不能用 ${scheme}`,
+    };
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    return 'url must not contain a user name or password; send credentials in an allowed header';
+    return {
+      message: 'url must not contain a user name or password; send credentials in an allowed header',
+      zh: 'url 中不能包含用户名或密码；凭据请放在允许的请求头（如 Authorization）中',
+    };
   }
   if (allowPrivate) {
     return null;
   }
   const host = hostOf(parsed).toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && isPrivateAddress(host))) {
-    return `url points at a loopback, link-local or private address (${host}); webhooks go to public addresses only`;
+    return {
+      message: `url points at a loopback, link-local or private address (${host}); webhooks go to public addresses only`,
+      zh: `url 指向回环、链路本地或内网地址（${host}）；webhook 只能发往公网地址`,
+    };
   }
   return null;
+}
+
+/** `webhookUrlProblemWorded` in English only (what a delivery records). */
+export function webhookUrlProblem(url: unknown, allowPrivate: boolean): string | null {
+  return webhookUrlProblemWorded(url, allowPrivate)?.message ?? null;
 }
 
 /**

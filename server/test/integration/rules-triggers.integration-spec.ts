@@ -111,22 +111,24 @@ describe('trigger rules over time', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
-      { path: '/definition/trigger/cron', message: expect.stringMatching(/hour: 25/) },
-      { path: '/definition/trigger/timeZone', message: expect.any(String) },
+      { path: '/definition/trigger/cron', message: 'cron 的小时字段：25 超出了 0–23 的范围' },
+      { path: '/definition/trigger/timeZone', message: 'timeZone 须为 IANA 时区名，例如 Asia/Shanghai' },
     ]);
   });
 
   it('should refuse webhooks to loopback, private or credentialled URLs', async () => {
-    const refused = async (url: string) => {
-      const response = await as(admin).post('/api/rules', {
-        key: 'ssrf',
-        name: { 'zh-CN': '外呼', en: 'Call out' },
-        definition: {
-          trigger: { type: 'record.created', formKey: 'family-contact' },
-          condition: true,
-          actions: [{ type: 'webhook', url, headers: { Host: 'x' } }],
-        },
-      });
+    const refused = async (url: string, language = 'zh-CN') => {
+      const response = await as(admin)
+        .post('/api/rules', {
+          key: 'ssrf',
+          name: { 'zh-CN': '外呼', en: 'Call out' },
+          definition: {
+            trigger: { type: 'record.created', formKey: 'family-contact' },
+            condition: true,
+            actions: [{ type: 'webhook', url, headers: { Host: 'x' } }],
+          },
+        })
+        .set('accept-language', language);
       expect(response.status).toBe(400);
       return response.body.errors as { path: string; message: string }[];
     };
@@ -141,15 +143,29 @@ describe('trigger rules over time', () => {
     ]) {
       expect((await refused(url))[0]).toEqual({
         path: '/definition/actions/0/url',
-        message: expect.stringMatching(/loopback, link-local or private/),
+        message: expect.stringMatching(/^url 指向回环、链路本地或内网地址（.+）；webhook 只能发往公网地址$/),
       });
     }
-    expect((await refused('https://user:pw@hooks.example.com/'))[0]!.message).toMatch(
+    expect((await refused('http://127.0.0.1:8080/hook', 'en'))[0]).toEqual({
+      path: '/definition/actions/0/url',
+      message: expect.stringMatching(/loopback, link-local or private/),
+    });
+    expect((await refused('https://user:pw@hooks.example.com/'))[0]!.message).toMatch(/不能包含用户名或密码/);
+    expect((await refused('https://user:pw@hooks.example.com/', 'en'))[0]!.message).toMatch(
       /user name or password/,
     );
-    expect((await refused('ftp://hooks.example.com/'))[0]!.message).toMatch(/https or http/);
-    expect((await refused(`https://hooks.example.com/${'a'.repeat(2000)}`))[0]!.message).toMatch(/2000/);
+    expect((await refused('ftp://hooks.example.com/'))[0]!.message).toBe(
+      'url 须使用 https 或 http，不能用 ftp',
+    );
+    expect((await refused('ftp://hooks.example.com/', 'en'))[0]!.message).toMatch(/https or http/);
+    expect((await refused(`https://hooks.example.com/${'a'.repeat(2000)}`))[0]!.message).toBe(
+      'url 最多 2000 个字符',
+    );
     expect((await refused('https://hooks.example.com/'))[0]).toEqual({
+      path: '/definition/actions/0/headers/Host',
+      message: '只能设置 Authorization 和以 X- 开头的请求头（X-CareLoom- 和 X-Forwarded- 开头的除外）',
+    });
+    expect((await refused('https://hooks.example.com/', 'en'))[0]).toEqual({
       path: '/definition/actions/0/headers/Host',
       message: expect.stringMatching(/Authorization and X-/),
     });
@@ -217,19 +233,45 @@ describe('trigger rules over time', () => {
     expect(await pendingJobs('rule-schedule')).toEqual([]);
   });
 
-  it('should refuse a date-field trigger on a field that is not a date of the form', async () => {
-    const response = await as(admin).post('/api/rules', {
-      key: 'bad-date-field',
-      name: { 'zh-CN': '坏日期', en: 'Bad date field' },
-      definition: {
-        trigger: { type: 'date-field', formKey: 'admission', field: 'room', offsetsDays: [3] },
-        condition: true,
-        actions: [],
-      },
-    });
+  it('should refuse a date-field trigger on a field that is not a date of the form, or on a form that does not exist', async () => {
+    const save = (formKey: string, field: string) =>
+      as(admin).post('/api/rules', {
+        key: 'bad-date-field',
+        name: { 'zh-CN': '坏日期', en: 'Bad date field' },
+        definition: {
+          trigger: { type: 'date-field', formKey, field, offsetsDays: [3] },
+          condition: true,
+          actions: [],
+        },
+      });
+    const response = await save('admission', 'room');
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
-      { path: '/definition/trigger/field', message: expect.stringMatching(/not a date/) },
+      {
+        path: '/definition/trigger/field',
+        message: '表单“admission”的字段“room”不是日期字段（须为 type string，format 为 date 或 date-time）',
+      },
+    ]);
+    const english = await save('admission', 'room').set('accept-language', 'en');
+    expect(english.body.errors).toEqual([
+      {
+        path: '/definition/trigger/field',
+        message: 'field "room" of form "admission" is not a date (type string, format date or date-time)',
+      },
+    ]);
+    const unknown = await save('no-such-form', 'when');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([
+      {
+        path: '/definition/trigger/formKey',
+        message: '找不到标识为“no-such-form”的表单，或您无权查看；请检查 formKey',
+      },
+    ]);
+    expect((await save('no-such-form', 'when').set('accept-language', 'en')).body.errors).toEqual([
+      {
+        path: '/definition/trigger/formKey',
+        message: 'form "no-such-form": No form with id no-such-form that you may see.',
+      },
     ]);
   });
 

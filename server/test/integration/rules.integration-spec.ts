@@ -158,7 +158,8 @@ describe('trigger rules', () => {
   });
 
   it('should refuse a broken rule with pointers into its definition', async () => {
-    const response = await as(admin).post('/api/rules', {
+    // given a rule without its trigger's form, with a forbidden operation and a notify without recipient or message
+    const broken = {
       key: 'broken',
       name: { 'zh-CN': '坏规则', en: 'Broken' },
       definition: {
@@ -166,13 +167,38 @@ describe('trigger rules', () => {
         condition: { method: [{ var: 'x' }, 'toString'] },
         actions: [{ type: 'notify', to: {}, message: {} }],
       },
-    });
+    };
+
+    // when an administrator saves it on the Chinese UI (the default) and in English
+    const response = await as(admin).post('/api/rules', broken);
+    const english = await as(admin).post('/api/rules', broken).set('accept-language', 'en');
+
+    // then 400 with each problem at its field, in Chinese by default
     expect(response.status).toBe(400);
-    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual([
-      '/definition/trigger/formKey',
-      '/definition/condition',
-      '/definition/actions/0/to',
-      '/definition/actions/0/message',
+    expect(response.body.detail).toBe('规则有 4 处问题，未保存；请看各字段的提示。');
+    expect(response.body.errors).toEqual([
+      { path: '/definition/trigger/formKey', message: '记录触发需要填写所监听表单的标识（formKey）' },
+      { path: '/definition/condition', message: '不允许使用运算 "method"' },
+      {
+        path: '/definition/actions/0/to',
+        message: 'notify 需要填写接收人：to.role（角色）或 to.username（用户名）',
+      },
+      {
+        path: '/definition/actions/0/message',
+        message: 'notify 需要填写通知内容 message，至少要有 zh-CN 文字',
+      },
+    ]);
+    // and the English is unchanged for an English caller
+    expect(english.status).toBe(400);
+    expect(english.body.detail).toBe('The rule has 4 problem(s); nothing was saved. See errors.');
+    expect(english.body.errors).toEqual([
+      {
+        path: '/definition/trigger/formKey',
+        message: 'a record trigger needs the key of the form it watches',
+      },
+      { path: '/definition/condition', message: 'Operation "method" is not allowed' },
+      { path: '/definition/actions/0/to', message: 'notify needs to.role or to.username' },
+      { path: '/definition/actions/0/message', message: 'notify needs a message with a zh-CN text' },
     ]);
   });
 
@@ -250,7 +276,17 @@ describe('trigger rules', () => {
       const refused = await as(admin).post('/api/logic/evaluate', { logic, data: {} });
       expect(refused.status).toBe(400);
       expect(refused.body.errors[0].path).toMatch(/^\/logic/);
+      expect(refused.body.errors[0].message).toMatch(/[\u4e00-\u9fff]/);
+      expect(refused.body.detail).toBe(refused.body.errors[0].message);
     }
+    const english = await as(admin)
+      .post('/api/logic/evaluate', { logic: { method: ['x', 'toString'] }, data: {} })
+      .set('accept-language', 'en');
+    expect(english.body.errors).toEqual([{ path: '/logic', message: 'Operation "method" is not allowed' }]);
+    expect(
+      (await as(admin).post('/api/logic/evaluate', { logic: { method: ['x', 'toString'] }, data: {} })).body
+        .errors,
+    ).toEqual([{ path: '/logic', message: '不允许使用运算 "method"' }]);
   });
 
   it('should start a process for the resident when a fall is reported, and react when it ends', async () => {

@@ -60,10 +60,25 @@ describe(parseCron.name, () => {
     ['0 8 31 4 *', /never matches/],
     ['0 0 30 2 *', /never matches/],
     ['x'.repeat(201), /at most 200/],
-  ])('should refuse %j', (expression, message) => {
+  ])('should refuse %j, saying why in English and Chinese', (expression, message) => {
     const result = parseCron(expression);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.message).toMatch(message);
+    expect(result.ok ? '' : result.zh).toMatch(/^cron.*[\u4e00-\u9fff]/);
+  });
+
+  it('should word a refusal in Chinese with the field and the allowed range', () => {
+    expect(parseCron('0 25 * * *')).toEqual({
+      ok: false,
+      message: 'hour: 25 is outside 0–23',
+      zh: 'cron 的小时字段：25 超出了 0–23 的范围',
+    });
+    expect(parseCron('0 8 * *')).toMatchObject({
+      zh: 'cron 需要 5 个字段（分 时 日 月 周，用空格分隔），现在是 4 个',
+    });
+    expect(parseCron('0 8 31 4 *')).toMatchObject({
+      zh: 'cron 永远碰不到真实存在的日期（例如在只有 30 天的月份里写了 31 号）',
+    });
   });
 });
 

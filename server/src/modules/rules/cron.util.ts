@@ -14,28 +14,46 @@ export type CronSchedule = {
   weekdaysOnly: boolean;
 };
 
-export type CronParseResult = { ok: true; schedule: CronSchedule } | { ok: false; message: string };
+/** A refused expression says why in English (`message`) and in Chinese (`zh`). */
+export type CronParseResult =
+  { ok: true; schedule: CronSchedule } | { ok: false; message: string; zh: string };
 
-type FieldSpec = { name: string; min: number; max: number; names?: readonly string[] };
+/** `zh`: the field's name in Chinese, for the Chinese wording of its problems. */
+type FieldSpec = { name: string; zh: string; min: number; max: number; names?: readonly string[] };
 
 const FIELDS: readonly FieldSpec[] = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day of month', min: 1, max: 31 },
+  { name: 'minute', zh: '分钟', min: 0, max: 59 },
+  { name: 'hour', zh: '小时', min: 0, max: 23 },
+  { name: 'day of month', zh: '日期（几号）', min: 1, max: 31 },
   {
     name: 'month',
+    zh: '月份',
     min: 1,
     max: 12,
     names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
   },
-  { name: 'day of week', min: 0, max: 7, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
+  {
+    name: 'day of week',
+    zh: '星期',
+    min: 0,
+    max: 7,
+    names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'],
+  },
 ];
 
 /** How far ahead an occurrence is looked for: long enough for 29 February after a skipped leap year. */
 const SEARCH_DAYS = 366 * 9;
 export const MAX_CRON_LENGTH = 200;
 
-class CronSyntaxError extends Error {}
+/** `zh`: the message in Chinese. */
+class CronSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string,
+  ) {
+    super(message);
+  }
+}
 
 function valueOf(text: string, field: FieldSpec): number {
   const upper = text.toUpperCase();
@@ -44,11 +62,17 @@ function valueOf(text: string, field: FieldSpec): number {
     return named + (field.name === 'month' ? 1 : 0);
   }
   if (!/^\d{1,2}$/.test(text)) {
-    throw new CronSyntaxError(`${field.name}: "${text}" is not a number`);
+    throw new CronSyntaxError(
+      `${field.name}: "${text}" is not a number`,
+      `cron 的${field.zh}字段：“${text}”不是数字`,
+    );
   }
   const value = Number(text);
   if (value < field.min || value > field.max) {
-    throw new CronSyntaxError(`${field.name}: ${value} is outside ${field.min}–${field.max}`);
+    throw new CronSyntaxError(
+      `${field.name}: ${value} is outside ${field.min}–${field.max}`,
+      `cron 的${field.zh}字段：${value} 超出了 ${field.min}–${field.max} 的范围`,
+    );
   }
   return value;
 }
@@ -58,12 +82,18 @@ function parseField(text: string, field: FieldSpec): Set<number> {
   for (const part of text.split(',')) {
     const [range = '', stepText, extra] = part.split('/');
     if (extra !== undefined || range === '') {
-      throw new CronSyntaxError(`${field.name}: "${part}" is not a value, range or step`);
+      throw new CronSyntaxError(
+        `${field.name}: "${part}" is not a value, range or step`,
+        `cron 的${field.zh}字段：“${part}”不是有效的取值、范围或步长`,
+      );
     }
     let step = 1;
     if (stepText !== undefined) {
       if (!/^\d{1,2}$/.test(stepText) || Number(stepText) < 1) {
-        throw new CronSyntaxError(`${field.name}: the step in "${part}" must be a whole number from 1`);
+        throw new CronSyntaxError(
+          `${field.name}: the step in "${part}" must be a whole number from 1`,
+          `cron 的${field.zh}字段：“${part}”中的步长须为不小于 1 的整数`,
+        );
       }
       step = Number(stepText);
     }
@@ -75,12 +105,18 @@ function parseField(text: string, field: FieldSpec): Set<number> {
     } else if (range.includes('-')) {
       const [a = '', b = '', more] = range.split('-');
       if (more !== undefined) {
-        throw new CronSyntaxError(`${field.name}: "${range}" is not a range`);
+        throw new CronSyntaxError(
+          `${field.name}: "${range}" is not a range`,
+          `cron 的${field.zh}字段：“${range}”不是有效的范围`,
+        );
       }
       from = valueOf(a, field);
       to = valueOf(b, field);
       if (from > to) {
-        throw new CronSyntaxError(`${field.name}: the range "${range}" runs backwards`);
+        throw new CronSyntaxError(
+          `${field.name}: the range "${range}" runs backwards`,
+          `cron 的${field.zh}字段：范围“${range}”起点大于终点，请把小的数写在前面`,
+        );
       }
     } else {
       from = valueOf(range, field);
@@ -96,13 +132,19 @@ function parseField(text: string, field: FieldSpec): Set<number> {
 /** Parses `minute hour day-of-month month day-of-week` with lists, ranges, steps and JAN/MON names. */
 export function parseCron(expression: string): CronParseResult {
   if (typeof expression !== 'string' || expression.length > MAX_CRON_LENGTH) {
-    return { ok: false, message: `cron must be a text of at most ${MAX_CRON_LENGTH} characters` };
+    return {
+      ok: false,
+      message: `cron must be a text of at most ${MAX_CRON_LENGTH} characters`,
+      zh: `cron 须为文本，最多 ${MAX_CRON_LENGTH} 个字符`,
+    };
   }
   const parts = expression.trim().split(/\s+/);
   if (parts.length !== 5) {
+    const got = parts[0] === '' ? 0 : parts.length;
     return {
       ok: false,
-      message: `cron needs 5 fields (minute hour day-of-month month day-of-week), got ${parts[0] === '' ? 0 : parts.length}`,
+      message: `cron needs 5 fields (minute hour day-of-month month day-of-week), got ${got}`,
+      zh: `cron 需要 5 个字段（分 时 日 月 周，用空格分隔），现在是 ${got} 个`,
     };
   }
   try {
@@ -124,12 +166,16 @@ export function parseCron(expression: string): CronParseResult {
       weekdaysOnly: dowRestricted && !domRestricted,
     };
     if (nextCronOccurrence(schedule, Date.UTC(2000, 0, 1), 'UTC') === null) {
-      return { ok: false, message: 'cron never matches a real date (e.g. 31 in a month that has 30 days)' };
+      return {
+        ok: false,
+        message: 'cron never matches a real date (e.g. 31 in a month that has 30 days)',
+        zh: 'cron 永远碰不到真实存在的日期（例如在只有 30 天的月份里写了 31 号）',
+      };
     }
     return { ok: true, schedule };
   } catch (error) {
     if (error instanceof CronSyntaxError) {
-      return { ok: false, message: error.message };
+      return { ok: false, message: error.message, zh: error.zh };
     }
     throw error;
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { checkLogic } from '@careloom/logic';
 import { checkRuleDefinition, triggerMatches } from './rule-definition.util.js';
+
+/** A Chinese character. */
+const CJK = /[\u4e00-\u9fff]/;
+/** `count` fields `f0`, `f1`, … each set to its index as text. */
+const many = (count: number): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${i}`, String(i)]));
 
 const glucose = {
   trigger: { type: 'record.saved', formKey: 'vital-signs' },
@@ -150,13 +157,174 @@ describe(checkRuleDefinition.name, () => {
 
     // when it is checked / then each stray field is named with what the action takes, and the missing message too
     expect(checkRuleDefinition(definition)).toEqual([
-      { path: '/actions/0/mesage', message: 'notify has no field "mesage"; it takes to, message' },
-      { path: '/actions/0/message', message: 'notify needs a message with a zh-CN text' },
+      {
+        path: '/actions/0/mesage',
+        message: 'notify has no field "mesage"; it takes to, message',
+        zh: 'notify 没有“mesage”这个字段；它可用的字段是 to、message',
+      },
+      {
+        path: '/actions/0/message',
+        message: 'notify needs a message with a zh-CN text',
+        zh: 'notify 需要填写通知内容 message，至少要有 zh-CN 文字',
+      },
       {
         path: '/actions/1/assignee',
         message: 'create-task has no field "assignee"; it takes title, to, formKey, due',
+        zh: 'create-task 没有“assignee”这个字段；它可用的字段是 title、to、formKey、due',
       },
     ]);
+  });
+
+  it('should word each problem in Chinese too: a trigger, a context window, an action and a logic issue', () => {
+    // given a rule with a record trigger without its form, a window of 0 days, a recipient-less notify and a
+    // forbidden operation
+    const errors = checkRuleDefinition({
+      trigger: { type: 'record.saved' },
+      context: [{ name: 'readings', formKey: 'vital-signs', days: 0 }],
+      condition: { method: ['x', 'toString'] },
+      actions: [{ type: 'notify', message: { 'zh-CN': '血糖偏高' } }],
+    });
+
+    // then each problem keeps its English and has its Chinese, the logic issue's from the logic package
+    expect(errors).toEqual([
+      {
+        path: '/trigger/formKey',
+        message: 'a record trigger needs the key of the form it watches',
+        zh: '记录触发需要填写所监听表单的标识（formKey）',
+      },
+      {
+        path: '/context/0/days',
+        message: 'days must be a whole number from 1 to 366',
+        zh: 'days 须为 1 到 366 之间的整数',
+      },
+      {
+        path: '/condition',
+        message: expect.stringMatching(/method/),
+        zh: expect.stringMatching(/method/),
+      },
+      {
+        path: '/actions/0/to',
+        message: 'notify needs to.role or to.username',
+        zh: 'notify 需要填写接收人：to.role（角色）或 to.username（用户名）',
+      },
+    ]);
+    const logic = errors[2]!;
+    expect(logic.zh).toBe(checkLogic({ method: ['x', 'toString'] })[0]!.messages['zh-CN']);
+    expect(logic.zh).not.toBe(logic.message);
+    expect(logic.zh).toMatch(CJK);
+  });
+
+  it('should word the cron and webhook problems it takes from other checks in Chinese', () => {
+    const errors = checkRuleDefinition({
+      trigger: { type: 'schedule', cron: '0 25 * * *' },
+      condition: true,
+      actions: [{ type: 'webhook', url: 'http://10.1.2.3/hook' }],
+    });
+    expect(errors).toEqual([
+      {
+        path: '/trigger/cron',
+        message: 'hour: 25 is outside 0–23',
+        zh: 'cron 的小时字段：25 超出了 0–23 的范围',
+      },
+      {
+        path: '/actions/0/url',
+        message:
+          'url points at a loopback, link-local or private address (10.1.2.3); webhooks go to public addresses only',
+        zh: 'url 指向回环、链路本地或内网地址（10.1.2.3）；webhook 只能发往公网地址',
+      },
+    ]);
+  });
+
+  it('should word every problem it can find in Chinese', () => {
+    // given broken definitions reaching every check: the definition, trigger, windows, condition and each action
+    const broken: unknown[] = [
+      null,
+      {},
+      { trigger: 5, context: 'x', actions: 'x' },
+      { trigger: { type: 'record.saved' }, context: [1, 2, 3, 4, 5, 6], actions: Array(11).fill({}) },
+      { trigger: { type: 'resident.status-changed', to: 5 }, condition: true, actions: [] },
+      {
+        trigger: { type: 'task.completed', processKey: '', elementId: 3, status: ' ' },
+        condition: true,
+        actions: [],
+      },
+      { trigger: { type: 'launch-rocket' }, condition: true, actions: [] },
+      { trigger: { type: 'schedule' }, condition: true, actions: [] },
+      ...[
+        '* * *',
+        '',
+        'x'.repeat(201),
+        '0 25 * * *',
+        '0 8 * * MONDAY',
+        '*/0 8 * * *',
+        '0 10-8 * * *',
+        '0 8 1-2-3 * *',
+      ].map((cron) => ({ trigger: { type: 'schedule', cron }, condition: true, actions: [] })),
+      ...['0 8 1/2/3 * *', '0 8 31 4 *'].map((cron) => ({
+        trigger: { type: 'schedule', cron, timeZone: 'Mars/Olympus', residentStatus: ['asleep'] },
+        condition: true,
+        actions: [],
+      })),
+      { trigger: { type: 'date-field' }, condition: true, actions: [] },
+      {
+        trigger: {
+          type: 'date-field',
+          formKey: 'a',
+          field: '1 x',
+          offsetsDays: [3, 3],
+          every: 'PT1H',
+          at: '9am',
+        },
+        condition: true,
+        actions: [],
+      },
+      {
+        trigger: { type: 'record.created', formKey: 'vital-signs' },
+        context: [1, { name: 'a', days: 0, limit: 0 }, { name: 'a', formKey: 'f', days: 400, limit: 501 }],
+        condition: { var: '__proto__.x' },
+        actions: [
+          1,
+          { type: 'launch-rocket' },
+          { type: 'notify', mesage: {} },
+          { type: 'update-field', field: '1 x', value: { nope: [] } },
+          { type: 'start-process', variables: { '1a': 1, b: { method: [1, 'x'] } } },
+          { type: 'start-process', processKey: 'p', variables: 3 },
+          { type: 'cancel-process', reason: { en: 'left' } },
+          { type: 'create-task', title: {}, formKey: '', due: 'two days' },
+        ],
+      },
+      {
+        trigger: { type: 'task.overdue' },
+        condition: true,
+        actions: [
+          { type: 'webhook' },
+          { type: 'webhook', url: 'not a url', headers: 3, body: 3 },
+          {
+            type: 'webhook',
+            url: 'ftp://hooks.example.com/',
+            headers: { Host: 'x', 'X-A': 'a\nb' },
+            body: { '': 1, b: { nope: 1 } },
+          },
+          { type: 'webhook', url: 'https://user:pw@hooks.example.com/' },
+          { type: 'webhook', url: 'http://localhost/hook' },
+          { type: 'webhook', url: `https://hooks.example.com/${'a'.repeat(2000)}` },
+          {
+            type: 'webhook',
+            url: 'https://hooks.example.com/',
+            headers: { 'X-A': 'a', 'X-B': 'b', ...many(10) },
+          },
+          { type: 'webhook', url: 'https://hooks.example.com/', body: many(51) },
+        ],
+      },
+    ];
+
+    // when they are checked
+    const errors = broken.flatMap((definition) => checkRuleDefinition(definition));
+
+    // then there are many problems, each with its Chinese wording
+    expect(errors.length).toBeGreaterThan(60);
+    expect(errors.filter((e) => typeof e.zh !== 'string' || !CJK.test(e.zh))).toEqual([]);
+    expect(new Set(errors.map((e) => e.message.replace(/"[^"]*"|\d+/g, ''))).size).toBeGreaterThan(45);
   });
 
   it('should allow a private webhook address only when the server allows it', () => {

@@ -1,7 +1,7 @@
 import { assertTimeZone, checkLogic, type JsonLogic } from '@careloom/logic';
-import type { FieldError } from '../../common/errors/domain.errors.js';
+import type { WordedFieldError } from '../../common/errors/domain.errors.js';
 import { isDueDuration } from '../../process-runtime/business-time.util.js';
-import { webhookUrlProblem } from '../../process-runtime/webhook.util.js';
+import { webhookUrlProblemWorded } from '../../process-runtime/webhook.util.js';
 import { parseCron } from './cron.util.js';
 import { parseLocalTime, parsePeriod } from './rule-schedule.util.js';
 import type { RuleAction, RuleContextWindow, RuleDefinition, RuleTrigger } from './rule.types.js';
@@ -28,6 +28,8 @@ const TRIGGER_TYPES = [
   'date-field',
   'task.overdue',
 ];
+const ACTION_TYPES = 'notify, update-field, start-process, cancel-process, create-task or webhook';
+const ACTION_TYPES_ZH = 'notify、update-field、start-process、cancel-process、create-task 或 webhook';
 const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
 /** Headers a webhook action may set: Authorization and custom X- headers (not ours, not proxies'). */
 export const isAllowedWebhookHeader = (name: string): boolean => {
@@ -41,25 +43,42 @@ export const isAllowedWebhookHeader = (name: string): boolean => {
 
 export type RuleCheckOptions = { allowPrivateWebhooks: boolean };
 
-function logicErrors(logic: JsonLogic, path: string): FieldError[] {
+/** One problem at `path`, worded in English (`message`) and Chinese (`zh`). */
+const problem = (path: string, message: string, zh: string): WordedFieldError => ({ path, message, zh });
+
+function logicErrors(logic: JsonLogic, path: string): WordedFieldError[] {
   return checkLogic(logic)
     .filter((issue) => issue.severity === 'error')
-    .map((issue) => ({ path: `${path}${issue.path}`, message: issue.message }));
+    .map((issue) => problem(`${path}${issue.path}`, issue.message, issue.messages['zh-CN']));
 }
 
-function checkTrigger(trigger: unknown): FieldError[] {
+function checkTrigger(trigger: unknown): WordedFieldError[] {
   if (!isObject(trigger) || typeof trigger.type !== 'string') {
-    return [{ path: '/trigger', message: 'trigger must be an object with a type' }];
+    return [
+      problem('/trigger', 'trigger must be an object with a type', 'trigger 须为带有 type（触发类型）的对象'),
+    ];
   }
   if (RECORD_TRIGGERS.includes(trigger.type)) {
     return isText(trigger.formKey, 64)
       ? []
-      : [{ path: '/trigger/formKey', message: 'a record trigger needs the key of the form it watches' }];
+      : [
+          problem(
+            '/trigger/formKey',
+            'a record trigger needs the key of the form it watches',
+            '记录触发需要填写所监听表单的标识（formKey）',
+          ),
+        ];
   }
   if (trigger.type === 'resident.status-changed') {
     return trigger.to === undefined || isText(trigger.to, 20)
       ? []
-      : [{ path: '/trigger/to', message: 'to must be a resident status' }];
+      : [
+          problem(
+            '/trigger/to',
+            'to must be a resident status',
+            'to 须为长者状态，例如 admitted 或 discharged',
+          ),
+        ];
   }
   if (trigger.type === 'schedule') {
     return checkScheduleTrigger(trigger);
@@ -75,25 +94,32 @@ function checkTrigger(trigger: unknown): FieldError[] {
     return (['processKey', 'elementId', 'status'] as const).flatMap((key) =>
       trigger[key] === undefined || isText(trigger[key], 200)
         ? []
-        : [{ path: `/trigger/${key}`, message: `${key} must be a non-empty text` }],
+        : [problem(`/trigger/${key}`, `${key} must be a non-empty text`, `${key} 须为非空文本`)],
     );
   }
   return [
-    {
-      path: '/trigger/type',
-      message: `unknown trigger type "${trigger.type}"; use one of ${TRIGGER_TYPES.join(', ')}`,
-    },
+    problem(
+      '/trigger/type',
+      `unknown trigger type "${trigger.type}"; use one of ${TRIGGER_TYPES.join(', ')}`,
+      `不认识的触发类型“${trigger.type}”；请使用以下之一：${TRIGGER_TYPES.join('、')}`,
+    ),
   ];
 }
 
-function checkScheduleTrigger(trigger: Record<string, unknown>): FieldError[] {
-  const errors: FieldError[] = [];
+function checkScheduleTrigger(trigger: Record<string, unknown>): WordedFieldError[] {
+  const errors: WordedFieldError[] = [];
   if (typeof trigger.cron !== 'string') {
-    errors.push({ path: '/trigger/cron', message: 'a schedule needs cron: "minute hour day month weekday"' });
+    errors.push(
+      problem(
+        '/trigger/cron',
+        'a schedule needs cron: "minute hour day month weekday"',
+        '定时触发需要 cron 表达式："分 时 日 月 周"',
+      ),
+    );
   } else {
     const parsed = parseCron(trigger.cron);
     if (!parsed.ok) {
-      errors.push({ path: '/trigger/cron', message: parsed.message });
+      errors.push(problem('/trigger/cron', parsed.message, parsed.zh));
     }
   }
   if (trigger.timeZone !== undefined) {
@@ -106,10 +132,13 @@ function checkScheduleTrigger(trigger: Record<string, unknown>): FieldError[] {
       }
     }
     if (!known) {
-      errors.push({
-        path: '/trigger/timeZone',
-        message: 'timeZone must be an IANA zone such as Asia/Shanghai',
-      });
+      errors.push(
+        problem(
+          '/trigger/timeZone',
+          'timeZone must be an IANA zone such as Asia/Shanghai',
+          'timeZone 须为 IANA 时区名，例如 Asia/Shanghai',
+        ),
+      );
     }
   }
   const statuses = trigger.residentStatus;
@@ -119,25 +148,46 @@ function checkScheduleTrigger(trigger: Record<string, unknown>): FieldError[] {
       statuses.length === 0 ||
       statuses.some((s) => !(RESIDENT_STATUSES as readonly unknown[]).includes(s)))
   ) {
-    errors.push({
-      path: '/trigger/residentStatus',
-      message: `residentStatus must be a non-empty list of ${RESIDENT_STATUSES.join(', ')}`,
-    });
+    errors.push(
+      problem(
+        '/trigger/residentStatus',
+        `residentStatus must be a non-empty list of ${RESIDENT_STATUSES.join(', ')}`,
+        `residentStatus 须为非空列表，每项取 ${RESIDENT_STATUSES.join('、')} 之一`,
+      ),
+    );
   }
   return errors;
 }
 
-function checkDateFieldTrigger(trigger: Record<string, unknown>): FieldError[] {
-  const errors: FieldError[] = [];
+function checkDateFieldTrigger(trigger: Record<string, unknown>): WordedFieldError[] {
+  const errors: WordedFieldError[] = [];
   if (!isText(trigger.formKey, 64)) {
-    errors.push({ path: '/trigger/formKey', message: 'a date-field trigger needs the key of the form' });
+    errors.push(
+      problem(
+        '/trigger/formKey',
+        'a date-field trigger needs the key of the form',
+        '日期触发需要填写表单的标识（formKey）',
+      ),
+    );
   }
   if (typeof trigger.field !== 'string' || !FIELD.test(trigger.field)) {
-    errors.push({ path: '/trigger/field', message: 'field must be a top-level date field of the form' });
+    errors.push(
+      problem(
+        '/trigger/field',
+        'field must be a top-level date field of the form',
+        'field 须为该表单第一层的日期字段',
+      ),
+    );
   }
   const offsets = trigger.offsetsDays;
   if (offsets === undefined && trigger.every === undefined) {
-    errors.push({ path: '/trigger/offsetsDays', message: 'give offsetsDays (e.g. [3, 7, 15, 30]) or every' });
+    errors.push(
+      problem(
+        '/trigger/offsetsDays',
+        'give offsetsDays (e.g. [3, 7, 15, 30]) or every',
+        '请填写 offsetsDays（例如 [3, 7, 15, 30]）或 every',
+      ),
+    );
   }
   if (
     offsets !== undefined &&
@@ -147,57 +197,96 @@ function checkDateFieldTrigger(trigger: Record<string, unknown>): FieldError[] {
       new Set(offsets).size !== offsets.length ||
       offsets.some((d) => !Number.isInteger(d) || Math.abs(d as number) > MAX_OFFSET_DAYS))
   ) {
-    errors.push({
-      path: '/trigger/offsetsDays',
-      message: `offsetsDays must be 1 to 20 different whole numbers of days from -${MAX_OFFSET_DAYS} to ${MAX_OFFSET_DAYS}`,
-    });
+    errors.push(
+      problem(
+        '/trigger/offsetsDays',
+        `offsetsDays must be 1 to 20 different whole numbers of days from -${MAX_OFFSET_DAYS} to ${MAX_OFFSET_DAYS}`,
+        `offsetsDays 须为 1 到 20 个互不相同的整数天数，每个在 -${MAX_OFFSET_DAYS} 到 ${MAX_OFFSET_DAYS} 之间`,
+      ),
+    );
   }
   if (
     trigger.every !== undefined &&
     (typeof trigger.every !== 'string' || parsePeriod(trigger.every) === null)
   ) {
-    errors.push({
-      path: '/trigger/every',
-      message: 'every must be an ISO 8601 period of whole days, weeks, months or years (e.g. P6M, P1Y, P14D)',
-    });
+    errors.push(
+      problem(
+        '/trigger/every',
+        'every must be an ISO 8601 period of whole days, weeks, months or years (e.g. P6M, P1Y, P14D)',
+        'every 须为按整天、整周、整月或整年计的 ISO 8601 周期（例如 P6M、P1Y、P14D）',
+      ),
+    );
   }
   if (trigger.at !== undefined && (typeof trigger.at !== 'string' || parseLocalTime(trigger.at) === null)) {
-    errors.push({ path: '/trigger/at', message: 'at must be a local time HH:MM (e.g. 09:00)' });
+    errors.push(
+      problem(
+        '/trigger/at',
+        'at must be a local time HH:MM (e.g. 09:00)',
+        'at 须为当地时间 HH:MM（例如 09:00）',
+      ),
+    );
   }
   return errors;
 }
 
-function checkContext(context: unknown): FieldError[] {
+function checkContext(context: unknown): WordedFieldError[] {
   if (context === undefined) {
     return [];
   }
   if (!Array.isArray(context) || context.length > 5) {
-    return [{ path: '/context', message: 'context must be a list of at most 5 windows' }];
+    return [
+      problem(
+        '/context',
+        'context must be a list of at most 5 windows',
+        'context 须为列表，最多 5 个数据窗口',
+      ),
+    ];
   }
   const names = new Set<string>();
-  return context.flatMap((window: unknown, i): FieldError[] => {
+  return context.flatMap((window: unknown, i): WordedFieldError[] => {
     const at = `/context/${i}`;
     if (!isObject(window)) {
-      return [{ path: at, message: 'a context window is an object {name, formKey, days, limit?}' }];
+      return [
+        problem(
+          at,
+          'a context window is an object {name, formKey, days, limit?}',
+          '数据窗口须为对象 {name, formKey, days, limit?}',
+        ),
+      ];
     }
-    const errors: FieldError[] = [];
+    const errors: WordedFieldError[] = [];
     if (typeof window.name !== 'string' || !NAME.test(window.name) || names.has(window.name)) {
-      errors.push({ path: `${at}/name`, message: 'name must be a unique identifier (letters, digits, _)' });
+      errors.push(
+        problem(
+          `${at}/name`,
+          'name must be a unique identifier (letters, digits, _)',
+          'name 须为不与其他窗口重复的标识符（字母、数字或 _）',
+        ),
+      );
     } else {
       names.add(window.name);
     }
     if (!isText(window.formKey, 64)) {
-      errors.push({ path: `${at}/formKey`, message: 'formKey must name the form whose records to read' });
+      errors.push(
+        problem(
+          `${at}/formKey`,
+          'formKey must name the form whose records to read',
+          'formKey 须填写要读取其记录的表单标识',
+        ),
+      );
     }
     if (
       !Number.isInteger(window.days) ||
       (window.days as number) < 1 ||
       (window.days as number) > MAX_CONTEXT_DAYS
     ) {
-      errors.push({
-        path: `${at}/days`,
-        message: `days must be a whole number from 1 to ${MAX_CONTEXT_DAYS}`,
-      });
+      errors.push(
+        problem(
+          `${at}/days`,
+          `days must be a whole number from 1 to ${MAX_CONTEXT_DAYS}`,
+          `days 须为 1 到 ${MAX_CONTEXT_DAYS} 之间的整数`,
+        ),
+      );
     }
     if (
       window.limit !== undefined &&
@@ -205,47 +294,68 @@ function checkContext(context: unknown): FieldError[] {
         (window.limit as number) < 1 ||
         (window.limit as number) > MAX_CONTEXT_LIMIT)
     ) {
-      errors.push({
-        path: `${at}/limit`,
-        message: `limit must be a whole number from 1 to ${MAX_CONTEXT_LIMIT}`,
-      });
+      errors.push(
+        problem(
+          `${at}/limit`,
+          `limit must be a whole number from 1 to ${MAX_CONTEXT_LIMIT}`,
+          `limit 须为 1 到 ${MAX_CONTEXT_LIMIT} 之间的整数`,
+        ),
+      );
     }
     return errors;
   });
 }
 
-function checkRecipient(to: unknown, at: string, what: string): FieldError[] {
+function checkRecipient(to: unknown, at: string, what: string): WordedFieldError[] {
   return isObject(to) && (isText(to.role, 50) || isText(to.username, 100))
     ? []
-    : [{ path: `${at}/to`, message: `${what} needs to.role or to.username` }];
+    : [
+        problem(
+          `${at}/to`,
+          `${what} needs to.role or to.username`,
+          `${what} 需要填写接收人：to.role（角色）或 to.username（用户名）`,
+        ),
+      ];
 }
 
 function checkWebhookAction(
   action: Record<string, unknown>,
   at: string,
   options: RuleCheckOptions,
-): FieldError[] {
-  const errors: FieldError[] = [];
-  const problem = webhookUrlProblem(action.url, options.allowPrivateWebhooks);
-  if (problem !== null) {
-    errors.push({ path: `${at}/url`, message: problem });
+): WordedFieldError[] {
+  const errors: WordedFieldError[] = [];
+  const urlProblem = webhookUrlProblemWorded(action.url, options.allowPrivateWebhooks);
+  if (urlProblem !== null) {
+    errors.push(problem(`${at}/url`, urlProblem.message, urlProblem.zh));
   }
   const headers = action.headers;
   if (headers !== undefined) {
     if (!isObject(headers) || Object.keys(headers).length > 10) {
-      errors.push({ path: `${at}/headers`, message: 'headers map at most 10 header names to texts' });
+      errors.push(
+        problem(
+          `${at}/headers`,
+          'headers map at most 10 header names to texts',
+          'headers 须为请求头名称到文本的映射，最多 10 个',
+        ),
+      );
     } else {
       for (const [name, value] of Object.entries(headers)) {
         if (!isAllowedWebhookHeader(name)) {
-          errors.push({
-            path: `${at}/headers/${name}`,
-            message: 'only Authorization and X- headers may be set (not X-CareLoom- or X-Forwarded-)',
-          });
+          errors.push(
+            problem(
+              `${at}/headers/${name}`,
+              'only Authorization and X- headers may be set (not X-CareLoom- or X-Forwarded-)',
+              '只能设置 Authorization 和以 X- 开头的请求头（X-CareLoom- 和 X-Forwarded- 开头的除外）',
+            ),
+          );
         } else if (typeof value !== 'string' || value.length > 1000 || /[\r\n]/.test(value)) {
-          errors.push({
-            path: `${at}/headers/${name}`,
-            message: 'a header value is one line of at most 1,000 characters',
-          });
+          errors.push(
+            problem(
+              `${at}/headers/${name}`,
+              'a header value is one line of at most 1,000 characters',
+              '请求头的值须为一行文本，最多 1,000 个字符',
+            ),
+          );
         }
       }
     }
@@ -253,13 +363,25 @@ function checkWebhookAction(
   const body = action.body;
   if (body !== undefined) {
     if (!isObject(body) || Object.keys(body).length > 50) {
-      errors.push({ path: `${at}/body`, message: 'body maps at most 50 field names to JSON Logic' });
+      errors.push(
+        problem(
+          `${at}/body`,
+          'body maps at most 50 field names to JSON Logic',
+          'body 须为字段名到 JSON Logic 的映射，最多 50 个字段',
+        ),
+      );
     } else {
       for (const [name, logic] of Object.entries(body)) {
         errors.push(
           ...(name.trim() !== '' && name.length <= 64
             ? logicErrors(logic, `${at}/body/${name}`)
-            : [{ path: `${at}/body/${name}`, message: 'body field names are 1 to 64 characters' }]),
+            : [
+                problem(
+                  `${at}/body/${name}`,
+                  'body field names are 1 to 64 characters',
+                  'body 的字段名须为 1 到 64 个字符',
+                ),
+              ]),
         );
       }
     }
@@ -277,37 +399,46 @@ const ACTION_FIELDS: Record<string, readonly string[]> = {
   webhook: ['url', 'headers', 'body'],
 };
 
-function unknownFields(action: Record<string, unknown>, at: string, type: string): FieldError[] {
+function unknownFields(action: Record<string, unknown>, at: string, type: string): WordedFieldError[] {
   const fields = ACTION_FIELDS[type] ?? [];
   return Object.keys(action)
     .filter((name) => name !== 'type' && !fields.includes(name))
-    .map((name) => ({
-      path: `${at}/${name}`,
-      message: `${type} has no field "${name}"; it takes ${fields.join(', ')}`,
-    }));
+    .map((name) =>
+      problem(
+        `${at}/${name}`,
+        `${type} has no field "${name}"; it takes ${fields.join(', ')}`,
+        `${type} 没有“${name}”这个字段；它可用的字段是 ${fields.join('、')}`,
+      ),
+    );
 }
 
-function checkCancelProcessAction(action: Record<string, unknown>, at: string): FieldError[] {
+function checkCancelProcessAction(action: Record<string, unknown>, at: string): WordedFieldError[] {
   const reason = action.reason;
   return [
     ...(isText(action.processKey, 200)
       ? []
-      : [{ path: `${at}/processKey`, message: 'cancel-process needs the key of the process to cancel' }]),
+      : [
+          problem(
+            `${at}/processKey`,
+            'cancel-process needs the key of the process to cancel',
+            'cancel-process 需要填写要取消的流程的标识（processKey）',
+          ),
+        ]),
     ...(isObject(reason) && isText(reason['zh-CN'], 500) && isText(reason.en, 500)
       ? []
       : [
-          {
-            path: `${at}/reason`,
-            message:
-              'cancel-process needs a reason with a zh-CN and an en text (at most 500 characters each)',
-          },
+          problem(
+            `${at}/reason`,
+            'cancel-process needs a reason with a zh-CN and an en text (at most 500 characters each)',
+            'cancel-process 需要填写取消原因 reason，zh-CN 和 en 两种文字都要有（各最多 500 个字符）',
+          ),
         ]),
   ];
 }
 
-function checkAction(action: unknown, at: string, options: RuleCheckOptions): FieldError[] {
+function checkAction(action: unknown, at: string, options: RuleCheckOptions): WordedFieldError[] {
   if (!isObject(action)) {
-    return [{ path: at, message: 'an action is an object with a type' }];
+    return [problem(at, 'an action is an object with a type', '每个动作须为带有 type（动作类型）的对象')];
   }
   const type = action.type;
   return typeof type === 'string' && type in ACTION_FIELDS
@@ -319,14 +450,20 @@ function checkActionFields(
   action: Record<string, unknown>,
   at: string,
   options: RuleCheckOptions,
-): FieldError[] {
+): WordedFieldError[] {
   switch (action.type) {
     case 'notify': {
       const to = action.to;
       const message = action.message;
-      const errors: FieldError[] = checkRecipient(to, at, 'notify');
+      const errors: WordedFieldError[] = checkRecipient(to, at, 'notify');
       if (!isObject(message) || !isText(message['zh-CN'], 1000)) {
-        errors.push({ path: `${at}/message`, message: 'notify needs a message with a zh-CN text' });
+        errors.push(
+          problem(
+            `${at}/message`,
+            'notify needs a message with a zh-CN text',
+            'notify 需要填写通知内容 message，至少要有 zh-CN 文字',
+          ),
+        );
       }
       return errors;
     }
@@ -334,7 +471,13 @@ function checkActionFields(
       return [
         ...(typeof action.field === 'string' && FIELD.test(action.field)
           ? []
-          : [{ path: `${at}/field`, message: 'field must be a top-level field key of the triggering form' }]),
+          : [
+              problem(
+                `${at}/field`,
+                'field must be a top-level field key of the triggering form',
+                'field 须为触发表单第一层字段的标识',
+              ),
+            ]),
         ...logicErrors(action.value, `${at}/value`),
       ];
     case 'start-process': {
@@ -342,16 +485,34 @@ function checkActionFields(
       return [
         ...(isText(action.processKey, 200)
           ? []
-          : [{ path: `${at}/processKey`, message: 'start-process needs the key of a deployed process' }]),
+          : [
+              problem(
+                `${at}/processKey`,
+                'start-process needs the key of a deployed process',
+                'start-process 需要填写一个已部署流程的标识（processKey）',
+              ),
+            ]),
         ...(variables === undefined
           ? []
           : isObject(variables)
             ? Object.entries(variables).flatMap(([name, logic]) =>
                 NAME.test(name)
                   ? logicErrors(logic, `${at}/variables/${name}`)
-                  : [{ path: `${at}/variables/${name}`, message: 'variable names are identifiers' }],
+                  : [
+                      problem(
+                        `${at}/variables/${name}`,
+                        'variable names are identifiers',
+                        '变量名须为标识符（字母、数字或 _，不以数字开头）',
+                      ),
+                    ],
               )
-            : [{ path: `${at}/variables`, message: 'variables map names to JSON Logic' }]),
+            : [
+                problem(
+                  `${at}/variables`,
+                  'variables map names to JSON Logic',
+                  'variables 须为变量名到 JSON Logic 的映射',
+                ),
+              ]),
       ];
     }
     case 'cancel-process':
@@ -363,19 +524,31 @@ function checkActionFields(
         isText(title['zh-CN'], 200) &&
         (title.en === undefined || title.en === '' || isText(title.en, 200))
           ? []
-          : [{ path: `${at}/title`, message: 'create-task needs a title with a zh-CN text (en optional)' }]),
+          : [
+              problem(
+                `${at}/title`,
+                'create-task needs a title with a zh-CN text (en optional)',
+                'create-task 需要填写任务标题 title，至少要有 zh-CN 文字（en 可不填）',
+              ),
+            ]),
         ...checkRecipient(action.to, at, 'create-task'),
         ...(action.formKey === undefined || isText(action.formKey, 64)
           ? []
-          : [{ path: `${at}/formKey`, message: 'formKey must name a published form' }]),
+          : [
+              problem(
+                `${at}/formKey`,
+                'formKey must name a published form',
+                'formKey 须为一个已发布表单的标识',
+              ),
+            ]),
         ...(action.due === undefined || (typeof action.due === 'string' && isDueDuration(action.due))
           ? []
           : [
-              {
-                path: `${at}/due`,
-                message:
-                  'due must be an ISO 8601 duration such as P2D or PT4H, or business time such as P3WD, PT4WH or 3个工作日',
-              },
+              problem(
+                `${at}/due`,
+                'due must be an ISO 8601 duration such as P2D or PT4H, or business time such as P3WD, PT4WH or 3个工作日',
+                'due 须为 ISO 8601 时长（例如 P2D、PT4H），或按工作时间计的时长（例如 P3WD、PT4WH 或 3个工作日）',
+              ),
             ]),
       ];
     }
@@ -383,32 +556,42 @@ function checkActionFields(
       return checkWebhookAction(action, at, options);
     default:
       return [
-        {
-          path: `${at}/type`,
-          message: `unknown action type "${String(action.type)}"; use notify, update-field, start-process, cancel-process, create-task or webhook`,
-        },
+        problem(
+          `${at}/type`,
+          `unknown action type "${String(action.type)}"; use ${ACTION_TYPES}`,
+          `不认识的动作类型“${String(action.type)}”；请使用 ${ACTION_TYPES_ZH}`,
+        ),
       ];
   }
 }
 
-/** Everything wrong with a rule definition, each error at its JSON pointer; [] when it can be saved. */
+/**
+ * Everything wrong with a rule definition, each error at its JSON pointer and worded in English and Chinese (`zh`);
+ * [] when it can be saved.
+ */
 export function checkRuleDefinition(
   definition: unknown,
   options: RuleCheckOptions = { allowPrivateWebhooks: false },
-): FieldError[] {
+): WordedFieldError[] {
   if (!isObject(definition)) {
-    return [{ path: '', message: 'the definition must be an object' }];
+    return [problem('', 'the definition must be an object', '规则定义须为对象')];
   }
   const actions = definition.actions;
   return [
     ...checkTrigger(definition.trigger),
     ...checkContext(definition.context),
     ...(definition.condition === undefined
-      ? [{ path: '/condition', message: 'condition is required (use true to always act)' }]
+      ? [
+          problem(
+            '/condition',
+            'condition is required (use true to always act)',
+            '缺少 condition（条件）；若要每次都执行动作，请填 true',
+          ),
+        ]
       : logicErrors(definition.condition, '/condition')),
     ...(Array.isArray(actions) && actions.length <= 10
       ? actions.flatMap((action: unknown, i) => checkAction(action, `/actions/${i}`, options))
-      : [{ path: '/actions', message: 'actions must be a list of at most 10' }]),
+      : [problem('/actions', 'actions must be a list of at most 10', 'actions 须为列表，最多 10 个动作')]),
   ];
 }
 

@@ -8,7 +8,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
-  type FieldError,
+  type WordedFieldError,
 } from '../../common/errors/domain.errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -80,13 +80,17 @@ export class RulesService {
     tenantId: string,
     definition: RuleDefinition,
   ): Promise<void> {
-    const errors: FieldError[] = [];
+    const errors: WordedFieldError[] = [];
     const published = async (key: string, path: string) => {
       try {
         return await this.forms.latestPublished(manager, tenantId, key, 'read');
       } catch (error) {
         if (error instanceof DomainError) {
-          errors.push({ path, message: `form "${key}": ${error.message}` });
+          errors.push({
+            path,
+            message: `form "${key}": ${error.message}`,
+            zh: RulesService.formProblemZh(key, error),
+          });
           return null;
         }
         throw error;
@@ -103,6 +107,7 @@ export class RulesService {
         errors.push({
           path: '/trigger/field',
           message: `form "${trigger.formKey}" has no field "${trigger.field}"`,
+          zh: `表单“${trigger.formKey}”没有字段“${trigger.field}”`,
         });
       } else if (
         form &&
@@ -111,6 +116,7 @@ export class RulesService {
         errors.push({
           path: '/trigger/field',
           message: `field "${trigger.field}" of form "${trigger.formKey}" is not a date (type string, format date or date-time)`,
+          zh: `表单“${trigger.formKey}”的字段“${trigger.field}”不是日期字段（须为 type string，format 为 date 或 date-time）`,
         });
       }
     }
@@ -122,6 +128,16 @@ export class RulesService {
     if (errors.length > 0) {
       throw new InvalidRuleError(errors);
     }
+  }
+
+  /** Why a form a definition names cannot be used, in Chinese (the form's own error where it words one). */
+  private static formProblemZh(key: string, error: DomainError): string {
+    if (error.zh?.detail !== undefined) {
+      return error.zh.detail;
+    }
+    return error instanceof NotFoundError
+      ? `找不到标识为“${key}”的表单，或您无权查看；请检查 formKey`
+      : `表单“${key}”不可用：${error.message}`;
   }
 
   private static indexOf(definition: RuleDefinition): Pick<RuleEntity, 'triggerType' | 'triggerFormKey'> {
@@ -421,7 +437,7 @@ export class RulesService {
       return evaluate(logic, data ?? {}, { now: this.clock.iso() });
     } catch (error) {
       if (error instanceof LogicError) {
-        throw new InvalidLogicError(`/logic${error.path}`, error.message);
+        throw new InvalidLogicError(`/logic${error.path}`, error.message, error.messages['zh-CN']);
       }
       throw error;
     }
