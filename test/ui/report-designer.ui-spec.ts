@@ -183,11 +183,11 @@ describe('designing a report and a dashboard in the designer', () => {
     await page.getByTestId('report-json').fill(JSON.stringify(spec, null, 2));
     await page.getByTestId('report-json-ok').waitFor();
 
-    // then the design tab shows the server's message on that measure's row
+    // then the design tab shows the server's message on that measure's row, in the UI's Chinese
     await page.getByRole('tab', { name: '设计' }).click();
     const problem = page.getByTestId('measure-row-1-problem');
     await problem.waitFor();
-    expect(await problem.textContent()).toContain('p must be a number between 0 and 1');
+    expect(await problem.textContent()).toContain('p 须为大于 0 且小于 1 的数');
     await expect(page.getByTestId('measure-row-0-problem').count()).resolves.toBe(0);
     await expectNoHorizontalScroll(page, PHONE.width);
     await snapshot(page, 'report-designer-problem-phone');

@@ -215,7 +215,7 @@ describe('business time', () => {
     });
 
     // when a calendar has a bad zone, overlapping hours and a date outside its year
-    const bad = await as(admin).put('/api/calendars/cn-mainland', {
+    const malformed = {
       name: { 'zh-CN': '中国大陆', en: 'Mainland China' },
       timeZone: 'Asia/Beijing',
       weekdays: [1, 2, 3, 4, 5],
@@ -224,13 +224,48 @@ describe('business time', () => {
         { start: '11:30', end: '17:30' },
       ],
       years: { '2027': { holidays: ['2026-10-01'], workdays: [], source: 'x' } },
-    });
-    // then 400 with a pointer for each, and nothing saved
+    };
+    const bad = await as(admin).put('/api/calendars/cn-mainland', malformed);
+    // then 400 with a pointer for each, worded in Chinese (the default), and nothing saved
     expect(bad.status).toBe(400);
     expect((bad.body as Problem).errors.map((error) => error.path)).toEqual([
       '/timeZone',
       '/hours/1/start',
       '/years/2027/holidays/0',
+    ]);
+    expect(bad.body.detail).toBe('日历有 3 处问题，未保存；请看各字段的提示。');
+    expect((bad.body as Problem).errors).toEqual([
+      { path: '/timeZone', message: '"Asia/Beijing" 不是 IANA 时区（例如 Asia/Shanghai）' },
+      { path: '/hours/1/start', message: '工作时段须按时间顺序且不能重叠' },
+      { path: '/years/2027/holidays/0', message: '"2026-10-01" 不是 2027 年的日期（YYYY-MM-DD）' },
+    ]);
+    // and in English when asked
+    const badEn = await as(admin).put('/api/calendars/cn-mainland', malformed).set('accept-language', 'en');
+    expect(badEn.status).toBe(400);
+    expect((badEn.body as Problem).errors).toEqual([
+      { path: '/timeZone', message: '"Asia/Beijing" is not an IANA time zone (e.g. Asia/Shanghai)' },
+      { path: '/hours/1/start', message: 'periods must be in order and must not overlap' },
+      { path: '/years/2027/holidays/0', message: '"2026-10-01" is not a date (YYYY-MM-DD) in 2027' },
+    ]);
+    const badKey = await as(admin).put('/api/calendars/Six_Days', {
+      ...malformed,
+      timeZone: 'Asia/Shanghai',
+      years: undefined,
+      hours: [{ start: '08:30', end: '12:00' }],
+    });
+    expect(badKey.status).toBe(400);
+    expect((badKey.body as Problem).errors).toEqual([
+      { path: '', message: 'URL 中的日历标识须为 2–64 个小写字母、数字或短横线，并以字母开头' },
+    ]);
+    const years = await as(admin).put('/api/calendars/cn-mainland', {
+      ...malformed,
+      timeZone: 'Asia/Shanghai',
+      hours: [{ start: '08:30', end: '12:00' }],
+      years: { '27': { holidays: [], workdays: [], source: 'x' } },
+    });
+    expect(years.status).toBe(400);
+    expect((years.body as Problem).errors).toEqual([
+      { path: '/years/27', message: '“27”不是四位数的年份；请用年份作键，例如 "2027"' },
     ]);
     const after = await as(admin).get('/api/calendars/cn-mainland');
     expect(after.body).toMatchObject({ timeZone: 'Asia/Shanghai' });
@@ -253,7 +288,19 @@ describe('business time', () => {
       source: 'notice',
     });
     expect(clash.status).toBe(400);
-    expect((clash.body as Problem).errors).toEqual([expect.objectContaining({ path: '/workdays/0' })]);
+    expect((clash.body as Problem).errors).toEqual([
+      { path: '/workdays/0', message: '2027-10-09 不能既是假日又是调休上班日' },
+    ]);
+    const shortYear = await as(admin).put('/api/calendars/six-day-week/years/27', {
+      holidays: [],
+      workdays: [],
+      source: 'notice',
+    });
+    expect(shortYear.status).toBe(400);
+    expect((shortYear.body as Problem).errors).toEqual([
+      { path: '', message: 'URL 中的“27”不是四位数的年份；请改为如 2027 这样的年份' },
+      { path: '', message: '年份须为四位数字' },
+    ]);
     const missing = await as(admin).put('/api/calendars/no-such/years/2027', {
       holidays: [],
       workdays: [],

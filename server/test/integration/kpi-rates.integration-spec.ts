@@ -318,7 +318,27 @@ describe('KPI rates', () => {
       const response = await as(admin).post('/api/reports', report(`bad-rate-${i}`, dataset));
       expect({ i, status: response.status }).toEqual({ i, status: 400 });
       expect((response.body.errors as { path: string }[]).map((e) => e.path)).toContain(pointer);
+      // worded in Chinese for the default caller
+      const problem = (response.body.errors as { path: string; message: string }[]).find(
+        (e) => e.path === pointer,
+      );
+      expect({ i, message: problem?.message }).toEqual({
+        i,
+        message: expect.stringMatching(/[\u4e00-\u9fff]/),
+      });
     }
+    const scale = report('bad-rate-scale', complaints([{ key: 'rate', op: 'per-residents', scale: 0 }]));
+    const zh = await as(admin).post('/api/reports', scale);
+    expect(zh.body.errors).toEqual([
+      { path: '/dataset/measures/0/scale', message: 'scale 须为正数（“每 100 位长者”填 100）' },
+    ]);
+    const en = await as(admin, 'en').post('/api/reports', scale);
+    expect(en.body.errors).toEqual([
+      {
+        path: '/dataset/measures/0/scale',
+        message: 'scale must be a positive number (100 for "per 100 residents")',
+      },
+    ]);
   });
 
   it('should give monthly active users of the family portal from the activity source, scoped', async () => {

@@ -341,6 +341,44 @@ describe('reports', () => {
     });
     expect(preview.status).toBe(400);
     expect(preview.body.errors[0].path).toBe('/report/dataset/measures/0/field');
+    // the designer reads the problems in Chinese (the default), in English when asked
+    expect(preview.body.detail).toBe('报表有 1 处问题，未保存也未运行；请看各字段的提示。');
+    expect(preview.body.errors).toEqual([
+      {
+        path: '/report/dataset/measures/0/field',
+        message: '须为字段路径，例如 "satisfactionScore" 或 "vitals.glucose"',
+      },
+    ]);
+    const unknownField = report('preview', { measures: [{ key: 'n', op: 'avg', field: 'nosuch' }] });
+    const unknownZh = await as(admin).post('/api/reports/preview', { report: unknownField });
+    expect(unknownZh.status).toBe(400);
+    expect(unknownZh.body.errors).toEqual([
+      {
+        path: '/report/dataset/measures/0/field',
+        message: expect.stringMatching(
+          /^表单“kpi-test”没有可统计的字段“nosuch”；请从这些字段中选：createdAt、updatedAt、/,
+        ),
+      },
+    ]);
+    const unknownEn = await as(admin, 'en').post('/api/reports/preview', { report: unknownField });
+    expect(unknownEn.status).toBe(400);
+    expect(unknownEn.body.detail).toBe('The report has 1 problem(s); nothing was saved or run. See errors.');
+    expect(unknownEn.body.errors).toEqual([
+      {
+        path: '/report/dataset/measures/0/field',
+        message: expect.stringMatching(
+          /^the form "kpi-test" has no field "nosuch" to report on; fields: createdAt, updatedAt, /,
+        ),
+      },
+    ]);
+    const badKeyEn = await as(admin, 'en').post(
+      '/api/reports',
+      report('hostile-en', { measures: [{ key: 'bad key', op: 'count' }] }, { y: ['n'] }),
+    );
+    expect(badKeyEn.body.errors).toContainEqual({
+      path: '/dataset/measures/0/key',
+      message: 'key must be a letter followed by up to 39 letters, digits or _ (it names a result column)',
+    });
     expect(Number((await t.dataSource.query('SELECT count(*)::int AS n FROM record'))[0].n)).toBe(6);
   });
 
@@ -363,7 +401,9 @@ describe('reports', () => {
     expect(old.body.dataset.filter).toBeUndefined();
     const renamed = await as(admin).put('/api/reports/versioned', { ...second, key: 'other' });
     expect(renamed.status).toBe(400);
-    expect(renamed.body.errors[0].path).toBe('/key');
+    expect(renamed.body.errors).toEqual([
+      { path: '/key', message: 'key 须保持为“versioned”（它是这个报表的标识）' },
+    ]);
     const byNurse = await as(nurseA).put('/api/reports/versioned', second);
     expect(byNurse.status).toBe(403);
   });
@@ -440,7 +480,9 @@ describe('reports', () => {
       `/api/reports/drill-me/drill?group=${encodeURIComponent('{"nope":1}')}`,
     );
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors[0].path).toBe('/group/nope');
+    expect(unknown.body.errors).toEqual([
+      { path: '/group/nope', message: '报表没有分组“nope”；它的分组有：month、type' },
+    ]);
   });
 
   it('should export the rows as CSV labelled in the caller’s language', async () => {
@@ -490,7 +532,9 @@ describe('reports', () => {
       items: [...dashboard.items, { report: 'nope', x: 0, y: 4, w: 12, h: 2 }],
     });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors[0].path).toBe('/items/2/report');
+    expect(missing.body.errors).toEqual([
+      { path: '/items/2/report', message: '没有报表“nope”；请先保存或导入它' },
+    ]);
     expect((await as(admin).post('/api/dashboards', dashboard)).status).toBe(201);
     const list = await as(nurseA).get('/api/dashboards');
     expect(list.body).toEqual([expect.objectContaining({ key: 'director-test', version: 1, reports: 2 })]);
@@ -581,6 +625,7 @@ describe('reports', () => {
     });
     expect(broken.status).toBe(400);
     expect(broken.body.errors[0].path).toBe('/reports/bundle-count.json#/dataset/measures/0/field');
+    expect(broken.body.errors[0].message).toMatch(/^表单“kpi-test”没有可统计的字段“nosuch”；/);
   });
 
   it('should ship KPI definitions that run on the templates’ own forms and processes', async () => {

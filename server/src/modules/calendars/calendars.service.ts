@@ -13,7 +13,7 @@ import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { SharedCaches, type SharedCache } from '../../common/database/shared-cache.js';
 import { Transactions } from '../../common/database/transaction.js';
-import { ForbiddenError, type FieldError } from '../../common/errors/domain.errors.js';
+import { ForbiddenError, type WordedFieldError } from '../../common/errors/domain.errors.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { roleNamesZh } from '../users/roles.constants.js';
@@ -53,8 +53,12 @@ export type ResolvedCalendar = {
   years: Record<string, CalendarYear>;
 };
 
-const problemsToErrors = (problems: CalendarProblem[], prefix = ''): FieldError[] =>
-  problems.map((problem) => ({ path: `${prefix}${problem.path}`, message: problem.message }));
+const problemsToErrors = (problems: CalendarProblem[], prefix = ''): WordedFieldError[] =>
+  problems.map((problem) => ({
+    path: `${prefix}${problem.path}`,
+    message: problem.message,
+    zh: problem.messageZh,
+  }));
 
 @Injectable()
 export class CalendarsService {
@@ -143,6 +147,7 @@ export class CalendarsService {
           path: '',
           message:
             'the key in the URL must be 2–64 lower-case letters, digits or dashes, starting with a letter',
+          zh: 'URL 中的日历标识须为 2–64 个小写字母、数字或短横线，并以字母开头',
         },
       ]);
     }
@@ -204,7 +209,11 @@ export class CalendarsService {
       const read = readCalendarYear(input, '');
       const errors = read.year ? problemsToErrors(calendarYearProblems(year, read.year, '')) : read.errors;
       if (!/^\d{4}$/.test(year)) {
-        errors.unshift({ path: '', message: `"${year}" in the URL is not a four-digit year` });
+        errors.unshift({
+          path: '',
+          message: `"${year}" in the URL is not a four-digit year`,
+          zh: `URL 中的“${year}”不是四位数的年份；请改为如 2027 这样的年份`,
+        });
       }
       if (errors.length > 0 || !read.year) {
         throw new InvalidCalendarError(errors);

@@ -320,3 +320,135 @@ describe(variableFields.name, () => {
     });
   });
 });
+
+/** At least one CJK character: the problem is worded in Chinese. */
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/** The field problems `compile` throws, each with its Chinese wording. */
+function problemsOf(compile: () => unknown): { path: string; message: string; zh: string | undefined }[] {
+  try {
+    compile();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidDatasetError);
+    const invalid = error as InvalidDatasetError;
+    return invalid.errors.map((e, i) => ({ ...e, zh: invalid.zh?.messages?.[i] }));
+  }
+  throw new Error('expected the dataset to be refused');
+}
+
+describe(`${compileDataset.name} in Chinese`, () => {
+  it('should word each field problem in Chinese alongside the unchanged English', () => {
+    const problems = problemsOf(() =>
+      compileDataset(
+        records({
+          groupBy: [{ key: 'x', by: 'time', field: 'type', bucket: 'day' }],
+          measures: [{ key: 'a', op: 'sum', field: 'type' }],
+          filter: { '>': [{ var: 'nosuch' }, 1] },
+        }),
+        context(),
+      ),
+    );
+    expect(problems).toEqual([
+      {
+        path: '/dataset/groupBy/0/field',
+        message: '"type" is string; a time needs a date or date-time field',
+        zh: '“type”是 string 类型；时间须用 date 或 date-time 字段',
+      },
+      {
+        path: '/dataset/filter/>/0/var',
+        message: expect.stringContaining('nosuch'),
+        zh: expect.stringMatching(/nosuch/),
+      },
+      {
+        path: '/dataset/measures/0/field',
+        message: 'sum needs a number field; "type" is string',
+        zh: 'sum 须用数字字段；“type”是 string 类型',
+      },
+    ]);
+    expect(
+      problemsOf(() =>
+        compileDataset(
+          {
+            source: { type: 'activity' },
+            groupBy: [],
+            measures: [{ key: 'n', op: 'sum', field: 'username' }],
+          },
+          context({ form: undefined }),
+        ),
+      ),
+    ).toEqual([
+      {
+        path: '/dataset/measures/0/field',
+        message: 'activity has no field "username" to report on; fields: userId, role, day',
+        zh: '数据源 activity 没有可统计的字段“username”；请从这些字段中选：userId、role、day',
+      },
+    ]);
+  });
+
+  it('should give every problem of broken datasets and drill-downs a Chinese wording', () => {
+    const compiles: (() => unknown)[] = [
+      () =>
+        compileDataset(
+          records({
+            groupBy: [
+              { key: 'x', by: 'time', field: 'type', bucket: 'day' },
+              { key: 'y', by: 'field', field: 'nosuch' },
+            ],
+            measures: [
+              { key: 'a', op: 'avg', field: 'type' },
+              { key: 'b', op: 'count-distinct', field: 'nosuch' },
+              { key: 'c', op: 'duration', from: 'calledAt', to: 'day', unit: 'hours', aggregate: 'avg' },
+              { key: 'd', op: 'ratio', numerator: { '==': [{ var: 'nosuch' }, 1] } },
+              { key: 'e', op: 'ratio', numerator: true, denominator: { some: [[], true] } },
+              { key: 'f', op: 'per-residents', numerator: { frobnicate: [] } },
+              { key: 'g', op: 'min', field: 'nosuch' },
+              { key: 'h', op: 'median', field: 'type' },
+              { key: 'i', op: 'nps', field: 'calledAt' },
+            ],
+            filter: { '>': [{ var: 'nosuch' }, 1] },
+          }),
+          context(),
+        ),
+      () =>
+        compileDataset(
+          { source: { type: 'tasks' }, groupBy: [], measures: [{ key: 'n', op: 'sum', field: 'score' }] },
+          context({ form: undefined }),
+        ),
+      () =>
+        compileDrill(
+          records({ groupBy: [{ key: 'month', by: 'time', field: 'calledAt', bucket: 'month' }] }),
+          context(),
+          { nope: 1, month: 'April' },
+          { limit: 1, offset: 0 },
+        ),
+      () =>
+        compileDrill(
+          records({ groupBy: [{ key: 'score', by: 'field', field: 'score' }] }),
+          context(),
+          { score: 'four' },
+          { limit: 1, offset: 0 },
+        ),
+      () =>
+        compileDrill(
+          records({ groupBy: [{ key: 'type', by: 'field', field: 'type' }] }),
+          context(),
+          { type: { nested: true } },
+          { limit: 1, offset: 0 },
+        ),
+      () => compileDrill(records({}), context(), { nope: 1 }, { limit: 1, offset: 0 }),
+    ];
+    const problems = compiles.flatMap(problemsOf);
+    expect(problems.length).toBeGreaterThan(15);
+    expect(problems).toContainEqual({
+      path: '/group/nope',
+      message: 'the report has no grouping "nope"; its groupings: (none)',
+      zh: '报表没有分组“nope”；它的分组有：（无）',
+    });
+    for (const problem of problems) {
+      expect({ ...problem, zh: CHINESE.test(problem.zh ?? '') ? 'ok' : problem.zh }).toEqual({
+        ...problem,
+        zh: 'ok',
+      });
+    }
+  });
+});

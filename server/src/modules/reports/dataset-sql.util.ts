@@ -6,7 +6,7 @@ import type { DatasetGroupBy, DatasetMeasure, DatasetSpec, TimeBucket } from '@c
 import { compileFilterToSql, LogicError, type FilterFieldType } from '@careloom/logic';
 import { accessScope, escapeLike } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
-import type { FieldError } from '../../common/errors/domain.errors.js';
+import type { WordedFieldError } from '../../common/errors/domain.errors.js';
 import { InvalidDatasetError } from './reports.errors.js';
 
 export type FieldType = FilterFieldType;
@@ -454,7 +454,7 @@ type Rate = { op: RateOp; scale: number };
 type Measure = { key: string; alias: string; sql: string; numeric: boolean; count: boolean; rate?: Rate };
 
 class DatasetCompiler {
-  readonly errors: FieldError[] = [];
+  readonly errors: WordedFieldError[] = [];
   readonly params = new Params();
   private source!: SourceDefinition;
   /** Output column of `src` (and so of `ds`) for each typed field: f0, f1 … */
@@ -474,9 +474,14 @@ class DatasetCompiler {
         this.spec.source.type === 'records'
           ? `the form "${this.spec.source.formKey}"`
           : `${this.spec.source.type}`;
+      const whatZh =
+        this.spec.source.type === 'records'
+          ? `表单“${this.spec.source.formKey}”`
+          : `数据源 ${this.spec.source.type} `;
       this.errors.push({
         path: pointer,
         message: `${what} has no field "${path}" to report on; fields: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}`,
+        zh: `${whatZh}没有可统计的字段“${path}”；请从这些字段中选：${known.slice(0, 30).join('、')}${known.length > 30 ? '、…' : ''}`,
       });
       return null;
     }
@@ -500,6 +505,7 @@ class DatasetCompiler {
       this.errors.push({
         path: pointer,
         message: `${op} needs a number field; "${path}" is ${field.type}`,
+        zh: `${op} 须用数字字段；“${path}”是 ${field.type} 类型`,
       });
       return null;
     }
@@ -531,7 +537,11 @@ class DatasetCompiler {
       return `(${compiled.sql})`;
     } catch (error) {
       if (error instanceof LogicError) {
-        this.errors.push({ path: `${pointer}${error.path}`, message: error.message });
+        this.errors.push({
+          path: `${pointer}${error.path}`,
+          message: error.message,
+          zh: error.messages['zh-CN'],
+        });
         return null;
       }
       throw error;
@@ -574,6 +584,7 @@ class DatasetCompiler {
       this.errors.push({
         path: pointer,
         message: `"${path}" is ${field.type}; a time needs a date or date-time field`,
+        zh: `“${path}”是 ${field.type} 类型；时间须用 date 或 date-time 字段`,
       });
       return null;
     }
@@ -699,6 +710,7 @@ class DatasetCompiler {
           this.errors.push({
             path: `${pointer}/to`,
             message: `from is ${from.type} but to is ${to.type}; use two fields of one kind`,
+            zh: `from 是 ${from.type} 类型，to 却是 ${to.type} 类型；请用同一类型的两个字段`,
           });
           return null;
         }
@@ -1008,6 +1020,7 @@ class DatasetCompiler {
         this.errors.push({
           path: `/group/${key}`,
           message: `the report has no grouping "${key}"; its groupings: ${this.spec.groupBy.map((g) => g.key).join(', ') || '(none)'}`,
+          zh: `报表没有分组“${key}”；它的分组有：${this.spec.groupBy.map((g) => g.key).join('、') || '（无）'}`,
         });
         return [];
       }
@@ -1015,12 +1028,20 @@ class DatasetCompiler {
         return [`ds.${column.alias} IS NULL`];
       }
       if (typeof value !== 'string' && (typeof value !== 'number' || !Number.isFinite(value))) {
-        this.errors.push({ path: `/group/${key}`, message: 'a group value is a text, a number or null' });
+        this.errors.push({
+          path: `/group/${key}`,
+          message: 'a group value is a text, a number or null',
+          zh: '分组的值须为文本、数字或 null',
+        });
         return [];
       }
       if (column.time) {
         if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-          this.errors.push({ path: `/group/${key}`, message: 'a time bucket is its first day, YYYY-MM-DD' });
+          this.errors.push({
+            path: `/group/${key}`,
+            message: 'a time bucket is its first day, YYYY-MM-DD',
+            zh: '时间段须写成它的第一天，格式为 YYYY-MM-DD',
+          });
           return [];
         }
         return [`ds.${column.alias} = ${this.params.add(value, 'date')}`];
@@ -1028,7 +1049,11 @@ class DatasetCompiler {
       if (column.numeric) {
         const number = typeof value === 'number' ? value : Number(value);
         if (!Number.isFinite(number)) {
-          this.errors.push({ path: `/group/${key}`, message: `"${String(value)}" is not a number` });
+          this.errors.push({
+            path: `/group/${key}`,
+            message: `"${String(value)}" is not a number`,
+            zh: `“${String(value)}”不是数字；这个分组的值须为数字`,
+          });
           return [];
         }
         return [`ds.${column.alias} = ${this.params.add(number, 'float8')}`];

@@ -2,8 +2,20 @@ import {
   ConflictError,
   NotFoundError,
   ValidationFailedError,
+  type DomainError,
   type WordedFieldError,
 } from '../../common/errors/domain.errors.js';
+
+/**
+ * An error's field problems with their Chinese wordings again, to pass them on to another error (e.g. under a
+ * prefix): the errors themselves are kept without them.
+ */
+export function wordedErrors(error: DomainError): WordedFieldError[] {
+  return error.errors.map((e, i) => {
+    const zh = error.zh?.messages?.[i];
+    return zh === undefined ? e : { ...e, zh };
+  });
+}
 
 /** A report or dashboard spec that is not well-formed; paths are JSON pointers into the spec. */
 export class InvalidReportSpecError extends ValidationFailedError {

@@ -57,6 +57,7 @@ import {
   ReportKeyTakenError,
   ReportNotFoundError,
   StaleReportError,
+  wordedErrors,
 } from './reports.errors.js';
 import { ReportsRepository, type SpecKind } from './reports.repository.js';
 import { mapConcurrently } from './concurrency.util.js';
@@ -200,7 +201,7 @@ export class ReportsService {
         );
       } catch (error) {
         if (error instanceof DomainError && error.kind === 'invalid' && prefix) {
-          throw new InvalidReportSpecError(error.errors, 'report', prefix);
+          throw new InvalidReportSpecError(wordedErrors(error), 'report', prefix);
         }
         throw error;
       }
@@ -223,6 +224,7 @@ export class ReportsService {
             {
               path: `/items/${i}/report`,
               message: `there is no report "${item.report}"; save or import it first`,
+              zh: `没有报表“${item.report}”；请先保存或导入它`,
             },
           ],
     );
@@ -261,7 +263,13 @@ export class ReportsService {
       const spec = await this.checked(manager, actor, kind, input);
       if (spec.key !== key) {
         throw new InvalidReportSpecError(
-          [{ path: '/key', message: `the key must stay "${key}" (it names the ${kind})` }],
+          [
+            {
+              path: '/key',
+              message: `the key must stay "${key}" (it names the ${kind})`,
+              zh: `key 须保持为“${key}”（它是这个${kind === 'report' ? '报表' : '看板'}的标识）`,
+            },
+          ],
           kind,
         );
       }
@@ -417,6 +425,7 @@ export class ReportsService {
           {
             path: '/dataset/source/formKey',
             message: `form "${formKey}" is not published in this home: ${error.message}`,
+            zh: `表单“${formKey}”在本院无法使用：${error.zh?.detail ?? '没有这个标识的表单，请检查 formKey。'}`,
           },
         ]);
       }
@@ -531,7 +540,7 @@ export class ReportsService {
       } catch (error) {
         if (error instanceof DomainError && error.kind === 'invalid' && error.errors.length > 0) {
           throw new InvalidReportSpecError(
-            error.errors,
+            wordedErrors(error),
             'report',
             error.errors[0]?.path.startsWith('/dataset') ? '/report' : '',
           );
@@ -553,10 +562,18 @@ export class ReportsService {
       try {
         group = JSON.parse(query.group) as Record<string, unknown>;
       } catch {
-        throw new InvalidReportQueryError('/group', 'group must be JSON: {"<group key>": value, …}');
+        throw new InvalidReportQueryError(
+          '/group',
+          'group must be JSON: {"<group key>": value, …}',
+          'group 须为 JSON：{"<分组 key>": 值, …}',
+        );
       }
       if (typeof group !== 'object' || group === null || Array.isArray(group)) {
-        throw new InvalidReportQueryError('/group', 'group must be a JSON object of group key → value');
+        throw new InvalidReportQueryError(
+          '/group',
+          'group must be a JSON object of group key → value',
+          'group 须为 JSON 对象：分组 key → 值',
+        );
       }
     }
     return this.bounded(async (manager) => {
