@@ -55,9 +55,13 @@ export interface BundleRuleFile {
   definition: Record<string, unknown>;
 }
 
-/** One problem found in a bundle: the file, a JSON pointer or BPMN element id inside it, and what is wrong. */
+/**
+ * One problem found in a bundle: the file, a JSON pointer or BPMN element id inside it, and what is wrong (`message`
+ * in English; `zh`, when the validator words it, in Chinese for zh-CN callers).
+ */
 export interface BundleProblem {
   file: string;
   location: string;
   message: string;
+  zh?: string;
 }

@@ -1,3 +1,4 @@
+import type { EngineError } from '@careloom/engine';
 import {
   ConflictError,
   DomainError,
@@ -94,8 +95,21 @@ export class NoMessageSubscriptionError extends DomainError {
   }
 }
 
+/** A simulation that cannot run: `message` in English, `zh` in Chinese. */
 export class InvalidSimulationError extends ValidationFailedError {
-  constructor(message: string) {
-    super([{ path: '', message }], message);
+  constructor(message: string, zh: string) {
+    super([{ path: '', message, zh }], message);
+    this.inChinese(zh);
+  }
+
+  /** The engine refused to simulate (its start instant, mostly); its message, worded in Chinese. */
+  static ofEngine(error: EngineError): InvalidSimulationError {
+    const start = /^simulation start is not an ISO instant: (.*)$/s.exec(error.message);
+    return new InvalidSimulationError(
+      error.message,
+      start
+        ? `模拟的开始时间 start 不是有效的时间点：${start[1]}；请写成例如 2030-01-01T08:00:00Z 的形式。`
+        : `无法模拟（${error.code}：${error.message}）：请检查 start 和 script。`,
+    );
   }
 }

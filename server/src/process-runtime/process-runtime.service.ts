@@ -753,7 +753,7 @@ export class ProcessRuntimeService {
       return simulate(definition, script, { start: start ?? this.clock.iso() });
     } catch (error) {
       if (error instanceof EngineError) {
-        throw new InvalidSimulationError(error.message);
+        throw InvalidSimulationError.ofEngine(error);
       }
       throw error;
     }
@@ -767,7 +767,10 @@ export class ProcessRuntimeService {
     }
     const first = result.processes[0];
     if (!first) {
-      throw new InvalidSimulationError('The model has no executable process.');
+      throw new InvalidSimulationError(
+        'The model has no executable process.',
+        '模型中没有可执行的流程（isExecutable="true"）：请至少把一个流程设为可执行。',
+      );
     }
     return first;
   }

@@ -71,6 +71,9 @@ describe('shipped template bundles', () => {
       '30-day onboarding (onboarding-30day) ^1.0.0: import it first',
     );
     expect(en.body.detail).toContain('nothing was imported');
+    expect(zh.body.detail).toMatch(
+      /^kpi-reports 依赖 .*complaint-workorder（[^）]+）.*：请先导入这些模板包；本次未导入任何内容。$/,
+    );
     const installed = await get('/api/bundles');
     expect(installed.body).toEqual([]);
   });

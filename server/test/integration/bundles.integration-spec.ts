@@ -113,15 +113,34 @@ describe('template bundles', () => {
     delete files[dropped];
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM form');
 
-    // when it is imported
-    const response = await post('/api/bundles/import', {
-      files: { ...files, 'manifest.json': JSON.stringify(manifest) },
-    });
+    // when it is imported by a caller with no language preference (zh-CN), and by an English one
+    const broken = { files: { ...files, 'manifest.json': JSON.stringify(manifest) } };
+    const response = await post('/api/bundles/import', broken);
+    const english = await post('/api/bundles/import', broken).set('accept-language', 'en');
 
-    // then every problem is listed with its file and location, and nothing changed
+    // then every problem is listed with its file and location, in Chinese, and nothing changed
+    type Problem = { path: string; message: string };
+    const formKey = dropped.slice('forms/'.length, -'.json'.length);
     expect(response.status).toBe(400);
-    expect(response.body.errors.some((e: { path: string }) => e.path.startsWith('/processes/'))).toBe(true);
+    expect(response.body.detail).toMatch(/^模板包有 \d+ 处问题，未导入；/);
+    const dangling = (response.body.errors as Problem[]).find((e) => e.path.startsWith('/processes/'));
+    expect(dangling?.message).toMatch(
+      new RegExp(
+        `^用户任务“[\\w-]+”引用了表单“${formKey}”，但本模板包和它所依赖的模板包中都没有这个表单：请加入该表单，`,
+      ),
+    );
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM form')).toEqual(before);
+    // and the English caller gets the same problems, worded in English as before
+    expect(english.status).toBe(400);
+    expect(english.body.detail).toMatch(/^The bundle has \d+ problem\(s\); nothing was imported\./);
+    expect((english.body.errors as Problem[]).map((e) => e.path)).toEqual(
+      (response.body.errors as Problem[]).map((e) => e.path),
+    );
+    expect((english.body.errors as Problem[]).find((e) => e.path === dangling?.path)?.message).toMatch(
+      new RegExp(
+        `^user task "[\\w-]+" names the form "${formKey}", which is neither in this bundle nor in a bundle it requires$`,
+      ),
+    );
   });
 
   it('should read a zip bundle and refuse one whose entries escape the bundle', async () => {
@@ -156,7 +175,19 @@ describe('template bundles', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ valid: true, key: 'elder-archive' });
     expect(refused.status).toBe(400);
-    expect(refused.body.detail).toMatch(/\.\./);
+    expect(refused.body.detail).toBe(
+      '压缩包被拒绝：条目“../../etc/passwd”：路径跳出了所在文件夹（含有 ".." 或 "."）。',
+    );
+    const refusedEn = await t
+      .http()
+      .post('/api/bundles/validate')
+      .set('authorization', `Bearer ${admin}`)
+      .set('content-type', 'application/zip')
+      .set('accept-language', 'en')
+      .send(evil);
+    expect(refusedEn.body.detail).toBe(
+      'The archive was refused: entry "../../etc/passwd": the path leaves its folder (".." or ".")',
+    );
   });
 
   it('should export a selection that imports back unchanged', async () => {

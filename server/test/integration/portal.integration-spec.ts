@@ -370,9 +370,16 @@ describe('portal', () => {
       });
     }
     const billWithoutAmount = await as(steward).post('/api/portal/notices', cases[0]![0]);
-    expect(billWithoutAmount.body.errors).toEqual([
-      { path: '/amountFen', message: '账单需要填写金额：amountFen，以分计（1/100 元）。' },
-    ]);
+    expect(billWithoutAmount.body).toMatchObject({
+      detail: '账单需要填写金额：amountFen，以分计（1/100 元）。',
+      errors: [{ path: '/amountFen', message: '账单需要填写金额：amountFen，以分计（1/100 元）。' }],
+    });
+    // and in English, unchanged, to an English caller
+    const billWithoutAmountEn = await as(steward, 'en').post('/api/portal/notices', cases[0]![0]);
+    expect(billWithoutAmountEn.body).toMatchObject({
+      detail: 'A bill needs its amount: amountFen in fen (1/100 yuan).',
+      errors: [{ path: '/amountFen', message: 'A bill needs its amount: amountFen in fen (1/100 yuan).' }],
+    });
     expect(
       (
         await as(nurseA).post('/api/portal/notices', {

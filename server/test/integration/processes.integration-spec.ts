@@ -510,6 +510,59 @@ describe('processes', () => {
     expect(byKey.body.steps.length).toBeGreaterThan(1);
   });
 
+  it('should refuse a simulation it cannot run, in Chinese by default and in English on request', async () => {
+    // given a request naming no model, and a start the request check lets through (an ISO week date) but the
+    // engine cannot place on its clock
+    const nothing = {};
+    const weekDate = { xml: timerThenTaskProcess('sim-refused', 'P1D'), start: '2030-W01-1' };
+
+    // when each is simulated for a zh-CN caller (the default) and an English one
+    const simulate = (body: object, language?: string) => {
+      const request = as(admin).post('/api/processes/simulate', body);
+      return language ? request.set('accept-language', language) : request;
+    };
+    const [zhNothing, zhWeekDate, enNothing, enWeekDate] = await Promise.all([
+      simulate(nothing),
+      simulate(weekDate),
+      simulate(nothing, 'en'),
+      simulate(weekDate, 'en'),
+    ]);
+
+    // then the Chinese caller is told what to send, the English one gets the English message as before
+    const worded = (response: { status: number; body: { detail: string; errors: unknown[] } }) => ({
+      status: response.status,
+      detail: response.body.detail,
+      errors: response.body.errors,
+    });
+    expect(worded(zhNothing)).toEqual({
+      status: 400,
+      detail: '请提供 xml，或已部署流程的 key（可再加 version 指定版本）。',
+      errors: [{ path: '', message: '请提供 xml，或已部署流程的 key（可再加 version 指定版本）。' }],
+    });
+    expect(worded(zhWeekDate)).toEqual({
+      status: 400,
+      detail: '模拟的开始时间 start 不是有效的时间点：2030-W01-1；请写成例如 2030-01-01T08:00:00Z 的形式。',
+      errors: [
+        {
+          path: '',
+          message:
+            '模拟的开始时间 start 不是有效的时间点：2030-W01-1；请写成例如 2030-01-01T08:00:00Z 的形式。',
+        },
+      ],
+    });
+    const english = 'Send "xml", or "key" (and optionally "version") of a deployed process.';
+    expect(worded(enNothing)).toEqual({
+      status: 400,
+      detail: english,
+      errors: [{ path: '', message: english }],
+    });
+    expect(worded(enWeekDate)).toMatchObject({
+      status: 400,
+      detail: 'simulation start is not an ISO instant: 2030-W01-1',
+      errors: [{ path: '', message: 'simulation start is not an ISO instant: 2030-W01-1' }],
+    });
+  });
+
   describe('without the test clock setting', () => {
     let plain: TestApp;
     beforeAll(async () => {

@@ -156,11 +156,23 @@ describe('record lists', () => {
     );
     const bad = await as(admin).get(`/api/records?formKey=list-scores&after=${forged}`);
 
-    // then both are 400 problems pointing at after
+    // then both are 400 problems pointing at after, saying in Chinese what to send
     expect(other.status).toBe(400);
-    expect(other.body.errors[0].path).toBe('/after');
+    expect(other.body.errors).toEqual([
+      { path: '/after', message: 'after 属于另一个列表：游标只能配合它来自的 formKey 和排序使用。' },
+    ]);
     expect(bad.status).toBe(400);
-    expect(bad.body.errors[0].path).toBe('/after');
+    expect(bad.body).toMatchObject({
+      detail: 'after 不是分页游标：请传上一页返回的 nextCursor。',
+      errors: [{ path: '/after', message: 'after 不是分页游标：请传上一页返回的 nextCursor。' }],
+    });
+    // and in English to an English caller
+    const badEn = await as(admin)
+      .get(`/api/records?formKey=list-scores&after=${forged}`)
+      .set('accept-language', 'en');
+    expect(badEn.body.errors).toEqual([
+      { path: '/after', message: 'after is not a cursor: send the nextCursor of the previous page.' },
+    ]);
   });
 
   it('should skip the count when asked', async () => {

@@ -306,15 +306,38 @@ describe('records', () => {
     const future = await as(admin).get('/api/records?formKey=barthel-adl&from=2999-01-01');
     expect(future.body.total).toBe(0);
 
-    // and hostile or unknown fields are refused with a pointer
+    // and hostile or unknown fields are refused with a pointer, in the filter compiler's Chinese by default
     const hostile = encodeURIComponent(JSON.stringify({ '==': [{ var: "a'); drop table record;--" }, 1] }));
     const refused = await as(admin).get(`/api/records?formKey=barthel-adl&filter=${hostile}`);
     expect(refused.status).toBe(400);
-    expect(refused.body.errors[0].path).toMatch(/^\/filter/);
+    const refusedZh =
+      '字段路径 "a\'); drop table record;--" 不合法（只允许字母、数字、下划线、连字符、汉字，用 "." 分隔）';
+    expect(refused.body).toMatchObject({
+      detail: refusedZh,
+      errors: [{ path: '/filter/==/0/var', message: refusedZh }],
+    });
+    // and in its English on request, as before
+    const refusedEn = await as(admin)
+      .get(`/api/records?formKey=barthel-adl&filter=${hostile}`)
+      .set('accept-language', 'en');
+    expect(refusedEn.status).toBe(400);
+    expect(refusedEn.body.errors).toEqual([
+      {
+        path: '/filter/==/0/var',
+        message:
+          'Field path "a\'); drop table record;--" is not allowed (plain segments of letters, digits, _, -, Chinese characters, separated by ".")',
+      },
+    ]);
     const badSort = await as(admin).get('/api/records?formKey=barthel-adl&sort=nosuchfield');
     expect(badSort.status).toBe(400);
+    expect(badSort.body.errors).toEqual([
+      { path: '/sort', message: 'sort：表单没有可排序的字段“nosuchfield”。' },
+    ]);
     const noForm = await as(admin).get(`/api/records?filter=${filter}`);
     expect(noForm.status).toBe(400);
+    expect(noForm.body.detail).toBe('按字段筛选或排序需要指定 formKey。');
+    const noFormEn = await as(admin).get(`/api/records?filter=${filter}`).set('accept-language', 'en');
+    expect(noFormEn.body.detail).toBe('Filtering or sorting by a field needs formKey.');
   });
 
   it('should soft-delete a record: gone from reads and lists, kept in history', async () => {

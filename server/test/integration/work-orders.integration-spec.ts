@@ -254,8 +254,25 @@ describe('work orders', () => {
     expect(await list(admin, 'status=open')).toHaveLength(3);
     expect(await list(admin, 'status=closed')).toEqual([]);
     expect((await list(admin, 'q=0002')).map((w) => w.businessKey)).toEqual(['TS-20350305-0002']);
+    // and a status the list does not know is refused at the field, in Chinese by default and in English on request
     const bad = await as(admin).get('/api/work-orders?status=lost');
+    const badEn = await as(admin).get('/api/work-orders?status=lost').set('accept-language', 'en');
     expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      detail: '请求中有字段不符合要求，请看各字段的提示。',
+      errors: [
+        {
+          path: '/status',
+          message:
+            'status 须为 open（处理中）、resolved（已解决）、closed（已关闭）或 cancelled（已取消）之一',
+        },
+      ],
+    });
+    expect(badEn.status).toBe(400);
+    expect(badEn.body).toMatchObject({
+      detail: 'The request has invalid fields; see errors.',
+      errors: [{ path: '/status', message: 'status must be one of open, resolved, closed, cancelled' }],
+    });
   });
 
   it('should show the resolution clock: 24 hours for urgent, 3 working days for normal', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { execute, type Effect } from '@careloom/engine';
+import { deployBpmn, execute, type Effect } from '@careloom/engine';
 import { compileForm } from '@careloom/forms';
 import { readBundleFolder } from './bundle-folder.util.js';
 import { validateBundle } from './bundle-validation.util.js';
@@ -57,6 +57,7 @@ describe(validateBundle.name, () => {
       file: path,
       location: 'firstResponse',
       message: expect.stringContaining('"no-such-form"') as unknown as string,
+      zh: '用户任务“firstResponse”引用了表单“no-such-form”，但本模板包和它所依赖的模板包中都没有这个表单：请加入该表单，或在 manifest.json 的 requires 中声明提供它的模板包。',
     });
   });
 
@@ -75,6 +76,40 @@ describe(validateBundle.name, () => {
       '/etc/passwd',
     ]);
     expect(!result.ok && result.problems[0]?.message).toContain('leaves');
+    expect(!result.ok && result.problems.map((p) => p.zh)).toEqual([
+      '已拒绝：路径跳出了所在文件夹（含有 ".." 或 "."）。',
+      '已拒绝：路径中有反斜杠（\\）：请改用 /。',
+      '已拒绝：路径是绝对路径：请使用相对于模板包根目录的路径。',
+    ]);
+  });
+
+  it("should pass the engine's Chinese wording of a BPMN deploy problem through, and word a broken JSON file", async () => {
+    // given a process whose flow leads nowhere and a rule file that is not JSON
+    const files: Map<string, Buffer | string> = await read('complaint-workorder');
+    const path = 'processes/complaint-workorder.bpmn';
+    const broken = text(files, path).replace(/targetRef="([^"]+)"/, 'targetRef="nowhere"');
+    files.set(path, broken);
+    files.set('rules/urgent-complaint.json', '{ "key": ');
+    const engine = await deployBpmn(broken);
+    // when
+    const result = await validateBundle(files);
+    // then the BPMN problems carry the engine's own two wordings
+    expect(engine.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.filter((p) => p.file === path)).toEqual(
+      (engine.ok ? [] : engine.errors).map((error) => ({
+        file: path,
+        location: error.elementId ?? '',
+        message: error.messages.en,
+        zh: error.messages['zh-CN'],
+      })),
+    );
+    expect(problems.find((p) => p.file === 'rules/urgent-complaint.json')).toEqual({
+      file: 'rules/urgent-complaint.json',
+      location: '',
+      message: expect.stringMatching(/^not valid JSON: /) as unknown as string,
+      zh: expect.stringMatching(/^不是有效的 JSON（.+）：请检查括号、引号和逗号。$/) as unknown as string,
+    });
   });
 
   it('should report the form linter errors of a broken form at their pointer', async () => {
@@ -91,6 +126,12 @@ describe(validateBundle.name, () => {
     const problems = result.ok ? [] : result.problems.filter((p) => p.file === path);
     for (const pointer of ['/schema/properties/code', '/schema/properties/summaryDate']) {
       expect(problems.some((p) => p.location.startsWith(pointer))).toBe(true);
+    }
+    // the linter's own Chinese, after its code, for zh-CN callers; the English message keeps both languages
+    for (const problem of problems) {
+      const code = problem.message.slice(0, problem.message.indexOf(':'));
+      expect(problem.zh).toMatch(new RegExp(`^${code}：\\P{ASCII}`, 'u'));
+      expect(problem.message).toContain(problem.zh!.slice(code.length + 1));
     }
   });
 
@@ -114,13 +155,20 @@ describe(validateBundle.name, () => {
     // when
     const result = await validateBundle(files);
     // then
-    const locations = result.ok ? [] : result.problems.filter((p) => p.file === path).map((p) => p.location);
-    expect(locations).toEqual(
+    const problems = result.ok ? [] : result.problems.filter((p) => p.file === path);
+    expect(problems.map((p) => p.location)).toEqual(
       expect.arrayContaining([
         '/definition/condition',
         '/definition/trigger/formKey',
         '/definition/actions/0/to/role',
       ]),
+    );
+    const zhAt = (location: string) => problems.find((p) => p.location === location)?.zh;
+    expect(zhAt('/definition/trigger/formKey')).toBe(
+      '触发条件引用了表单“elder-archive”，但本模板包和它所依赖的模板包中都没有这个表单：请加入该表单，或在 manifest.json 的 requires 中声明提供它的模板包。',
+    );
+    expect(zhAt('/definition/actions/0/to/role')).toBe(
+      '通知动作（actions 第 1 项）指定了角色“doctor”，但 manifest.json 的 roles 中没有列出它：请把它加入 roles。',
     );
   });
 
@@ -142,6 +190,7 @@ describe(validateBundle.name, () => {
         location: '/definition/actions/0/processKey',
         message:
           'cancel-process names the process "no-such-process", which is neither in this bundle nor deployed in this home',
+        zh: 'cancel-process 指定的流程“no-such-process”既不在本模板包中，也没有在本院部署：请把该流程加入模板包，或先部署它。',
       },
     ]);
     expect(deployed.ok).toBe(true);
@@ -163,11 +212,13 @@ describe(validateBundle.name, () => {
       file: 'manifest.json',
       location: '/contents/forms/3',
       message: 'lists "forms/complaint-callback.json", which is not in the bundle',
+      zh: '清单中列出了“forms/complaint-callback.json”，但模板包里没有这个文件：请补上文件，或从清单中删去。',
     });
     expect(problems).toContainEqual(
       expect.objectContaining({
         file: 'rules/extra-rule.json',
         message: expect.stringContaining('not listed') as unknown as string,
+        zh: '这个文件没有列在 manifest.json 的 contents.rules 中：请把它加进去，或删除该文件。',
       }),
     );
     // the callback task now dangles too, and is reported in the same run
@@ -182,10 +233,21 @@ describe(validateBundle.name, () => {
     // when
     const result = await validateBundle(files);
     // then
-    const locations = result.ok
-      ? []
-      : result.problems.filter((p) => p.file === 'manifest.json').map((p) => p.location);
-    expect(locations).toEqual(expect.arrayContaining(['/version', '/roles/1']));
+    const problems = result.ok ? [] : result.problems.filter((p) => p.file === 'manifest.json');
+    expect(problems.map((p) => p.location)).toEqual(expect.arrayContaining(['/version', '/roles/1']));
+    // ajv's English stays as it was; the Chinese says what the field must be
+    expect(problems).toContainEqual({
+      file: 'manifest.json',
+      location: '/version',
+      message: expect.stringContaining('must match pattern') as unknown as string,
+      zh: '须为语义化版本号，例如 1.2.0',
+    });
+    expect(problems).toContainEqual({
+      file: 'manifest.json',
+      location: '/roles/1',
+      message: expect.stringContaining('must be equal to one of the allowed values') as unknown as string,
+      zh: expect.stringMatching(/^须为以下之一：admin, head-nurse, nurse/) as unknown as string,
+    });
   });
 
   it('should refuse an oversized file and too many entries before parsing', async () => {
@@ -199,10 +261,14 @@ describe(validateBundle.name, () => {
       expect.objectContaining({
         file: 'forms/big.json',
         message: expect.stringContaining('bytes') as unknown as string,
+        zh: '文件有 3145728 字节，最多允许 2097152 字节：请拆分或缩小它。',
       }),
     );
     expect(!manyResult.ok && manyResult.problems).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('201 files') as unknown as string }),
+      expect.objectContaining({
+        message: expect.stringContaining('201 files') as unknown as string,
+        zh: '模板包有 201 个文件，最多允许 200 个：请删去用不到的文件。',
+      }),
     ]);
   });
 
@@ -228,6 +294,9 @@ describe(validateBundle.name, () => {
     });
     // then
     expect(!missing.ok && missing.problems.map((p) => p.location)).toEqual(['/requires/0', 'callback']);
+    expect(!missing.ok && missing.problems[0]?.zh).toBe(
+      '依赖模板包“elder-archive”（^1.0.0），但它既没有安装，也不在本次导入中：请先导入它。',
+    );
     expect(present.ok ? [] : present.problems).toEqual([]);
   });
 });

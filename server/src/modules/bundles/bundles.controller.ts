@@ -22,6 +22,7 @@ import {
   ImportReportDto,
   ShippedBundleDto,
 } from './dto/bundle.dto.js';
+import { InvalidArchiveError } from './bundles.errors.js';
 import { BundlesService } from './bundles.service.js';
 import { BadArchiveError, readZip } from './zip-reader.util.js';
 
@@ -33,10 +34,7 @@ function filesOf(request: FastifyRequest): BundleFiles {
       return readZip(body);
     } catch (error) {
       if (error instanceof BadArchiveError) {
-        throw new ValidationFailedError(
-          [{ path: '', message: error.message }],
-          `The archive was refused: ${error.message}`,
-        );
+        throw new InvalidArchiveError(error.message, error.zh);
       }
       throw error;
     }
@@ -48,7 +46,9 @@ function filesOf(request: FastifyRequest): BundleFiles {
   const entries = Object.entries(files as Record<string, unknown>);
   const bad = entries.find(([, content]) => typeof content !== 'string');
   if (bad) {
-    throw new ValidationFailedError([{ path: `/files/${bad[0]}`, message: 'file contents must be text' }]);
+    throw new ValidationFailedError([
+      { path: `/files/${bad[0]}`, message: 'file contents must be text', zh: '文件内容须为文本' },
+    ]);
   }
   return new Map(entries as [string, string][]);
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BundleManifest, BundleRequirement } from '@careloom/contracts';
 import { hasRole, type Actor } from '../../common/auth/actor.types.js';
 import { Transactions } from '../../common/database/transaction.js';
-import { ForbiddenError, NotFoundError, ValidationFailedError } from '../../common/errors/domain.errors.js';
+import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { RequestLocale } from '../../common/http/locale.decorator.js';
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
@@ -17,7 +17,7 @@ import type { BundleInstallationEntity } from './bundle-installation.entity.js';
 import { readBundleFolder } from './bundle-folder.util.js';
 import type { BundleFiles, ValidatedBundle } from './bundle-validation.types.js';
 import { validateBundle } from './bundle-validation.util.js';
-import { InvalidBundleError } from './bundles.errors.js';
+import { InvalidBundleError, MissingRequirementsError } from './bundles.errors.js';
 import { BundlesRepository } from './bundles.repository.js';
 import { readShippedBundles, unmetRequirements } from './shipped-bundles.util.js';
 
@@ -129,7 +129,9 @@ export class BundlesService {
         const other = all.find((b) => b.manifest.key === k)?.manifest.title;
         return other ? `${other[locale]} (${k})` : `"${k}"`;
       };
-      throw new ValidationFailedError(
+      throw new MissingRequirementsError(
+        key,
+        missing,
         missing.map((requirement) => ({
           path: `/manifest.json#/requires/${(shipped.manifest.requires ?? []).indexOf(requirement)}`,
           message:
@@ -137,7 +139,6 @@ export class BundlesService {
               ? `needs the bundle ${title(requirement.key)} ${requirement.version}: import it first`
               : `需要先导入模板包 ${title(requirement.key)}（${requirement.version}）`,
         })),
-        `${key} requires ${missing.map((r) => `${r.key} ${r.version}`).join(', ')}: import ${missing.length > 1 ? 'them' : 'it'} first; nothing was imported.`,
       );
     }
     return this.import(actor, await readBundleFolder(join(this.config.templatesDir, shipped.folder)), locale);

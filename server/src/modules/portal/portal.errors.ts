@@ -1,13 +1,13 @@
 import { ConflictError, ValidationFailedError } from '../../common/errors/domain.errors.js';
 
-/** A notice's input breaks a rule the DTO cannot express (target, amount): nothing was stored. */
-/** `zh`: the message in Chinese (zh-CN callers get the English one without it). */
+/**
+ * A notice's input breaks a rule the DTO cannot express (target, amount): nothing was stored. `message` in English,
+ * `zh` in Chinese (field and detail).
+ */
 export class InvalidNoticeError extends ValidationFailedError {
-  constructor(path: string, message: string, zh?: string) {
-    super([{ path, message }], message);
-    if (zh !== undefined) {
-      this.inChinese(zh, zh);
-    }
+  constructor(path: string, message: string, zh: string) {
+    super([{ path, message, zh }], message);
+    this.inChinese(zh);
   }
 }
 

@@ -401,6 +401,7 @@ export class ProcessesService {
     } else {
       throw new InvalidSimulationError(
         'Send "xml", or "key" (and optionally "version") of a deployed process.',
+        '请提供 xml，或已部署流程的 key（可再加 version 指定版本）。',
       );
     }
     return this.runtime.simulate(definition, request.script ?? {}, request.start);

@@ -23,12 +23,10 @@ export class InvalidRecordDataError extends ValidationFailedError {
   }
 }
 
-/** `zh`: the message in Chinese (zh-CN callers get the English one without it). */
+/** A list or export query the records cannot answer: `message` in English, `zh` in Chinese (field and detail). */
 export class InvalidRecordFilterError extends ValidationFailedError {
-  constructor(path: string, message: string, zh?: string) {
-    super([{ path, message }], message);
-    if (zh !== undefined) {
-      this.inChinese(zh, zh);
-    }
+  constructor(path: string, message: string, zh: string) {
+    super([{ path, message, zh }], message);
+    this.inChinese(zh);
   }
 }

@@ -557,7 +557,7 @@ export class RecordsService {
       return compileFilterToSql(logic, { column: 'rec.data', fields, now: this.clock.iso() });
     } catch (error) {
       if (error instanceof LogicError) {
-        throw new InvalidRecordFilterError(`/filter${error.path}`, error.message);
+        throw new InvalidRecordFilterError(`/filter${error.path}`, error.message, error.messages['zh-CN']);
       }
       throw error;
     }

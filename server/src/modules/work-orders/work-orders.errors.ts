@@ -1,9 +1,4 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationFailedError,
-} from '../../common/errors/domain.errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 
 export class WorkOrderNotFoundError extends NotFoundError {
   constructor(id: string) {
@@ -64,11 +59,5 @@ export class WorkOrderAlreadyRatedError extends ConflictError {
       `Work order ${businessKey} has already been rated (or closed); it can be rated once.`,
     );
     this.inChinese(`工单 ${businessKey} 已评价过（或已关闭）；每个工单只能评价一次。`);
-  }
-}
-
-export class InvalidWorkOrderQueryError extends ValidationFailedError {
-  constructor(path: string, message: string) {
-    super([{ path, message }], message);
   }
 }
