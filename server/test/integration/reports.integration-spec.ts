@@ -549,6 +549,45 @@ describe('reports', () => {
     expect(spec.body).toMatchObject({ key: 'director-test', version: 1, filters: ['period', 'org-unit'] });
   });
 
+  it('should word a tile’s problem in the caller’s language when its form dropped the field its report reads', async () => {
+    // given a form with a score, and a dashboard with a report averaging it
+    const form = await as(admin).post('/api/forms', {
+      key: 'tile-test',
+      name: title('瓦片测试'),
+      schema: { type: 'object', properties: { score: { type: 'integer' }, note: { type: 'string' } } },
+    });
+    expect((await as(admin).post(`/api/forms/${form.body.id}/publish`)).status).toBe(201);
+    const average = report('tile-avg', { measures: [{ key: 'mean', op: 'avg', field: 'score' }] });
+    average.dataset.source.formKey = 'tile-test';
+    expect((await as(admin).post('/api/reports', average)).status).toBe(201);
+    const dashboard = {
+      schemaVersion: 1,
+      key: 'tile-dashboard',
+      title: title('瓦片看板'),
+      filters: [],
+      items: [{ report: 'tile-avg', x: 0, y: 0, w: 6, h: 2 }],
+    };
+    expect((await as(admin).post('/api/dashboards', dashboard)).status).toBe(201);
+
+    // when the form's next version no longer has the score
+    const draft = await as(admin).get(`/api/forms/${form.body.id}`);
+    const changed = await as(admin).put(`/api/forms/${form.body.id}/draft`, {
+      version: (draft.body as { version: number }).version,
+      schema: { type: 'object', properties: { note: { type: 'string' } } },
+    });
+    expect(changed.status).toBe(200);
+    expect((await as(admin).post(`/api/forms/${form.body.id}/publish`)).status).toBe(201);
+
+    // then the tile says what is wrong, in Chinese by default and in English when asked
+    const zh = await as(admin).get('/api/dashboards/tile-dashboard/data');
+    const en = await as(admin, 'en').get('/api/dashboards/tile-dashboard/data');
+    expect(zh.status).toBe(200);
+    expect(zh.body.items[0]).toMatchObject({ report: 'tile-avg', result: null });
+    expect(zh.body.items[0].error).toMatch(/score/);
+    expect(zh.body.items[0].error).toMatch(/[\u4e00-\u9fa5]/);
+    expect(en.body.items[0].error).toMatch(/has no field "score"/);
+  });
+
   it('should count residents by care level within the caller’s scope, with the reason they left', async () => {
     const resident = (
       await as(admin).post('/api/residents', residentInput(units.wingA, { careLevel: '特级护理' }))

@@ -16,6 +16,7 @@ import { toCsv, type Cell } from '../../common/export/spreadsheet.util.js';
 import { canonicalJson } from '../../common/json/canonical-json.util.js';
 import { DomainError, ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { RequestLocale } from '../../common/http/locale.decorator.js';
+import { localisedProblem, toProblem } from '../../common/http/problem.filter.js';
 import { Clock } from '../../common/time/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService } from '../forms/forms.service.js';
@@ -698,7 +699,15 @@ export class ReportsService {
           return { ...item, result };
         } catch (error) {
           if (error instanceof DomainError) {
-            return { ...item, result: null, error: error.message };
+            // the tile shows the problem as an API answer words it for this caller: its field messages when it
+            // has some (a tile has no errors list to point at), else its detail
+            const problem = localisedProblem(toProblem(error), error, locale);
+            const messages = (problem.errors ?? []).map((e) => e.message);
+            return {
+              ...item,
+              result: null,
+              error: messages.length > 0 ? messages.join(locale === 'en' ? '; ' : '；') : problem.detail,
+            };
           }
           if (isStatementTimeout(error)) {
             return { ...item, result: null, error: TIMEOUT_MESSAGE[locale] };
