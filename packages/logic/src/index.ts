@@ -26,7 +26,7 @@ export {
 } from './evaluate.util.js';
 export { checkLogic, collectVars, lintLogic } from './check.util.js';
 export { compileFilterToSql } from './sql.util.js';
-export { itemKeysRead } from './item-keys.util.js';
+export { itemKeysRead, rootPathsRead } from './item-keys.util.js';
 // Calendar and time-zone primitives, shared with the engine so both read dates and zones alike.
 export {
   assertTimeZone,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluate } from './evaluate.util.js';
-import { itemKeysRead } from './item-keys.util.js';
+import { itemKeysRead, rootPathsRead } from './item-keys.util.js';
 
 const WINDOW = { var: 'context.recent' };
 
@@ -88,5 +88,29 @@ describe(itemKeysRead.name, () => {
     ['an unknown operation', { frobnicate: [WINDOW] }],
   ])('should answer null when items may be seen whole: %s', (_name, logic) => {
     expect(itemKeysRead(logic, 'context.recent')).toBeNull();
+  });
+});
+
+describe(rootPathsRead.name, () => {
+  it('should list the root paths an expression reads, not what its per-item logic reads of the items', () => {
+    expect(
+      rootPathsRead({
+        and: [
+          { '<': [{ var: 'record.pulse' }, 50] },
+          { some: [{ var: 'record.meds' }, { '==': [{ var: 'name' }, 'x'] }] },
+          { missing: ['event.type'] },
+          { '>': [{ sum: [{ var: 'context.recent' }, 'pulse'] }, 0] },
+        ],
+      }),
+    ).toEqual(['context.recent', 'event.type', 'record.meds', 'record.pulse']);
+  });
+
+  it.each([
+    ['the whole data', { '!!': [{ var: '' }] }],
+    ['a computed path', { var: { cat: ['record.', 'pulse'] } }],
+    ['computed missing keys', { missing: { merge: [['record.pulse']] } }],
+    ['an unknown operation', { frobnicate: [1] }],
+  ])('should answer null when it may read anything: %s', (_name, logic) => {
+    expect(rootPathsRead(logic)).toBeNull();
   });
 });

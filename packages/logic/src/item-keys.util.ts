@@ -172,3 +172,69 @@ export const itemKeysRead = (logic: unknown, listPath: string): string[] | null 
   }
   return [...keys].sort();
 };
+
+/**
+ * The data paths `logic` reads from the root (literal `var`/`missing` keys outside per-item logic, sorted), or null
+ * when it may read the data whole or along a computed path, or uses an unknown operation. Per-item logic reads its
+ * items, not the root: what it reads is not listed (the lists it runs over are).
+ */
+export const rootPathsRead = (logic: unknown): string[] | null => {
+  const paths = new Set<string>();
+  const readKey = (key: unknown, scope: Scope): void => {
+    if (!isKey(key)) {
+      throw new Whole();
+    }
+    const path = key === null || key === undefined ? '' : String(key);
+    if (path === '' && scope === 'root') {
+      throw new Whole();
+    }
+    if (scope === 'root') {
+      paths.add(path);
+    }
+  };
+  const readKeys = (list: unknown, scope: Scope): void => {
+    if (isKey(list)) {
+      readKey(list, scope);
+    } else if (Array.isArray(list) && list.every(isKey)) {
+      list.forEach((key) => readKey(key, scope));
+    } else {
+      throw new Whole();
+    }
+  };
+  const walk = (node: unknown, scope: Scope): void => {
+    if (Array.isArray(node)) {
+      node.forEach((element) => walk(element, scope));
+      return;
+    }
+    if (!isPlainObject(node) || !isOperation(node)) {
+      return;
+    }
+    const { op, args } = splitOperation(node);
+    if (op === 'var') {
+      readKey(args[0], scope);
+      walk(args[1], scope);
+    } else if (op === 'missing') {
+      readKeys(args.length === 1 && Array.isArray(args[0]) ? args[0] : args, scope);
+    } else if (op === 'missing_some') {
+      walk(args[0], scope);
+      readKeys(args[1], scope);
+    } else if (PER_ITEM.has(op) || op === 'reduce') {
+      walk(args[0], scope);
+      walk(args[1], op === 'reduce' ? 'reduce' : 'item');
+      walk(args[2], scope);
+    } else if (op === 'count' || AGGREGATES.has(op) || PASS_THROUGH.has(op)) {
+      walk(args, scope);
+    } else {
+      throw new Whole();
+    }
+  };
+  try {
+    walk(logic, 'root');
+  } catch (error) {
+    if (error instanceof Whole) {
+      return null;
+    }
+    throw error;
+  }
+  return [...paths].sort();
+};

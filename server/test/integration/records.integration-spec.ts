@@ -184,6 +184,19 @@ describe('records', () => {
     );
     const first = (await as(nurseA).get(`/api/records/${id}/revisions/1`)).body;
     expect(first.data.stairs).toBe(5);
+    // and the first revision's diff adds every field it was created with (stored without one, read so)
+    expect(history[0].diff).toEqual(
+      Object.entries(first.data as Record<string, unknown>).map(([key, value]) => ({
+        op: 'add',
+        path: `/${key}`,
+        value,
+      })),
+    );
+    const stored = await t.dataSource.query<{ diff: unknown }[]>(
+      'SELECT diff FROM record_revision WHERE record_id = $1 AND revision = 1',
+      [id],
+    );
+    expect(stored).toEqual([{ diff: null }]);
   });
 
   it('should mask sensitive fields for roles without the right and audit an unmasked read', async () => {

@@ -466,5 +466,45 @@ describe('trigger rules', () => {
       expect(await recordsOf()).toEqual(before);
       expect(await firingsOf()).toHaveLength(1);
     });
+
+    it('should store a reading that cannot start a low run in the one insert, without reading the window', async () => {
+      // when a normal reading is submitted (the rule needs the newest reading low)
+      const statements = await statementsOf(t.dataSource, async () =>
+        expect((await low(80)).status).toBe(201),
+      );
+
+      // then one statement stored it: no window read, no transaction, no new firing
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/^WITH placed AS\b.*\bINSERT INTO record\b/);
+      expect(await firingsOf()).toHaveLength(1);
+    });
+
+    it('should read the window and decide again when a later reading of the resident exists', async () => {
+      // given a reading dated after now (another server's clock ahead, say): the new one will not lead the window
+      const ahead = await low(90);
+      await t.dataSource.query(
+        `UPDATE record SET created_at = created_at + interval '1 hour' WHERE id = $1`,
+        [ahead.body.id],
+      );
+
+      // when a normal reading is submitted
+      const statements = await statementsOf(t.dataSource, async () =>
+        expect((await low(81)).status).toBe(201),
+      );
+
+      // then the insert that holds only for the newest wrote nothing, the rules answered again on the window as read
+      // (no firing: the newest reading is normal) and the plain insert stored it, all without a transaction
+      expect(statements).toHaveLength(3);
+      expect(statements[0]).toMatch(/\bNOT EXISTS \(SELECT 1 FROM record o\b/);
+      expect(statements[1]).toMatch(/\bLEFT JOIN LATERAL\b/);
+      expect(statements[2]).toMatch(/^WITH placed AS\b.*\bINSERT INTO record\b/);
+      expect(statements[2]).not.toMatch(/\bNOT EXISTS \(SELECT 1 FROM record o\b/);
+      const stored = await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM record rec JOIN form f ON f.id = rec.form_id
+          WHERE f.key = 'pulse-watch' AND rec.data->>'pulse' = '81'`,
+      );
+      expect(stored[0]?.n).toBe(1);
+      expect(await firingsOf()).toHaveLength(1);
+    });
   });
 });

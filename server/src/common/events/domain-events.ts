@@ -33,6 +33,8 @@ export type DomainEvent =
       resident?: EventResident;
       /** When the record was created (`record.created` carries it; a preview of a record not written yet needs it). */
       createdAt?: Date;
+      /** A preview's record not written yet that is known not to be the newest of its resident and form. */
+      notNewest?: true;
     } & EventCause)
   | ({
       type: 'task.completed';

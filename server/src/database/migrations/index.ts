@@ -16,6 +16,7 @@ import { NotificationOrgUnitPath1795900000008 } from './1795900000008-Notificati
 import { TaskResidentIndex1795900000009 } from './1795900000009-TaskResidentIndex.js';
 import { ClaimDueJobs1795900000010 } from './1795900000010-ClaimDueJobs.js';
 import { PartialInstanceIndexes1795900000011 } from './1795900000011-PartialInstanceIndexes.js';
+import { CreatedRevisionDiff1795900000012 } from './1795900000012-CreatedRevisionDiff.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   TaskResidentIndex1795900000009,
   ClaimDueJobs1795900000010,
   PartialInstanceIndexes1795900000011,
+  CreatedRevisionDiff1795900000012,
 ];

@@ -109,9 +109,13 @@ export class RecordRevisionEntity {
   @CreateDateColumn({ name: 'at', type: 'timestamptz' })
   at: Date;
 
-  @Column({ type: 'jsonb' })
-  diff: JsonPatchOperation[];
+  /** Null for a first revision written since 2026-11-29: every field of `data` added (RecordsRepository reads it so). */
+  @Column({ type: 'jsonb', nullable: true })
+  diff: JsonPatchOperation[] | null;
 
   @Column({ type: 'jsonb' })
   data: Record<string, unknown>;
 }
+
+/** A revision as read: its diff always there. */
+export type ReadRevision = RecordRevisionEntity & { diff: JsonPatchOperation[] };

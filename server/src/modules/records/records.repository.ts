@@ -4,7 +4,8 @@ import { accessScope } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
 import type { EventResident } from '../../common/events/domain-events.js';
 import { queryPrepared } from '../../common/database/prepared-query.js';
-import { RecordEntity, RecordRevisionEntity } from './record.entity.js';
+import { diffJson } from './json-patch.util.js';
+import { RecordEntity, RecordRevisionEntity, type ReadRevision } from './record.entity.js';
 
 export type RecordRow = RecordEntity & {
   formKey: string;
@@ -59,6 +60,10 @@ export type RecentRecord = { id: string; createdAt: Date; data: Record<string, u
  * each record's data holds only those keys (the ones its reader can read; absent ones stay absent).
  */
 export type RecentWindow = { formKey: string; since: Date; limit: number; keys?: readonly string[] | null };
+
+/** A revision with its diff: a first revision stored without one added every field of its data. */
+const withDiff = (row: RecordRevisionEntity): ReadRevision =>
+  Object.assign(row, { diff: row.diff ?? diffJson({}, row.data) });
 
 /** Lists count matches up to this many; beyond it `totalCapped` says so. */
 export const COUNT_CAP = 1000;
@@ -409,10 +414,11 @@ export class RecordsRepository {
 
   /**
    * Inserts a new record and its first revision in one statement (one round trip: submissions are the
-   * hot path). The revision stores the same data the record holds. Times come from the server clock
+   * hot path). The revision stores the same data the record holds, and no diff (every field added: read so). Times come from the server clock
    * (the test clock moves them too). A record about a resident is filed in the resident's org unit, and the
    * same statement reads that resident as `visibleTo` may see it (tenant and record-level access, as
-   * ResidentsService.visibleSummary): null when they may not see it, and then nothing is inserted. Atomic on
+   * ResidentsService.visibleSummary): null when they may not see it, and then nothing is inserted;
+   * 'not-newest' when `onlyIfNewest` found a later record of the resident and form (nothing inserted). Atomic on
    * its own: outside a transaction it is the whole write of a submission (RecordsService.create). A named
    * prepared statement (queryPrepared): planned once per connection, not on every submission.
    */
@@ -423,8 +429,9 @@ export class RecordsRepository {
       id?: string;
     },
     placement: { residentId: string; visibleTo: Actor } | { residentId: null; orgUnitId: string },
-    revision: Pick<RecordRevisionEntity, 'actorId' | 'actorName' | 'diff'>,
-  ): Promise<{ record: RecordEntity; resident: EventResident | null } | null> {
+    revision: Pick<RecordRevisionEntity, 'actorId' | 'actorName'>,
+    options: { onlyIfNewest?: boolean } = {},
+  ): Promise<{ record: RecordEntity; resident: EventResident | null } | 'not-newest' | null> {
     // positional parameters, the access scope's first (its named ones become $1, $2 …)
     const values: unknown[] = [];
     const param = (value: unknown): string => `$${values.push(value)}`;
@@ -447,6 +454,14 @@ export class RecordsRepository {
              FROM resident r
              JOIN org_unit ou ON ou.id = r.org_unit_id
             WHERE r.tenant_id = ${tenantId} AND r.id = ${param(placement.residentId)}${scope ? ` AND ${scopeSql}` : ''}`;
+    // With onlyIfNewest (a record of a resident with its id chosen): nothing is written when a live record of the
+    // resident and form sorts after it (created_at, then id, as a context window orders them).
+    const newest =
+      options.onlyIfNewest && record.id !== undefined && placement.residentId !== null
+        ? ` WHERE NOT EXISTS (SELECT 1 FROM record o WHERE o.resident_id = placed.id AND o.deleted_at IS NULL
+              AND (o.created_at, o.id) > (CAST(${createdAt} AS timestamptz), CAST(${param(record.id)} AS uuid))
+              AND o.form_id = ${param(record.formId)})`
+        : '';
     const sql = `WITH placed AS (
          ${placed}
        ), inserted AS (
@@ -455,16 +470,16 @@ export class RecordsRepository {
          SELECT ${record.id === undefined ? '' : `${param(record.id)}::uuid, `}${tenantId}, ${param(record.formId)}, ${param(record.formVersion)}, placed.id, placed."orgUnitId",
                 ${param(JSON.stringify(record.data))}, ${param(JSON.stringify(record.scores))}, 1,
                 ${param(record.createdBy)}, ${param(record.updatedBy)}, ${createdAt}, ${createdAt}
-           FROM placed
+           FROM placed${newest}
          RETURNING id, tenant_id, data, created_at
        ), revision AS (
          INSERT INTO record_revision (tenant_id, record_id, revision, action, actor_id, actor_name, at, diff, data)
          SELECT tenant_id, id, 1, 'created', ${param(revision.actorId)}, ${param(revision.actorName)}, created_at,
-                ${param(JSON.stringify(revision.diff))}, data
+                NULL, data
            FROM inserted
        )
-       SELECT inserted.id AS "recordId", placed.* FROM inserted CROSS JOIN placed`;
-    const rows = await queryPrepared<EventResident & { recordId: string }>(manager, sql, values);
+       SELECT inserted.id AS "recordId", placed.* FROM placed LEFT JOIN inserted ON true`;
+    const rows = await queryPrepared<EventResident & { recordId: string | null }>(manager, sql, values);
     const row = rows[0];
     if (!row) {
       if (placement.residentId === null) {
@@ -473,6 +488,9 @@ export class RecordsRepository {
       return null;
     }
     const { recordId, ...resident } = row;
+    if (recordId === null) {
+      return 'not-newest';
+    }
     return {
       record: Object.assign(new RecordEntity(), record, {
         id: recordId,
@@ -499,13 +517,15 @@ export class RecordsRepository {
       .save(manager.getRepository(RecordRevisionEntity).create(revision));
   }
 
-  revisions(manager: EntityManager, recordId: string): Promise<RecordRevisionEntity[]> {
-    return manager
+  async revisions(manager: EntityManager, recordId: string): Promise<ReadRevision[]> {
+    const rows = await manager
       .getRepository(RecordRevisionEntity)
       .find({ where: { recordId }, order: { revision: 'ASC' } });
+    return rows.map(withDiff);
   }
 
-  revision(manager: EntityManager, recordId: string, revision: number): Promise<RecordRevisionEntity | null> {
-    return manager.getRepository(RecordRevisionEntity).findOne({ where: { recordId, revision } });
+  async revision(manager: EntityManager, recordId: string, revision: number): Promise<ReadRevision | null> {
+    const row = await manager.getRepository(RecordRevisionEntity).findOne({ where: { recordId, revision } });
+    return row && withDiff(row);
   }
 }

@@ -14,7 +14,7 @@ import { FormsService, type PublishedForm } from '../forms/forms.service.js';
 import { RESIDENT_WRITERS, ResidentsService, SENSITIVE_READERS } from '../residents/residents.service.js';
 import { roleNamesZh } from '../users/roles.constants.js';
 import { diffJson } from './json-patch.util.js';
-import type { RecordEntity, RecordRevisionEntity } from './record.entity.js';
+import type { ReadRevision, RecordEntity } from './record.entity.js';
 import { exportColumns, filterableFields } from './record-fields.util.js';
 import { InvalidRecordDataError, InvalidRecordFilterError, StaleRecordError } from './records.errors.js';
 import { fieldExpression, indexedFields, isIndexablePath } from '../forms/field-indexes.util.js';
@@ -47,7 +47,7 @@ export type RecordQuery = {
 
 /** A record as the caller may see it: sensitive fields masked unless revealed. */
 export type VisibleRecord = RecordRow & { masked: boolean };
-export type VisibleRevision = RecordRevisionEntity & { masked: boolean };
+export type VisibleRevision = ReadRevision & { masked: boolean };
 
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportFile = { filename: string; contentType: string; body: Buffer };
@@ -231,8 +231,18 @@ export class RecordsService {
       data,
       createdAt: this.clock.now(),
     };
-    if (!(await this.events.wouldWrite(manager, [this.createdEvent(actor, form, pending, null)]))) {
-      return this.created(actor, form, await this.insert(manager, actor, form, pending, scores));
+    const event = this.createdEvent(actor, form, pending, null);
+    if (!(await this.events.wouldWrite(manager, [event]))) {
+      // The rules' answer took the record for the newest of its resident and form (a context window has it
+      // first; their preview may have decided on that alone): written only while it is. When a later one came
+      // first (another submission's clock ahead), they answer again with the windows read.
+      const inserted = await this.insert(manager, actor, form, pending, scores, { onlyIfNewest: true });
+      if (inserted !== 'not-newest') {
+        return this.created(actor, form, inserted);
+      }
+      if (!(await this.events.wouldWrite(manager, [{ ...event, notNewest: true }]))) {
+        return this.created(actor, form, await this.insert(manager, actor, form, pending, scores));
+      }
     }
     return this.transactions.run(async (tx) => {
       const inserted = await this.insert(tx, actor, form, pending, scores);
@@ -289,13 +299,29 @@ export class RecordsService {
   }
 
   /** The insert, which reads the resident itself with the writer's access (404 when they may not see it). */
+  private insert(
+    manager: EntityManager,
+    actor: Actor,
+    form: PublishedForm,
+    record: { id?: string; residentId: string | null; data: Record<string, unknown>; createdAt: Date },
+    scores: Record<string, unknown>,
+  ): Promise<{ record: RecordEntity; resident: EventResident | null }>;
+  private insert(
+    manager: EntityManager,
+    actor: Actor,
+    form: PublishedForm,
+    record: { id?: string; residentId: string | null; data: Record<string, unknown>; createdAt: Date },
+    scores: Record<string, unknown>,
+    options: { onlyIfNewest: true },
+  ): Promise<{ record: RecordEntity; resident: EventResident | null } | 'not-newest'>;
   private async insert(
     manager: EntityManager,
     actor: Actor,
     form: PublishedForm,
     record: { id?: string; residentId: string | null; data: Record<string, unknown>; createdAt: Date },
     scores: Record<string, unknown>,
-  ): Promise<{ record: RecordEntity; resident: EventResident | null }> {
+    options: { onlyIfNewest?: boolean } = {},
+  ): Promise<{ record: RecordEntity; resident: EventResident | null } | 'not-newest'> {
     const inserted = await this.repository.insertWithFirstRevision(
       manager,
       {
@@ -312,7 +338,8 @@ export class RecordsService {
       record.residentId
         ? { residentId: record.residentId, visibleTo: actor }
         : { residentId: null, orgUnitId: this.homeUnit(actor) },
-      { actorId: actor.userId, actorName: actor.displayName, diff: diffJson({}, record.data) },
+      { actorId: actor.userId, actorName: actor.displayName },
+      options,
     );
     if (!inserted) {
       throw new NotFoundError('Resident', record.residentId ?? '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { withPendingRecord, type WindowRecord } from './rule-context.util.js';
+import { firstItemGate, withPendingRecord, type WindowRecord } from './rule-context.util.js';
 
 const at = (iso: string) => new Date(iso);
 const row = (id: string, iso: string, data: Record<string, unknown> = {}): WindowRecord => ({
@@ -97,5 +97,33 @@ describe(withPendingRecord.name, () => {
     // then the other keys are gone, an absent one stays absent, and the kept values went through JSON
     expect(merged[0]?.data).toEqual({ pulse: 70, bp: { sys: 120 } });
     expect(Object.keys(merged[0]?.data.bp as object)).toEqual(['sys']);
+  });
+});
+
+describe(firstItemGate.name, () => {
+  const low = { '<': [{ var: 'pulse' }, 50] };
+  const run = { consecutive: [{ var: 'context.recent' }, low] };
+
+  it.each([
+    ['at least k in a run', { '>=': [run, 3] }],
+    ['more than none', { '>': [run, 0] }],
+    ['k at most the run', { '<=': [2, run] }],
+    ['fewer than the run', { '<': [0, run] }],
+    ['exactly two', { '==': [run, 2] }],
+    ['the first of an and', { and: [{ '>=': [run, 2] }, { '>': [{ var: 'record.pulse' }, 0] }] }],
+  ])('should find the gate when the run must be at least one long: %s', (_name, condition) => {
+    expect(firstItemGate(condition)).toEqual({ window: 'recent', itemCondition: low });
+  });
+
+  it.each([
+    ['a run that may be empty', { '>=': [run, 0] }],
+    ['at most k', { '<=': [run, 3] }],
+    ['a run not first in the and', { and: [{ '>': [{ var: 'record.pulse' }, 0] }, { '>=': [run, 2] }] }],
+    ['an or', { or: [{ '>=': [run, 2] }, true] }],
+    ['a computed bound', { '>=': [run, { var: 'record.k' }] }],
+    ['a run over something else', { '>=': [{ consecutive: [{ var: 'record.list' }, low] }, 2] }],
+    ['a count', { '>=': [{ count: [{ var: 'context.recent' }] }, 2] }],
+  ])('should find none otherwise: %s', (_name, condition) => {
+    expect(firstItemGate(condition)).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ export function withPendingRecord(
 }
 
 /** Data as a JSONB column gives it back (through JSON), only `keys` of it when given. */
-function asStored(
+export function asStored(
   data: Record<string, unknown>,
   keys: readonly string[] | null | undefined,
 ): Record<string, unknown> {
@@ -54,4 +54,60 @@ function asStored(
       .filter((key) => Object.hasOwn(data, key) && data[key] !== undefined)
       .map((key) => [key, JSON.parse(JSON.stringify(data[key])) as unknown]),
   );
+}
+
+/** A comparison's numbers: `count OP k` needs at least one leading item for these (count = `consecutive`'s). */
+const NEEDS_ONE: Readonly<Record<string, (k: number, countFirst: boolean) => boolean>> = {
+  '>=': (k, countFirst) => countFirst && k > 0,
+  '>': (k, countFirst) => countFirst && k >= 0,
+  '<=': (k, countFirst) => !countFirst && k > 0,
+  '<': (k, countFirst) => !countFirst && k >= 0,
+  '==': (k) => k > 0,
+  '===': (k) => k > 0,
+};
+
+const single = (node: unknown): [string, unknown] | null => {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) {
+    return null;
+  }
+  const keys = Object.keys(node);
+  return keys.length === 1 ? [keys[0]!, (node as Record<string, unknown>)[keys[0]!]] : null;
+};
+
+/**
+ * A condition that cannot hold unless the newest record of a context window passes `itemCondition`: it is (or an
+ * `and` starts with) a run of `consecutive` items compared to a number so that the run must be at least one long
+ * (e.g. `{">=": [{"consecutive": [{"var": "context.recent"}, c]}, 3]}`). Null for any other shape. When the condition
+ * is false for that record, the whole condition is false without reading the rest of the window, and nothing
+ * before it in the condition was evaluated.
+ */
+export function firstItemGate(condition: unknown): { window: string; itemCondition: unknown } | null {
+  const operation = single(condition);
+  if (!operation) {
+    return null;
+  }
+  const [op, args] = operation;
+  if (op === 'and') {
+    return Array.isArray(args) && args.length > 0 ? firstItemGate(args[0]) : firstItemGate(args);
+  }
+  const needsOne = NEEDS_ONE[op];
+  if (!needsOne || !Array.isArray(args) || args.length !== 2) {
+    return null;
+  }
+  const [left, right] = args as [unknown, unknown];
+  const countFirst = typeof right === 'number';
+  const [run, k] = countFirst ? [left, right] : [right, left];
+  if (typeof k !== 'number' || !Number.isFinite(k) || !needsOne(k, countFirst)) {
+    return null;
+  }
+  const consecutive = single(run);
+  if (!consecutive || consecutive[0] !== 'consecutive' || !Array.isArray(consecutive[1])) {
+    return null;
+  }
+  const [list, itemCondition] = consecutive[1] as [unknown, unknown];
+  const read = single(list);
+  const key: unknown = read?.[0] === 'var' ? read[1] : undefined;
+  const path: unknown = Array.isArray(key) ? (key as unknown[])[0] : key;
+  const match = typeof path === 'string' ? /^context\.([A-Za-z_]\w*)$/.exec(path) : null;
+  return match ? { window: match[1]!, itemCondition } : null;
 }

@@ -7,6 +7,7 @@ import {
   itemKeysRead,
   LogicError,
   prepareLogic,
+  rootPathsRead,
   truthy,
   type PreparedLogic,
 } from '@careloom/logic';
@@ -25,7 +26,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import { RecordsService } from '../records/records.service.js';
 import { ResidentsService } from '../residents/residents.service.js';
 import type { ActionOutcome, RuleEntity, RuleVersionEntity } from './rule.entity.js';
-import { withPendingRecord, type WindowRecord } from './rule-context.util.js';
+import { asStored, firstItemGate, withPendingRecord, type WindowRecord } from './rule-context.util.js';
 import { triggerMatches } from './rule-definition.util.js';
 import type { RuleAction, RuleDefinition, RuleEvent } from './rule.types.js';
 import { RulesRepository } from './rules.repository.js';
@@ -172,6 +173,11 @@ export class RuleRunner implements OnModuleInit {
   private readonly versions = new Map<string, RuleVersionEntity>();
   /** Each version's condition, validated once (versions never change). */
   private readonly conditions = new WeakMap<RuleVersionEntity, PreparedLogic>();
+  /** Per version, what decides a submission's answer without a read (decidedAlone). */
+  private readonly shapes = new WeakMap<
+    RuleVersionEntity,
+    { recordOnly: boolean; gate: { condition: PreparedLogic; keys: readonly string[] | null } | null }
+  >();
   /** Per version, the keys its condition may read of each context window's records (null: whole records). */
   private readonly windowKeys = new WeakMap<RuleVersionEntity, (readonly string[] | null)[]>();
 
@@ -270,6 +276,13 @@ export class RuleRunner implements OnModuleInit {
     if (versions.length === 0) {
       return false;
     }
+    const alone = versions.map((version) => this.decidedAlone(version, event, createdAt));
+    if (alone.every((answer) => answer === false)) {
+      return false; // RecordsService.create writes the record only while it is the newest (firstItemGate)
+    }
+    if (alone.includes(true)) {
+      return true;
+    }
     const now = this.clock.now().getTime();
     const windows = versions.flatMap((version) => {
       const keys = this.keysRead(version);
@@ -309,6 +322,50 @@ export class RuleRunner implements OnModuleInit {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a version would write for a submission, decided without reading its resident or windows; null when it
+   * cannot be. A condition that reads only the record and the event is evaluated as onEvent would. One gated by the
+   * newest record of a window of the submitted form (firstItemGate) does not hold when that record — the one being
+   * submitted, while it is the newest of its resident and form — fails the gate.
+   */
+  private decidedAlone(version: RuleVersionEntity, event: RecordEvent, createdAt: Date): boolean | null {
+    let shape = this.shapes.get(version);
+    if (!shape) {
+      const { condition, context } = version.definition;
+      const paths = rootPathsRead(condition);
+      const gate = firstItemGate(condition);
+      const gateReads = gate ? rootPathsRead(gate.itemCondition) : null;
+      shape = {
+        recordOnly: paths !== null && paths.every((path) => /^(record|event)(\.|$)/.test(path)),
+        gate:
+          gate && context.some((window) => window.name === gate.window && window.formKey === event.formKey)
+            ? {
+                condition: prepareLogic(gate.itemCondition), // a part of a condition checked when it was saved
+                // the keys of the record the gate reads (the whole data when it cannot tell)
+                keys: gateReads && [...new Set(gateReads.map((path) => path.split('.')[0] ?? ''))],
+              }
+            : null,
+      };
+      this.shapes.set(version, shape);
+    }
+    if (shape.recordOnly) {
+      return this.evaluateVersion(version, ruleData(event, null, {})).status !== 'not-matched';
+    }
+    if (!shape.gate || event.residentId === null || event.notNewest) {
+      return null;
+    }
+    const entry = contextEntry({
+      id: event.recordId,
+      createdAt,
+      data: asStored(event.data, shape.gate.keys),
+    });
+    try {
+      return truthy(evaluatePrepared(shape.gate.condition, entry, { now: this.clock.iso() })) ? null : false;
+    } catch {
+      return null; // the whole condition fails as well: the read path stores that
+    }
   }
 
   /**
