@@ -6,7 +6,11 @@ import { isOperation, isPlainObject, splitOperation } from './markers.util.js';
 const PER_ITEM = new Set(['map', 'filter', 'all', 'none', 'some', 'consecutive']);
 /** Aggregates over the first argument's items, or over each item's field named by the second. */
 const AGGREGATES = new Set(['sum', 'avg', 'min_of', 'max_of']);
-/** Operations whose arguments are only evaluated and passed on (they see values, never paths into them). */
+/**
+ * Operations whose arguments are only evaluated and passed on (they see values, never paths into them). Listed
+ * here on purpose, not derived from the allowlist: an operation added there is treated as reading anything until
+ * it is classified here.
+ */
 const PASS_THROUGH = new Set([
   'if',
   '?:',
@@ -51,6 +55,32 @@ class Whole extends Error {}
 const isKey = (value: unknown): value is string | number | boolean | null | undefined =>
   value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value);
 
+type Key = string | number | boolean | null | undefined;
+
+/** The literal keys of a `missing`/`missing_some` key list (one key or an array of them); computed ones: Whole. */
+const literalKeys = (list: unknown): Key[] => {
+  if (isKey(list)) {
+    return [list];
+  }
+  if (Array.isArray(list) && list.every(isKey)) {
+    return list;
+  }
+  throw new Whole(); // computed keys
+};
+
+/** The keys a walk found, sorted, or null when it met a read that may see the data whole. */
+const sortedUnlessWhole = (walk: () => void, found: Set<string>): string[] | null => {
+  try {
+    walk();
+  } catch (error) {
+    if (error instanceof Whole) {
+      return null;
+    }
+    throw error;
+  }
+  return [...found].sort();
+};
+
 /**
  * The top-level keys of the items of the array at `listPath` (a dot path such as "context.recent") that `logic` may
  * read, sorted; null when it may see an item whole or reach the array other than as the list of an iterating or
@@ -64,7 +94,7 @@ export const itemKeysRead = (logic: unknown, listPath: string): string[] | null 
   const keys = new Set<string>();
 
   /** A literal path read in `scope`. */
-  const read = (key: string | number | boolean | null | undefined, scope: Scope): void => {
+  const read = (key: Key, scope: Scope): void => {
     const path = key === null || key === undefined ? '' : String(key);
     if (path === '') {
       // the whole data: the root holds the list, an item or {current, …} is an item
@@ -95,15 +125,8 @@ export const itemKeysRead = (logic: unknown, listPath: string): string[] | null 
     keys.add(itemKey);
   };
 
-  const readKeys = (list: unknown, scope: Scope): void => {
-    if (isKey(list)) {
-      read(list, scope);
-    } else if (Array.isArray(list) && list.every(isKey)) {
-      list.forEach((key) => read(key, scope));
-    } else {
-      throw new Whole(); // computed keys
-    }
-  };
+  const readKeys = (list: unknown, scope: Scope): void =>
+    literalKeys(list).forEach((key) => read(key, scope));
 
   /** The list of an iterating or aggregating operation: the target list itself is fine there. */
   const walkList = (node: unknown, scope: Scope): void => {
@@ -162,15 +185,7 @@ export const itemKeysRead = (logic: unknown, listPath: string): string[] | null 
     }
   };
 
-  try {
-    walk(logic, 'root');
-  } catch (error) {
-    if (error instanceof Whole) {
-      return null;
-    }
-    throw error;
-  }
-  return [...keys].sort();
+  return sortedUnlessWhole(() => walk(logic, 'root'), keys);
 };
 
 /**
@@ -192,15 +207,8 @@ export const rootPathsRead = (logic: unknown): string[] | null => {
       paths.add(path);
     }
   };
-  const readKeys = (list: unknown, scope: Scope): void => {
-    if (isKey(list)) {
-      readKey(list, scope);
-    } else if (Array.isArray(list) && list.every(isKey)) {
-      list.forEach((key) => readKey(key, scope));
-    } else {
-      throw new Whole();
-    }
-  };
+  const readKeys = (list: unknown, scope: Scope): void =>
+    literalKeys(list).forEach((key) => readKey(key, scope));
   const walk = (node: unknown, scope: Scope): void => {
     if (Array.isArray(node)) {
       node.forEach((element) => walk(element, scope));
@@ -228,13 +236,5 @@ export const rootPathsRead = (logic: unknown): string[] | null => {
       throw new Whole();
     }
   };
-  try {
-    walk(logic, 'root');
-  } catch (error) {
-    if (error instanceof Whole) {
-      return null;
-    }
-    throw error;
-  }
-  return [...paths].sort();
+  return sortedUnlessWhole(() => walk(logic, 'root'), paths);
 };

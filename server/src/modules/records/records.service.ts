@@ -49,6 +49,23 @@ export type RecordQuery = {
 export type VisibleRecord = RecordRow & { masked: boolean };
 export type VisibleRevision = ReadRevision & { masked: boolean };
 
+/** A record about to be inserted: its id chosen ahead or not. */
+type PendingRecord = {
+  id?: string;
+  residentId: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+};
+/** An inserted record and the resident the insert read (null for a record without one). */
+type Inserted = { record: RecordEntity; resident: EventResident | null };
+type InsertArgs = [
+  manager: EntityManager,
+  actor: Actor,
+  form: PublishedForm,
+  record: PendingRecord,
+  scores: Record<string, unknown>,
+];
+
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportFile = { filename: string; contentType: string; body: Buffer };
 
@@ -299,29 +316,16 @@ export class RecordsService {
   }
 
   /** The insert, which reads the resident itself with the writer's access (404 when they may not see it). */
-  private insert(
-    manager: EntityManager,
-    actor: Actor,
-    form: PublishedForm,
-    record: { id?: string; residentId: string | null; data: Record<string, unknown>; createdAt: Date },
-    scores: Record<string, unknown>,
-  ): Promise<{ record: RecordEntity; resident: EventResident | null }>;
-  private insert(
-    manager: EntityManager,
-    actor: Actor,
-    form: PublishedForm,
-    record: { id?: string; residentId: string | null; data: Record<string, unknown>; createdAt: Date },
-    scores: Record<string, unknown>,
-    options: { onlyIfNewest: true },
-  ): Promise<{ record: RecordEntity; resident: EventResident | null } | 'not-newest'>;
+  private insert(...args: InsertArgs): Promise<Inserted>;
+  private insert(...args: [...InsertArgs, options: { onlyIfNewest: true }]): Promise<Inserted | 'not-newest'>;
   private async insert(
     manager: EntityManager,
     actor: Actor,
     form: PublishedForm,
-    record: { id?: string; residentId: string | null; data: Record<string, unknown>; createdAt: Date },
+    record: PendingRecord,
     scores: Record<string, unknown>,
     options: { onlyIfNewest?: boolean } = {},
-  ): Promise<{ record: RecordEntity; resident: EventResident | null } | 'not-newest'> {
+  ): Promise<Inserted | 'not-newest'> {
     const inserted = await this.repository.insertWithFirstRevision(
       manager,
       {
