@@ -466,6 +466,11 @@ describe('processes', () => {
       residentName: input.name,
     });
     expect(wingB.map((x) => x.id)).not.toContain(task.id);
+    // and the task read on its own names the resident too (a link from a notification opens it)
+    expect((await as(nurseA).get(`/api/tasks/${task.id}`)).body).toMatchObject({
+      id: task.id,
+      residentName: input.name,
+    });
 
     // and the resident's own task list (their timeline) holds it with the completed ones, newest first
     expect((await as(nurseA).post(`/api/tasks/${task.id}/complete`, { data: {} })).status).toBe(200);

@@ -16,7 +16,11 @@ import type { ProcessInstanceEntity } from '../../process-runtime/process-instan
 import { ProcessRuntimeService } from '../../process-runtime/process-runtime.service.js';
 import { StepWrites } from '../../process-runtime/step-writes.repository.js';
 import type { TaskEntity, TaskStatus } from '../../process-runtime/task.entity.js';
-import { TasksRepository, type ListedTask } from '../../process-runtime/tasks.repository.js';
+import {
+  TasksRepository,
+  type ListedTask,
+  type TaskWithResidentName,
+} from '../../process-runtime/tasks.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FormsService } from '../forms/forms.service.js';
 import { RecordsService } from '../records/records.service.js';
@@ -77,23 +81,36 @@ export class TasksService {
     lock = false,
     onBehalf = false,
   ): Promise<TaskEntity> {
+    return (await this.visibleWithResident(manager, actor, id, lock, onBehalf)).task;
+  }
+
+  /** `visible`, with the name of the resident it is about (read for the access check anyway). */
+  private async visibleWithResident(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    lock = false,
+    onBehalf = false,
+  ): Promise<{ task: TaskEntity; residentName: string | null }> {
     const task =
       isFamilyOnly(actor) && !onBehalf ? null : await this.tasks.find(manager, actor.tenantId, id, lock);
     if (!task) {
       throw new TaskNotFoundError(id);
     }
-    if (task.residentId) {
-      try {
-        await this.residents.visible(manager, actor, task.residentId);
-      } catch (error) {
-        throw error instanceof NotFoundError ? new TaskNotFoundError(id) : error;
-      }
+    if (!task.residentId) {
+      return { task, residentName: null };
     }
-    return task;
+    try {
+      return { task, residentName: (await this.residents.visible(manager, actor, task.residentId)).name };
+    } catch (error) {
+      throw error instanceof NotFoundError ? new TaskNotFoundError(id) : error;
+    }
   }
 
-  get(actor: Actor, id: string): Promise<TaskEntity> {
-    return this.visible(this.transactions.manager, actor, id);
+  /** A task the caller may see, named by its resident as the inbox lists it. */
+  async get(actor: Actor, id: string): Promise<TaskWithResidentName> {
+    const { task, residentName } = await this.visibleWithResident(this.transactions.manager, actor, id);
+    return Object.assign(task, { residentName });
   }
 
   /** The task's form as its step shows it (field rights applied) and the data it starts from. */
