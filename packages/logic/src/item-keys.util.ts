@@ -68,6 +68,70 @@ const literalKeys = (list: unknown): Key[] => {
   throw new Whole(); // computed keys
 };
 
+/** What a walk does with the reads it meets (see `walkReads`). */
+type ReadVisitor = {
+  /** A literal `var`/`missing` key read in `scope`. */
+  read: (key: Key, scope: Scope) => void;
+  /** The list of an iterating or aggregating operation: what to walk in its place (default: itself). */
+  list?: (node: unknown, scope: Scope) => unknown;
+  /** An aggregate's field argument (default: walked as any argument). */
+  field?: (field: unknown) => void;
+};
+
+/**
+ * Walks `logic` as json-logic-js and the CareLoom operations evaluate it, telling `visitor` each literal read with
+ * its scope; throws Whole on a computed `var` key or an unknown operation.
+ */
+const walkReads = (logic: unknown, visitor: ReadVisitor): void => {
+  const walkList = (node: unknown, scope: Scope): void =>
+    walk(visitor.list ? visitor.list(node, scope) : node, scope);
+  const readKeys = (list: unknown, scope: Scope): void =>
+    literalKeys(list).forEach((key) => visitor.read(key, scope));
+  const walk = (node: unknown, scope: Scope): void => {
+    if (Array.isArray(node)) {
+      node.forEach((element) => walk(element, scope));
+      return;
+    }
+    if (!isPlainObject(node) || !isOperation(node)) {
+      return; // a value (json-logic-js returns objects with other than one key as they are)
+    }
+    const { op, args } = splitOperation(node);
+    if (op === 'var') {
+      if (!isKey(args[0])) {
+        throw new Whole();
+      }
+      visitor.read(args[0], scope);
+      walk(args[1], scope);
+    } else if (op === 'missing') {
+      readKeys(args.length === 1 && Array.isArray(args[0]) ? args[0] : args, scope);
+    } else if (op === 'missing_some') {
+      walk(args[0], scope);
+      readKeys(args[1], scope);
+    } else if (PER_ITEM.has(op)) {
+      walkList(args[0], scope);
+      walk(args[1], 'item');
+    } else if (op === 'reduce') {
+      walkList(args[0], scope);
+      walk(args[1], 'reduce');
+      walk(args[2], scope);
+    } else if (op === 'count') {
+      walkList(args[0], scope);
+    } else if (AGGREGATES.has(op)) {
+      walkList(args[0], scope);
+      if (visitor.field) {
+        visitor.field(args[1]);
+      } else {
+        walk(args[1], scope);
+      }
+    } else if (PASS_THROUGH.has(op)) {
+      walk(args, scope);
+    } else {
+      throw new Whole();
+    }
+  };
+  walk(logic, 'root');
+};
+
 /** The keys a walk found, sorted, or null when it met a read that may see the data whole. */
 const sortedUnlessWhole = (walk: () => void, found: Set<string>): string[] | null => {
   try {
@@ -125,67 +189,27 @@ export const itemKeysRead = (logic: unknown, listPath: string): string[] | null 
     keys.add(itemKey);
   };
 
-  const readKeys = (list: unknown, scope: Scope): void =>
-    literalKeys(list).forEach((key) => read(key, scope));
-
-  /** The list of an iterating or aggregating operation: the target list itself is fine there. */
-  const walkList = (node: unknown, scope: Scope): void => {
+  /** The list of an iterating or aggregating operation: the target list itself is fine there (its default is walked). */
+  const list = (node: unknown, scope: Scope): unknown => {
     if (scope === 'root' && isOperation(node)) {
       const { op, args } = splitOperation(node);
       if (op === 'var' && isKey(args[0]) && String(args[0] ?? '') === listPath) {
-        walk(args[1], scope);
-        return;
+        return args[1];
       }
     }
-    walk(node, scope);
+    return node;
   };
 
-  const walk = (node: unknown, scope: Scope): void => {
-    if (Array.isArray(node)) {
-      node.forEach((element) => walk(element, scope));
-      return;
+  const field = (name: unknown): void => {
+    if (typeof name === 'string') {
+      name.split('.').forEach((segment) => keys.add(segment));
+    } else if (name !== undefined && name !== null) {
+      throw new Whole(); // a computed field name
     }
-    if (!isPlainObject(node) || !isOperation(node)) {
-      return; // a value (json-logic-js returns objects with other than one key as they are)
-    }
-    const { op, args } = splitOperation(node);
-    if (op === 'var') {
-      if (!isKey(args[0])) {
-        throw new Whole();
-      }
-      read(args[0], scope);
-      walk(args[1], scope);
-    } else if (op === 'missing') {
-      readKeys(args.length === 1 && Array.isArray(args[0]) ? args[0] : args, scope);
-    } else if (op === 'missing_some') {
-      walk(args[0], scope);
-      readKeys(args[1], scope);
-    } else if (PER_ITEM.has(op)) {
-      walkList(args[0], scope);
-      walk(args[1], 'item');
-    } else if (op === 'reduce') {
-      walkList(args[0], scope);
-      walk(args[1], 'reduce');
-      walk(args[2], scope);
-    } else if (op === 'count') {
-      walkList(args[0], scope);
-    } else if (AGGREGATES.has(op)) {
-      walkList(args[0], scope);
-      const field = args[1];
-      if (typeof field === 'string') {
-        field.split('.').forEach((segment) => keys.add(segment));
-      } else if (field !== undefined && field !== null) {
-        throw new Whole(); // a computed field name
-      }
-      // without a field the items themselves are the numbers: an object is refused whether whole or not
-    } else if (PASS_THROUGH.has(op)) {
-      walk(args, scope);
-    } else {
-      throw new Whole();
-    }
+    // without a field the items themselves are the numbers: an object is refused whether whole or not
   };
 
-  return sortedUnlessWhole(() => walk(logic, 'root'), keys);
+  return sortedUnlessWhole(() => walkReads(logic, { read, list, field }), keys);
 };
 
 /**
@@ -195,46 +219,14 @@ export const itemKeysRead = (logic: unknown, listPath: string): string[] | null 
  */
 export const rootPathsRead = (logic: unknown): string[] | null => {
   const paths = new Set<string>();
-  const readKey = (key: unknown, scope: Scope): void => {
-    if (!isKey(key)) {
-      throw new Whole();
-    }
+  const read = (key: Key, scope: Scope): void => {
     const path = key === null || key === undefined ? '' : String(key);
-    if (path === '' && scope === 'root') {
-      throw new Whole();
-    }
     if (scope === 'root') {
+      if (path === '') {
+        throw new Whole();
+      }
       paths.add(path);
     }
   };
-  const readKeys = (list: unknown, scope: Scope): void =>
-    literalKeys(list).forEach((key) => readKey(key, scope));
-  const walk = (node: unknown, scope: Scope): void => {
-    if (Array.isArray(node)) {
-      node.forEach((element) => walk(element, scope));
-      return;
-    }
-    if (!isPlainObject(node) || !isOperation(node)) {
-      return;
-    }
-    const { op, args } = splitOperation(node);
-    if (op === 'var') {
-      readKey(args[0], scope);
-      walk(args[1], scope);
-    } else if (op === 'missing') {
-      readKeys(args.length === 1 && Array.isArray(args[0]) ? args[0] : args, scope);
-    } else if (op === 'missing_some') {
-      walk(args[0], scope);
-      readKeys(args[1], scope);
-    } else if (PER_ITEM.has(op) || op === 'reduce') {
-      walk(args[0], scope);
-      walk(args[1], op === 'reduce' ? 'reduce' : 'item');
-      walk(args[2], scope);
-    } else if (op === 'count' || AGGREGATES.has(op) || PASS_THROUGH.has(op)) {
-      walk(args, scope);
-    } else {
-      throw new Whole();
-    }
-  };
-  return sortedUnlessWhole(() => walk(logic, 'root'), paths);
+  return sortedUnlessWhole(() => walkReads(logic, { read }), paths);
 };
