@@ -5,7 +5,7 @@ import { createApp } from '../../src/app.factory.js';
 import { JobRunnerService } from '../../src/process-runtime/job-runner.service.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { demoOrgUnits, residentInput } from '../factories/resident.factory.js';
-import { eventually, statementsOf } from '../utils/statements.js';
+import { callsOf, eventually, statementsOf } from '../utils/statements.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 /**
@@ -132,6 +132,51 @@ describe('hot paths', () => {
     );
     expect(statements.filter((sql) => /\bFROM "?rule"?\b/.test(sql))).toEqual([]);
     expect(statements.filter((sql) => /\bFROM "form"/.test(sql))).toEqual([]);
+  });
+
+  it('should look for a later record among the resident’s own records in the plan every submission reuses', async () => {
+    // given a submission's insert as the server sends it (a named prepared statement)
+    const calls = await callsOf(t.dataSource, async () => {
+      const response = await as(admin).post('/api/records', {
+        formKey: 'hot-vitals',
+        residentId,
+        data: { pulse: 72 },
+      });
+      expect(response.status).toBe(201);
+    });
+    const insert = calls.find((call) => /^WITH placed AS\b/.test(call.sql.trim()));
+    expect(insert).toBeDefined();
+
+    // when PostgreSQL plans it generically, as it plans a prepared statement from its sixth run on
+    type PlanNode = {
+      'Node Type': string;
+      'Relation Name'?: string;
+      Alias?: string;
+      'Index Name'?: string;
+      'Index Cond'?: string;
+      Plans?: PlanNode[];
+    };
+    const runner = t.dataSource.createQueryRunner();
+    let plan: PlanNode;
+    try {
+      await runner.startTransaction();
+      await runner.query('SET LOCAL plan_cache_mode = force_generic_plan');
+      await runner.query(`PREPARE hot_insert AS ${insert!.sql}`);
+      const explained: { 'QUERY PLAN': [{ Plan: PlanNode }] }[] = await runner.query(
+        `EXPLAIN (FORMAT JSON) EXECUTE hot_insert(${insert!.parameters.map(() => 'NULL').join(', ')})`,
+      );
+      plan = explained[0]!['QUERY PLAN'][0].Plan;
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+
+    // then the "no later record" probe is bounded by the resident in the index (not a walk of the form's whole
+    // index with the resident filtered: that cost grew with every record of the form)
+    const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+    const probes = nodes(plan).filter((node) => node['Relation Name'] === 'record' && node.Alias === 'o');
+    expect(probes.map((node) => node['Index Name'])).toEqual(['record_resident_created_id_idx']);
+    expect(probes[0]!['Index Cond']).toMatch(/resident_id = \$\d+/);
   });
 
   it('should complete a task in two statements without a transaction when nothing else joins the step', async () => {

@@ -18,11 +18,19 @@ export async function eventually(check: () => Promise<void>, ms = 3000): Promise
 
 /** The SQL statements `work` sends through the application's DataSource (BEGIN and COMMIT included). */
 export async function statementsOf(dataSource: DataSource, work: () => Promise<unknown>): Promise<string[]> {
+  return (await callsOf(dataSource, work)).map((call) => call.sql.replace(/\s+/g, ' ').trim());
+}
+
+/** The statements `work` sends, as sent (their text unchanged) and with their parameters. */
+export async function callsOf(
+  dataSource: DataSource,
+  work: () => Promise<unknown>,
+): Promise<{ sql: string; parameters: unknown[] }[]> {
   const logger = dataSource.logger;
   const original = logger.logQuery.bind(logger);
-  const seen: string[] = [];
+  const seen: { sql: string; parameters: unknown[] }[] = [];
   logger.logQuery = (query, parameters, runner) => {
-    seen.push(query.replace(/\s+/g, ' ').trim());
+    seen.push({ sql: query, parameters: Array.isArray(parameters) ? parameters : [] });
     original(query, parameters, runner);
   };
   try {

@@ -445,6 +445,7 @@ export class RecordsRepository {
     values.push(...scopeValues);
     const tenantId = param(record.tenantId);
     const createdAt = param(record.createdAt);
+    const residentId = placement.residentId === null ? null : param(placement.residentId);
     const placed =
       placement.residentId === null
         ? `SELECT CAST(NULL AS uuid) AS id, CAST(${param(placement.orgUnitId)} AS uuid) AS "orgUnitId"`
@@ -453,12 +454,14 @@ export class RecordsRepository {
                   r.admitted_at AS "admittedAt"
              FROM resident r
              JOIN org_unit ou ON ou.id = r.org_unit_id
-            WHERE r.tenant_id = ${tenantId} AND r.id = ${param(placement.residentId)}${scope ? ` AND ${scopeSql}` : ''}`;
+            WHERE r.tenant_id = ${tenantId} AND r.id = ${residentId}${scope ? ` AND ${scopeSql}` : ''}`;
     // With onlyIfNewest (a record of a resident with its id chosen): nothing is written when a live record of the
-    // resident and form sorts after it (created_at, then id, as a context window orders them).
+    // resident and form sorts after it (created_at, then id, as a context window orders them). The resident is the
+    // parameter, not placed.id: joined to the CTE, the generic plan filtered the join and walked the form's index
+    // from its start on every submission (cost growing with the form's records).
     const newest =
-      options.onlyIfNewest && record.id !== undefined && placement.residentId !== null
-        ? ` WHERE NOT EXISTS (SELECT 1 FROM record o WHERE o.resident_id = placed.id AND o.deleted_at IS NULL
+      options.onlyIfNewest && record.id !== undefined && residentId !== null
+        ? ` WHERE NOT EXISTS (SELECT 1 FROM record o WHERE o.resident_id = CAST(${residentId} AS uuid) AND o.deleted_at IS NULL
               AND (o.created_at, o.id) > (CAST(${createdAt} AS timestamptz), CAST(${param(record.id)} AS uuid))
               AND o.form_id = ${param(record.formId)})`
         : '';
