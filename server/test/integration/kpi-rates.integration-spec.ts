@@ -435,6 +435,24 @@ describe('KPI rates', () => {
     const moved = await as(admin).post('/api/test/clock', { advance: 'P1D' });
     expect(moved.status).toBeLessThan(300);
     expect((await as(family).get('/api/auth/me')).status).toBe(200);
-    expect(await activity()).toEqual([{ day: today }, { day: day(new Date(moved.body.now as string)) }]);
+    const tomorrow = day(new Date(moved.body.now as string));
+    expect(await activity()).toEqual([{ day: today }, { day: tomorrow }]);
+    // and across the home's midnight (16:00 UTC): half a minute before it the same day, half a minute after the next
+    const midnight = new Date(moved.body.now as string);
+    midnight.setUTCHours(16, 0, 0, 0);
+    while (midnight.getTime() - Date.parse(moved.body.now as string) < 60_000) {
+      midnight.setUTCDate(midnight.getUTCDate() + 1);
+    }
+    for (const offsetMs of [-30_000, 30_000]) {
+      const set = await as(admin).post('/api/test/clock', {
+        set: new Date(midnight.getTime() + offsetMs).toISOString(),
+      });
+      expect(set.status).toBeLessThan(300);
+      expect((await as(family).get('/api/auth/me')).status).toBe(200);
+    }
+    const before = day(new Date(midnight.getTime() - 30_000));
+    const after = day(new Date(midnight.getTime() + 30_000));
+    expect(after).not.toBe(before);
+    expect((await activity()).map((r) => r.day)).toEqual([...new Set([today, tomorrow, before, after])]);
   });
 });
