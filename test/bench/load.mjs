@@ -122,6 +122,9 @@ export function connectionPool(baseUrl) {
   };
 }
 
+const LATENCIES = Symbol('latencies');
+const ELAPSED = Symbol('elapsed');
+
 export async function load({ url, method = 'POST', headers = {}, body, connections, seconds }) {
   const { origin, pathname, search } = new URL(url);
   const sockets = Array.from({ length: connections }, () => rawConnection(origin));
@@ -152,12 +155,32 @@ export async function load({ url, method = 'POST', headers = {}, body, connectio
     socket.close();
   }
   latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    firstError,
-    rps: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
+  return summary(latencies, elapsed, errors, firstError);
+}
+
+const summary = (latencies, elapsed, errors, firstError) => ({
+  requests: latencies.length,
+  errors,
+  firstError,
+  rps: latencies.length / elapsed,
+  p50: percentile(latencies, 50),
+  p99: percentile(latencies, 99),
+  // for `combine`; symbol keys, so a result saved as JSON holds the summary only
+  [LATENCIES]: latencies,
+  [ELAPSED]: elapsed,
+});
+
+/**
+ * Several runs of one measure (rounds alternating with another measure, so that a machine whose speed drifts
+ * weighs on both alike) as one: requests over the time of all rounds, percentiles over all their latencies.
+ */
+export function combine(runs) {
+  const latencies = runs.flatMap((run) => run[LATENCIES]).sort((a, b) => a - b);
+  const elapsed = runs.reduce((sum, run) => sum + run[ELAPSED], 0);
+  return summary(
+    latencies,
+    elapsed,
+    runs.reduce((sum, run) => sum + run.errors, 0),
+    runs.find((run) => run.firstError)?.firstError ?? null,
+  );
 }

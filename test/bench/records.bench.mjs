@@ -3,12 +3,15 @@
 // an embedded PostgreSQL). Prints a table and saves JSON under artifacts/bench/.
 import pg from 'pg';
 import { archiveData, archiveSchema, FIELD_COUNT } from './archive-form.mjs';
-import { connectionPool, load, percentile } from './load.mjs';
+import { startCpuMeter } from './cpu.mjs';
+import { combine, connectionPool, load, percentile } from './load.mjs';
 import { login, startServer } from '../support/server-process.mjs';
 import { startTestDatabase } from '../support/test-database.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Seconds each endpoint is measured in all, in `ROUNDS` rounds alternating with the other's. */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Seconds each endpoint runs before it is measured, so V8 has optimised its path (see engine.bench.mjs). */
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 8);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -137,11 +140,40 @@ export async function runRecordsBench() {
     const { token, form, wing, resident, submit, submitBody, baseline, baselineBody } =
       await prepareSubmissions(server.url, client);
 
-    // Submission: warm both paths, then measure each at the same concurrency.
+    // Submission: warm both paths, then measure each at the same concurrency, in rounds that alternate (baseline,
+    // records, records, baseline, baseline, records …) so that the machine's drift during the run weighs on both.
     await load({ ...baseline, body: baselineBody, seconds: WARM_UP_SECONDS });
-    const base = await load({ ...baseline, body: baselineBody, seconds: SECONDS });
     await load({ ...submit, body: submitBody, seconds: WARM_UP_SECONDS });
-    const records = await load({ ...submit, body: submitBody, seconds: SECONDS });
+    const measured = { base: [], submit: [] };
+    const cpu = { base: { appMs: 0, databaseMs: 0 }, submit: { appMs: 0, databaseMs: 0 } };
+    const round = async (which) => {
+      const meter = await startCpuMeter(client, { appPid: server.pid, applications: ['careloom'] });
+      const result = await load({
+        ...(which === 'base' ? baseline : submit),
+        body: which === 'base' ? baselineBody : submitBody,
+        seconds: SECONDS / ROUNDS,
+      });
+      const used = await meter.stop();
+      measured[which].push(result);
+      for (const key of ['appMs', 'databaseMs']) {
+        cpu[which][key] = used[key] === null || cpu[which][key] === null ? null : cpu[which][key] + used[key];
+      }
+    };
+    for (let i = 0; i < ROUNDS; i += 1) {
+      const order = i % 2 === 0 ? ['base', 'submit'] : ['submit', 'base'];
+      for (const which of order) {
+        await round(which);
+      }
+    }
+    const perRequest = (which, result) => ({
+      serverMs: cpu[which].appMs === null ? null : cpu[which].appMs / result.requests,
+      databaseMs: cpu[which].databaseMs === null ? null : cpu[which].databaseMs / result.requests,
+    });
+    const base = combine(measured.base);
+    const records = combine(measured.submit);
+    base.cpu = perRequest('base', base);
+    records.cpu = perRequest('submit', records);
+    const roundRatios = measured.submit.map((run, i) => run.rps / measured.base[i].rps);
 
     // Lists over a million records.
     const residents = [resident.id];
@@ -196,6 +228,8 @@ export async function runRecordsBench() {
     return {
       connections: CONNECTIONS,
       seconds: SECONDS,
+      rounds: ROUNDS,
+      roundRatios,
       warmUpSeconds: WARM_UP_SECONDS,
       fields: FIELD_COUNT,
       records: RECORDS,

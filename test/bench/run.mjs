@@ -27,13 +27,21 @@ const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 function printRecords(r) {
   const ratio = r.submit.rps / r.base.rps;
+  const cpuMs = (c) => (c && c.serverMs !== null && c.databaseMs !== null ? c.serverMs + c.databaseMs : NaN);
   process.stdout.write(
-    `\nRecord submission over HTTP — ${r.fields}-field archive, ${r.connections} connections, ${r.seconds} s each after ${r.warmUpSeconds ?? 0} s of warm-up\n` +
+    `\nRecord submission over HTTP — ${r.fields}-field archive, ${r.connections} connections, ${r.seconds} s each ` +
+      `in ${r.rounds ?? 1} alternating rounds, after ${r.warmUpSeconds ?? 0} s of warm-up\n` +
       `| endpoint                                  | req/s   | p50 ms | p99 ms | errors |\n` +
       `| ----------------------------------------- | ------- | ------ | ------ | ------ |\n` +
       `| baseline: insert one JSONB row            | ${fmt(r.base.rps).padStart(7)} | ${fmt(r.base.p50).padStart(6)} | ${fmt(r.base.p99).padStart(6)} | ${String(r.base.errors).padStart(6)} |\n` +
       `| POST /api/records (+ compute, rule hook)  | ${fmt(r.submit.rps).padStart(7)} | ${fmt(r.submit.p50).padStart(6)} | ${fmt(r.submit.p99).padStart(6)} | ${String(r.submit.errors).padStart(6)} |\n` +
       `records / baseline: ${fmt(ratio * 100)} % (goal ≥ 50 %), p99 ${fmt(r.submit.p99)} ms (goal ≤ 50 ms)\n` +
+      (r.roundRatios ? `by round: ${r.roundRatios.map((x) => `${fmt(x * 100)} %`).join(', ')}\n` : '') +
+      (r.base.cpu
+        ? `CPU per request (informative): baseline ${fmt(r.base.cpu.serverMs, 2)} + ${fmt(r.base.cpu.databaseMs, 2)} ms, ` +
+          `records ${fmt(r.submit.cpu.serverMs, 2)} + ${fmt(r.submit.cpu.databaseMs, 2)} ms (server + PostgreSQL): ` +
+          `${fmt((cpuMs(r.base.cpu) / cpuMs(r.submit.cpu)) * 100)} % by CPU\n`
+        : '') +
       (r.submit.firstError ? `first error: ${r.submit.firstError}\n` : '') +
       `\nFiltered lists over ${r.records.toLocaleString('en')} records (seeded in ${fmt(r.seedSeconds)} s), 30 sequential requests each\n` +
       `| list                                      | p50 ms | p99 ms | rows |\n` +
