@@ -134,6 +134,31 @@ describe('hot paths', () => {
     expect(statements.filter((sql) => /\bFROM "form"/.test(sql))).toEqual([]);
   });
 
+  it('should stamp a submission as it is written, after its wait for a pooled connection', async () => {
+    // given a warm server whose pooled connections are all busy for 400 ms
+    await as(admin).post('/api/records', { formKey: 'hot-vitals', residentId, data: { pulse: 70 } });
+    const arrived = Date.now();
+    const busy = Promise.all(Array.from({ length: 20 }, () => t.dataSource.query('SELECT pg_sleep(0.4)')));
+
+    // when a nurse submits meanwhile
+    const response = await as(admin).post('/api/records', {
+      formKey: 'hot-vitals',
+      residentId,
+      data: { pulse: 73 },
+    });
+    await busy;
+
+    // then the record carries the time it was written (after the wait), as the one statement stored it
+    expect(response.status).toBe(201);
+    const createdAt = Date.parse((response.body as { createdAt: string }).createdAt);
+    expect(createdAt - arrived).toBeGreaterThanOrEqual(300);
+    const stored: { created_at: Date }[] = await t.dataSource.query(
+      'SELECT created_at FROM record WHERE id = $1',
+      [(response.body as { id: string }).id],
+    );
+    expect(stored[0]!.created_at.getTime()).toBe(createdAt);
+  });
+
   it('should look for a later record among the resident’s own records in the plan every submission reuses', async () => {
     // given a submission's insert as the server sends it (a named prepared statement)
     const calls = await callsOf(t.dataSource, async () => {

@@ -4,6 +4,7 @@ import { accessScope } from '../../common/auth/access-scope.util.js';
 import type { Actor } from '../../common/auth/actor.types.js';
 import type { EventResident } from '../../common/events/domain-events.js';
 import { queryPrepared } from '../../common/database/prepared-query.js';
+import { TimeAtSend } from '../../common/database/time-at-send.js';
 import { diffJson } from './json-patch.util.js';
 import { RecordEntity, RecordRevisionEntity, type ReadRevision } from './record.entity.js';
 
@@ -424,9 +425,14 @@ export class RecordsRepository {
    */
   async insertWithFirstRevision(
     manager: EntityManager,
-    record: Omit<RecordEntity, 'id' | 'updatedAt' | 'deletedAt' | 'revision' | 'residentId' | 'orgUnitId'> & {
+    record: Omit<
+      RecordEntity,
+      'id' | 'updatedAt' | 'deletedAt' | 'revision' | 'residentId' | 'orgUnitId' | 'createdAt'
+    > & {
       /** The id chosen ahead (rules evaluated before the insert saw it); else PostgreSQL's default. */
       id?: string;
+      /** The server clock's time, or its reading when the statement is sent (TimeAtSend). */
+      createdAt: Date | TimeAtSend;
     },
     placement: { residentId: string; visibleTo: Actor } | { residentId: null; orgUnitId: string },
     revision: Pick<RecordRevisionEntity, 'actorId' | 'actorName'>,
@@ -494,13 +500,15 @@ export class RecordsRepository {
     if (recordId === null) {
       return 'not-newest';
     }
+    const stamped = record.createdAt instanceof TimeAtSend ? record.createdAt.value : record.createdAt;
     return {
       record: Object.assign(new RecordEntity(), record, {
         id: recordId,
         residentId: placement.residentId,
         orgUnitId: resident.orgUnitId,
         revision: 1,
-        updatedAt: record.createdAt,
+        createdAt: stamped,
+        updatedAt: stamped,
         deletedAt: null,
       }),
       resident: placement.residentId === null ? null : resident,

@@ -4,6 +4,7 @@ import { maskSensitive, type Locale } from '@careloom/forms';
 import { compileFilterToSql, LogicError, type FilterFieldType } from '@careloom/logic';
 import type { EntityManager } from 'typeorm';
 import { hasRole, isFamilyOnly, type Actor } from '../../common/auth/actor.types.js';
+import { TimeAtSend } from '../../common/database/time-at-send.js';
 import { Transactions } from '../../common/database/transaction.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { toCsv, toXlsx, type Cell } from '../../common/export/spreadsheet.util.js';
@@ -54,7 +55,7 @@ type PendingRecord = {
   id?: string;
   residentId: string | null;
   data: Record<string, unknown>;
-  createdAt: Date;
+  createdAt: Date | TimeAtSend;
 };
 /** An inserted record and the resident the insert read (null for a record without one). */
 type Inserted = { record: RecordEntity; resident: EventResident | null };
@@ -251,9 +252,11 @@ export class RecordsService {
     const event = this.createdEvent(actor, form, pending, null);
     if (!(await this.events.wouldWrite(manager, [event]))) {
       // The rules' answer took the record for the newest of its resident and form (a context window has it
-      // first; their preview may have decided on that alone): written only while it is. When a later one came
-      // first (another submission's clock ahead), they answer again with the windows read.
-      const inserted = await this.insert(manager, actor, form, pending, scores, { onlyIfNewest: true });
+      // first; their preview may have decided on that alone): written only while it is, and stamped as it is
+      // sent (after the wait for a pooled connection), so that submissions are stamped in the order they are
+      // written. When a later one came first all the same, they answer again with the windows read.
+      const stamped = { ...pending, createdAt: new TimeAtSend(() => this.clock.now(), pending.createdAt) };
+      const inserted = await this.insert(manager, actor, form, stamped, scores, { onlyIfNewest: true });
       if (inserted !== 'not-newest') {
         return this.created(actor, form, inserted);
       }
