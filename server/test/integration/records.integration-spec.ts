@@ -158,6 +158,20 @@ describe('records', () => {
       data: barthelAnswers(),
     });
     const id = created.body.id as string;
+    const storedFirst = () =>
+      t.dataSource.query<{ diff: unknown; data: { stairs?: number } | null }[]>(
+        'SELECT diff, data FROM record_revision WHERE record_id = $1 AND revision = 1',
+        [id],
+      );
+    // (unchanged, its first revision stores no copy of the data and shows the record's)
+    expect(await storedFirst()).toEqual([{ diff: null, data: null }]);
+    const unchanged = (await as(nurseA).get(`/api/records/${id}/revisions/1`)).body;
+    expect(unchanged.data).toEqual(created.body.data);
+    expect((await as(nurseA).get(`/api/records/${id}/revisions`)).body[0].diff).toContainEqual({
+      op: 'add',
+      path: '/stairs',
+      value: 5,
+    });
 
     // when it is edited, then edited again from the stale revision
     const edited = await as(nurseA).patch(`/api/records/${id}`, {
@@ -192,11 +206,9 @@ describe('records', () => {
         value,
       })),
     );
-    const stored = await t.dataSource.query<{ diff: unknown }[]>(
-      'SELECT diff FROM record_revision WHERE record_id = $1 AND revision = 1',
-      [id],
-    );
-    expect(stored).toEqual([{ diff: null }]);
+    // (the edit wrote the data it was created with into the first revision, before replacing it)
+    expect(await storedFirst()).toEqual([{ diff: null, data: expect.objectContaining({ stairs: 5 }) }]);
+    expect(first.data).toEqual(unchanged.data);
   });
 
   it('should mask sensitive fields for roles without the right and audit an unmasked read', async () => {

@@ -17,6 +17,7 @@ import { TaskResidentIndex1795900000009 } from './1795900000009-TaskResidentInde
 import { ClaimDueJobs1795900000010 } from './1795900000010-ClaimDueJobs.js';
 import { PartialInstanceIndexes1795900000011 } from './1795900000011-PartialInstanceIndexes.js';
 import { CreatedRevisionDiff1795900000012 } from './1795900000012-CreatedRevisionDiff.js';
+import { CreatedRevisionData1795900000013 } from './1795900000013-CreatedRevisionData.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ClaimDueJobs1795900000010,
   PartialInstanceIndexes1795900000011,
   CreatedRevisionDiff1795900000012,
+  CreatedRevisionData1795900000013,
 ];

@@ -113,9 +113,16 @@ export class RecordRevisionEntity {
   @Column({ type: 'jsonb', nullable: true })
   diff: JsonPatchOperation[] | null;
 
-  @Column({ type: 'jsonb' })
-  data: Record<string, unknown>;
+  /**
+   * Null for a first revision while the record is unchanged since it was created (written since 2026-11-29): the
+   * record's own data; its first change writes the data here (RecordsRepository.insertRevision).
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  data: Record<string, unknown> | null;
 }
 
-/** A revision as read: its diff always there. */
-export type ReadRevision = RecordRevisionEntity & { diff: JsonPatchOperation[] };
+/** A revision as read: its diff and data always there. */
+export type ReadRevision = RecordRevisionEntity & {
+  diff: JsonPatchOperation[];
+  data: Record<string, unknown>;
+};

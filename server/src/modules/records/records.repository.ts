@@ -62,9 +62,14 @@ export type RecentRecord = { id: string; createdAt: Date; data: Record<string, u
  */
 export type RecentWindow = { formKey: string; since: Date; limit: number; keys?: readonly string[] | null };
 
-/** A revision with its diff: a first revision stored without one added every field of its data. */
-const withDiff = (row: RecordRevisionEntity): ReadRevision =>
-  Object.assign(row, { diff: row.diff ?? diffJson({}, row.data) });
+/**
+ * A revision with its data and diff: a first revision stored without data holds the record's (`current`: the
+ * record is unchanged since), one stored without a diff added every field of its data.
+ */
+const withDiff = (row: RecordRevisionEntity, current: Record<string, unknown>): ReadRevision => {
+  const data = row.data ?? current;
+  return Object.assign(row, { data, diff: row.diff ?? diffJson({}, data) });
+};
 
 /** Lists count matches up to this many; beyond it `totalCapped` says so. */
 export const COUNT_CAP = 1000;
@@ -480,11 +485,11 @@ export class RecordsRepository {
                 ${param(JSON.stringify(record.data))}, ${param(JSON.stringify(record.scores))}, 1,
                 ${param(record.createdBy)}, ${param(record.updatedBy)}, ${createdAt}, ${createdAt}
            FROM placed${newest}
-         RETURNING id, tenant_id, data, created_at
+         RETURNING id, tenant_id, created_at
        ), revision AS (
          INSERT INTO record_revision (tenant_id, record_id, revision, action, actor_id, actor_name, at, diff, data)
          SELECT tenant_id, id, 1, 'created', ${param(revision.actorId)}, ${param(revision.actorName)}, created_at,
-                NULL, data
+                NULL, NULL
            FROM inserted
        )
        SELECT inserted.id AS "recordId", placed.* FROM placed LEFT JOIN inserted ON true`;
@@ -519,24 +524,46 @@ export class RecordsRepository {
     return manager.getRepository(RecordEntity).save(record);
   }
 
-  insertRevision(
+  /**
+   * Stores a change of a record (its row locked) as its next revision. The first change (revision 2) first writes
+   * `previous`, the data the record was created with, into the first revision, which holds none while the record is
+   * unchanged.
+   */
+  async insertRevision(
     manager: EntityManager,
-    revision: Partial<RecordRevisionEntity>,
+    revision: Partial<RecordRevisionEntity> & { recordId: string; revision: number },
+    previous: Record<string, unknown>,
   ): Promise<RecordRevisionEntity> {
+    if (revision.revision === 2) {
+      await manager.query(
+        'UPDATE record_revision SET data = $2 WHERE record_id = $1 AND revision = 1 AND data IS NULL',
+        [revision.recordId, JSON.stringify(previous)],
+      );
+    }
     return manager
       .getRepository(RecordRevisionEntity)
       .save(manager.getRepository(RecordRevisionEntity).create(revision));
   }
 
-  async revisions(manager: EntityManager, recordId: string): Promise<ReadRevision[]> {
+  /** A record's revisions, first to last (`record`: the record as read now, whose data a first revision may hold). */
+  async revisions(
+    manager: EntityManager,
+    record: Pick<RecordEntity, 'id' | 'data'>,
+  ): Promise<ReadRevision[]> {
     const rows = await manager
       .getRepository(RecordRevisionEntity)
-      .find({ where: { recordId }, order: { revision: 'ASC' } });
-    return rows.map(withDiff);
+      .find({ where: { recordId: record.id }, order: { revision: 'ASC' } });
+    return rows.map((row) => withDiff(row, record.data));
   }
 
-  async revision(manager: EntityManager, recordId: string, revision: number): Promise<ReadRevision | null> {
-    const row = await manager.getRepository(RecordRevisionEntity).findOne({ where: { recordId, revision } });
-    return row && withDiff(row);
+  async revision(
+    manager: EntityManager,
+    record: Pick<RecordEntity, 'id' | 'data'>,
+    revision: number,
+  ): Promise<ReadRevision | null> {
+    const row = await manager
+      .getRepository(RecordRevisionEntity)
+      .findOne({ where: { recordId: record.id, revision } });
+    return row && withDiff(row, record.data);
   }
 }

@@ -463,23 +463,28 @@ export class RecordsService {
       if (diff.length === 0) {
         return this.masked(form, record, false);
       }
+      const previous = record.data;
       record.data = data;
       record.scores = scores;
       record.revision += 1;
       record.updatedBy = actor.userId;
       record.updatedAt = this.clock.now();
       await this.repository.save(manager, record);
-      await this.repository.insertRevision(manager, {
-        tenantId: actor.tenantId,
-        recordId: record.id,
-        revision: record.revision,
-        at: record.updatedAt,
-        action: 'updated',
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        diff,
-        data,
-      });
+      await this.repository.insertRevision(
+        manager,
+        {
+          tenantId: actor.tenantId,
+          recordId: record.id,
+          revision: record.revision,
+          at: record.updatedAt,
+          action: 'updated',
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          diff,
+          data,
+        },
+        previous,
+      );
       await this.events.publish(manager, {
         type: 'record.updated',
         tenantId: actor.tenantId,
@@ -504,17 +509,21 @@ export class RecordsService {
       record.updatedBy = actor.userId;
       record.updatedAt = record.deletedAt;
       await this.repository.save(manager, record);
-      await this.repository.insertRevision(manager, {
-        tenantId: actor.tenantId,
-        recordId: record.id,
-        revision: record.revision,
-        at: record.deletedAt,
-        action: 'deleted',
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        diff: [],
-        data: record.data,
-      });
+      await this.repository.insertRevision(
+        manager,
+        {
+          tenantId: actor.tenantId,
+          recordId: record.id,
+          revision: record.revision,
+          at: record.deletedAt,
+          action: 'deleted',
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          diff: [],
+          data: record.data,
+        },
+        record.data,
+      );
       await this.audit.record(manager, actor, {
         action: 'record.deleted',
         entityType: 'record',
@@ -646,7 +655,7 @@ export class RecordsService {
       record.formVersion,
     );
     const sensitive = form.compiled.sensitivePaths();
-    return (await this.repository.revisions(manager, record.id)).map((r) =>
+    return (await this.repository.revisions(manager, record)).map((r) =>
       Object.assign(r, { diff: maskPatch(r.diff, sensitive), masked: sensitive.length > 0 }),
     );
   }
@@ -660,7 +669,7 @@ export class RecordsService {
       record.formId,
       record.formVersion,
     );
-    const revision = await this.repository.revision(manager, record.id, number);
+    const revision = await this.repository.revision(manager, record, number);
     if (!revision) {
       throw new NotFoundError('Revision', `${id}#${number}`);
     }
@@ -818,23 +827,28 @@ export class RecordsService {
     if (diff.length === 0) {
       return { ok: true };
     }
+    const previous = record.data;
     record.data = processed.data;
     record.scores = processed.scores;
     record.revision += 1;
     record.updatedBy = cause.actorId;
     record.updatedAt = this.clock.now();
     await this.repository.save(manager, record);
-    await this.repository.insertRevision(manager, {
-      tenantId,
-      recordId,
-      revision: record.revision,
-      at: record.updatedAt,
-      action: 'updated',
-      actorId: cause.actorId,
-      actorName: cause.actorName,
-      diff,
-      data: processed.data,
-    });
+    await this.repository.insertRevision(
+      manager,
+      {
+        tenantId,
+        recordId,
+        revision: record.revision,
+        at: record.updatedAt,
+        action: 'updated',
+        actorId: cause.actorId,
+        actorName: cause.actorName,
+        diff,
+        data: processed.data,
+      },
+      previous,
+    );
     await this.events.publish(manager, {
       type: 'record.updated',
       tenantId,
