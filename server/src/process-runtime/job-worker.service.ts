@@ -125,14 +125,24 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
+  /**
+   * One poll: when the next claimable job is due, the claim loops drain what is due; then sleep until the next one
+   * (at most POLL_INTERVAL_MS). A poll that finds nothing due is that one read (the claim loops' empty transactions
+   * were 4 × 3 statements a second per idle server).
+   */
   private async round(): Promise<void> {
     let delay = POLL_INTERVAL_MS;
     try {
+      let next: Date | null | undefined;
       do {
         this.again = false;
-        await this.runner.drain(CONCURRENCY, BATCH);
+        next = await this.jobs.nextClaimableAt(this.transactions.manager, this.clock.now());
+        if (next !== null && next.getTime() <= this.clock.now().getTime()) {
+          await this.runner.drain(CONCURRENCY, BATCH);
+          next = undefined;
+        }
       } while (this.again && !this.stopped);
-      const next = await this.jobs.nextDueAt(this.transactions.manager);
+      next ??= await this.jobs.nextClaimableAt(this.transactions.manager, this.clock.now());
       if (next) {
         delay = Math.min(
           POLL_INTERVAL_MS,

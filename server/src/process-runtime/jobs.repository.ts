@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { queryPrepared } from '../common/database/prepared-query.js';
 import { JobEntity } from './job.entity.js';
 
 export const JOBS_CHANNEL = 'careloom_jobs';
@@ -154,9 +155,17 @@ export class JobsRepository {
     return rows[0]?.n ?? 0;
   }
 
-  async nextDueAt(manager: EntityManager): Promise<Date | null> {
-    const rows: { due_at: Date }[] = await manager.query(
-      `SELECT due_at FROM job WHERE status = 'pending' ORDER BY due_at LIMIT 1`,
+  /**
+   * When the next job claim_due_jobs could claim falls due (its condition: pending, and not leased at `now`), or
+   * null: the job worker's poll, one read of job_due_pending_idx in order (the first row answers), before it opens a
+   * claim transaction. Past or equal to `now` means something is due.
+   */
+  async nextClaimableAt(manager: EntityManager, now: Date): Promise<Date | null> {
+    const rows = await queryPrepared<{ due_at: Date }>(
+      manager,
+      `SELECT due_at FROM job WHERE status = 'pending' AND (locked_until IS NULL OR locked_until < $1)
+        ORDER BY due_at LIMIT 1`,
+      [now],
     );
     return rows[0]?.due_at ?? null;
   }

@@ -465,6 +465,29 @@ describe('processes over time', () => {
     }
   });
 
+  it('should poll with one read, and no transaction, while nothing is due', async () => {
+    // given the worker running while the only pending timer is a day away
+    await deploy(timerThenTaskProcess('idle-timer', 'P1D'));
+    await start('idle-timer');
+    const worker = t.app.get(JobWorkerService);
+
+    // when it runs for a little over one poll interval
+    const statements = await statementsOf(t.dataSource, async () => {
+      await worker.start();
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1300));
+      } finally {
+        await worker.stop();
+      }
+    });
+
+    // then each poll was the read of the next claimable job: no claim transaction was opened
+    expect(statements.length).toBeGreaterThanOrEqual(1);
+    expect(statements.every((sql) => /^SELECT due_at FROM job WHERE status = 'pending'/.test(sql))).toBe(
+      true,
+    );
+  });
+
   it('stamps records and their revisions with the server clock', async () => {
     // the test clock keeps running from where it was set: times land just after it
     const near = (at: string, from: string) => {
