@@ -188,7 +188,7 @@ export function engineRows(e) {
     const n = poll.timers.toLocaleString('en');
     rows.push(
       [
-        `empty poll (claimDue transaction), ${n} future timers, p50`,
+        `empty poll (the worker's read of the next due job), ${n} future timers, p50`,
         `${fmt(poll.p50, 3)} ms`,
         '',
         '',
@@ -197,6 +197,14 @@ export function engineRows(e) {
       ],
       [`empty poll, ${n} future timers, p99`, `${fmt(poll.p99, 3)} ms`, '', '', '', null],
       [`empty poll, ${n} future timers, CPU`, cpuText(poll.cpu, 'server', 3), '', '', '(≤ 1 ms)', null],
+      [
+        `claim transaction a due poll opens (BEGIN, claim, COMMIT), ${n} timers, p50`,
+        poll.claimP50 === undefined ? '—' : `${fmt(poll.claimP50, 3)} ms`,
+        '',
+        '',
+        '',
+        null,
+      ],
       [
         `empty poll, ${n} timers, EXPLAIN ANALYZE in PostgreSQL`,
         `${fmt(poll.explainMs, 3)} ms`,

@@ -323,37 +323,32 @@ async function fillFutureTimers(client, tenantId, from, total) {
   return (performance.now() - started) / 1000;
 }
 
-/** The worker's poll with `timers` future timers pending: timed in the server, and EXPLAINed here. */
+/**
+ * The worker's poll with `timers` future timers pending (its read of the next claimable job; nothing due), timed in
+ * the server and EXPLAINed here; and the claim transaction a poll opens when something is due, for comparison.
+ */
 async function emptyPoll(api, client, serverCpu, timers) {
   await api.post('/api/bench/poll', { times: Math.min(200, POLLS) });
   const polled = await withCpu(client, serverCpu, async () => {
     const answer = await api.post('/api/bench/poll', { times: POLLS });
     return { ...answer, count: answer.ms.length };
   });
-  if (polled.claimed !== 0) {
-    throw new Error(`the empty poll found ${polled.claimed} due jobs`);
+  const claims = await api.post('/api/bench/poll', { times: Math.min(500, POLLS), claim: true });
+  if (polled.claimed !== 0 || claims.claimed !== 0) {
+    throw new Error(`the empty poll found ${polled.claimed + claims.claimed} due jobs`);
   }
-  // The due-job scan of claim_due_jobs (what JobsRepository.claimDue calls), under the function's own settings, run
-  // as EXPLAIN ANALYZE for the database's share: the median of 21 runs.
+  // The poll's read (JobsRepository.nextClaimableAt) as EXPLAIN ANALYZE for the database's share: the median of 21.
   const explainMs = [];
   let explained = null;
   for (let i = 0; i < 21; i += 1) {
-    await client.query('BEGIN');
-    try {
-      await client.query('SET LOCAL enable_bitmapscan = off');
-      await client.query('SET LOCAL enable_sort = off');
-      const { rows } = await client.query(
-        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)
-         SELECT id FROM job WHERE status = 'pending' AND due_at <= $1
-         AND (locked_until IS NULL OR locked_until < $1)
-         ORDER BY due_at LIMIT 16 FOR UPDATE SKIP LOCKED`,
-        [new Date()],
-      );
-      [explained] = rows[0]['QUERY PLAN'];
-      explainMs.push(explained['Execution Time']);
-    } finally {
-      await client.query('ROLLBACK');
-    }
+    const { rows } = await client.query(
+      `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)
+       SELECT due_at FROM job WHERE status = 'pending' AND (locked_until IS NULL OR locked_until < $1)
+        ORDER BY due_at LIMIT 1`,
+      [new Date()],
+    );
+    [explained] = rows[0]['QUERY PLAN'];
+    explainMs.push(explained['Execution Time']);
   }
   const indexes = [];
   const visit = (node) => {
@@ -366,6 +361,7 @@ async function emptyPoll(api, client, serverCpu, timers) {
   return {
     timers,
     ...summary(polled.ms),
+    claimP50: summary(claims.ms).p50,
     pollIntervalMs: polled.pollIntervalMs,
     cpu: polled.cpu,
     explainMs: summary(explainMs).p50,
