@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * CreatedRevisionData. Written by hand: a record's first revision no longer copies the record's data while the
- * record is unchanged (most records are never edited: the copy doubled what each stored, and compressing it was
- * the largest single cost of a submission in PostgreSQL). NULL there means "the record's data"; the record's first
+ * record is unchanged (most records are never edited: the copy doubled what each stored, and its compression was
+ * the largest single function in PostgreSQL's profile of a submission). NULL there means "the record's data"; the record's first
  * change writes the data into the first revision before it replaces it (RecordsRepository.insertRevision). Rows
  * written before keep theirs.
  */
