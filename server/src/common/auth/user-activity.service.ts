@@ -66,7 +66,7 @@ export class UserActivityService {
     return zone.day;
   }
 
-  /** Reads the tenant's zone (for an hour) and answers today() with it. */
+  /** Reads the tenant's zone (kept for an hour) and answers today's date in it. */
   private async readZone(tenantId: string): Promise<string> {
     const rows = await this.dataSource.query<{ time_zone: string }[]>(
       'SELECT time_zone FROM tenant WHERE id = $1',
@@ -74,12 +74,9 @@ export class UserActivityService {
     );
     // en-CA formats as YYYY-MM-DD
     const format = new Intl.DateTimeFormat('en-CA', { timeZone: rows[0]?.time_zone ?? 'Asia/Shanghai' });
-    this.zones.set(tenantId, {
-      format,
-      until: this.clock.now().getTime() + ZONE_TTL_MS,
-      minute: NaN,
-      day: '',
-    });
-    return this.today(tenantId) ?? format.format(this.clock.now());
+    const nowMs = this.clock.now().getTime();
+    const day = format.format(nowMs);
+    this.zones.set(tenantId, { format, until: nowMs + ZONE_TTL_MS, minute: Math.floor(nowMs / 60_000), day });
+    return day;
   }
 }

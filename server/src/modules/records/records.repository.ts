@@ -420,7 +420,8 @@ export class RecordsRepository {
 
   /**
    * Inserts a new record and its first revision in one statement (one round trip: submissions are the
-   * hot path). The revision stores the same data the record holds, and no diff (every field added: read so). Times come from the server clock
+   * hot path). The revision stores neither data nor diff while the record is unchanged (the record's data, every
+   * field added: read so; see insertRevision). Times come from the server clock
    * (the test clock moves them too). A record about a resident is filed in the resident's org unit, and the
    * same statement reads that resident as `visibleTo` may see it (tenant and record-level access, as
    * ResidentsService.visibleSummary): null when they may not see it, and then nothing is inserted;

@@ -15,7 +15,7 @@ import { FormsService, type PublishedForm } from '../forms/forms.service.js';
 import { RESIDENT_WRITERS, ResidentsService, SENSITIVE_READERS } from '../residents/residents.service.js';
 import { roleNamesZh } from '../users/roles.constants.js';
 import { diffJson } from './json-patch.util.js';
-import type { ReadRevision, RecordEntity } from './record.entity.js';
+import type { ReadRevision, RecordEntity, RecordRevisionEntity } from './record.entity.js';
 import { exportColumns, filterableFields } from './record-fields.util.js';
 import { InvalidRecordDataError, InvalidRecordFilterError, StaleRecordError } from './records.errors.js';
 import { fieldExpression, indexedFields, isIndexablePath } from '../forms/field-indexes.util.js';
@@ -216,6 +216,32 @@ export class RecordsService {
       return Object.assign(record, { masked: false });
     }
     return Object.assign(record, { data: form.compiled.mask(record.data), masked: true });
+  }
+
+  /**
+   * Saves a changed record (its row locked; `revision`, `updatedAt` and `data` already the new ones) and stores the
+   * change as its revision. `previous` is the data before the change: the first change writes it into the first
+   * revision (RecordsRepository.insertRevision).
+   */
+  private async saveChange(
+    manager: EntityManager,
+    record: RecordEntity,
+    previous: Record<string, unknown>,
+    change: Pick<RecordRevisionEntity, 'action' | 'actorId' | 'actorName' | 'diff'>,
+  ): Promise<void> {
+    await this.repository.save(manager, record);
+    await this.repository.insertRevision(
+      manager,
+      {
+        tenantId: record.tenantId,
+        recordId: record.id,
+        revision: record.revision,
+        at: record.updatedAt,
+        data: record.data,
+        ...change,
+      },
+      previous,
+    );
   }
 
   /** The writer's org unit, for records without a resident: their first staff membership. */
@@ -469,22 +495,12 @@ export class RecordsService {
       record.revision += 1;
       record.updatedBy = actor.userId;
       record.updatedAt = this.clock.now();
-      await this.repository.save(manager, record);
-      await this.repository.insertRevision(
-        manager,
-        {
-          tenantId: actor.tenantId,
-          recordId: record.id,
-          revision: record.revision,
-          at: record.updatedAt,
-          action: 'updated',
-          actorId: actor.userId,
-          actorName: actor.displayName,
-          diff,
-          data,
-        },
-        previous,
-      );
+      await this.saveChange(manager, record, previous, {
+        action: 'updated',
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        diff,
+      });
       await this.events.publish(manager, {
         type: 'record.updated',
         tenantId: actor.tenantId,
@@ -508,22 +524,12 @@ export class RecordsService {
       record.revision += 1;
       record.updatedBy = actor.userId;
       record.updatedAt = record.deletedAt;
-      await this.repository.save(manager, record);
-      await this.repository.insertRevision(
-        manager,
-        {
-          tenantId: actor.tenantId,
-          recordId: record.id,
-          revision: record.revision,
-          at: record.deletedAt,
-          action: 'deleted',
-          actorId: actor.userId,
-          actorName: actor.displayName,
-          diff: [],
-          data: record.data,
-        },
-        record.data,
-      );
+      await this.saveChange(manager, record, record.data, {
+        action: 'deleted',
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        diff: [],
+      });
       await this.audit.record(manager, actor, {
         action: 'record.deleted',
         entityType: 'record',
@@ -833,22 +839,12 @@ export class RecordsService {
     record.revision += 1;
     record.updatedBy = cause.actorId;
     record.updatedAt = this.clock.now();
-    await this.repository.save(manager, record);
-    await this.repository.insertRevision(
-      manager,
-      {
-        tenantId,
-        recordId,
-        revision: record.revision,
-        at: record.updatedAt,
-        action: 'updated',
-        actorId: cause.actorId,
-        actorName: cause.actorName,
-        diff,
-        data: processed.data,
-      },
-      previous,
-    );
+    await this.saveChange(manager, record, previous, {
+      action: 'updated',
+      actorId: cause.actorId,
+      actorName: cause.actorName,
+      diff,
+    });
     await this.events.publish(manager, {
       type: 'record.updated',
       tenantId,
