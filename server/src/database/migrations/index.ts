@@ -18,6 +18,7 @@ import { ClaimDueJobs1795900000010 } from './1795900000010-ClaimDueJobs.js';
 import { PartialInstanceIndexes1795900000011 } from './1795900000011-PartialInstanceIndexes.js';
 import { CreatedRevisionDiff1795900000012 } from './1795900000012-CreatedRevisionDiff.js';
 import { CreatedRevisionData1795900000013 } from './1795900000013-CreatedRevisionData.js';
+import { RecordResidentFormIndex1795900000014 } from './1795900000014-RecordResidentFormIndex.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   PartialInstanceIndexes1795900000011,
   CreatedRevisionDiff1795900000012,
   CreatedRevisionData1795900000013,
+  RecordResidentFormIndex1795900000014,
 ];

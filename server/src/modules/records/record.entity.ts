@@ -18,6 +18,9 @@ import { ResidentEntity } from '../residents/resident.entity.js';
   where: '"deleted_at" IS NULL',
 })
 @Index('record_resident_created_id_idx', ['residentId', 'createdAt', 'id'], { where: '"deleted_at" IS NULL' })
+@Index('record_resident_form_created_id_idx', ['residentId', 'formId', 'createdAt', 'id'], {
+  where: '"deleted_at" IS NULL',
+})
 export class RecordEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

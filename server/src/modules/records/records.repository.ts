@@ -71,6 +71,15 @@ const withDiff = (row: RecordRevisionEntity, current: Record<string, unknown>): 
   return Object.assign(row, { data, diff: row.diff ?? diffJson({}, data) });
 };
 
+/**
+ * The id of the tenant's form with a key (unique per tenant), as a scalar subquery: a context window names its form by
+ * key, and with the id as a value its records are one range of record_resident_form_created_id_idx (resident, form,
+ * time, newest first). Joined to `form` instead, PostgreSQL chose an index by its estimates: the resident's records
+ * of every form, or the form's records of every resident in the window, filtered and sorted.
+ */
+const FORM_OF_KEY = (tenantId: string, key: string): string =>
+  `SELECT f.id FROM form f WHERE f.tenant_id = ${tenantId} AND f.key = ${key}`;
+
 /** Lists count matches up to this many; beyond it `totalCapped` says so. */
 export const COUNT_CAP = 1000;
 
@@ -340,9 +349,9 @@ export class RecordsRepository {
   ): Promise<RecentRecord[]> {
     const rows = await queryPrepared<{ id: string; created_at: Date; data: Record<string, unknown> }>(
       manager,
-      `SELECT rec.id, rec.created_at, rec.data FROM record rec JOIN form f ON f.id = rec.form_id
-        WHERE rec.tenant_id = $1 AND rec.resident_id = $2 AND f.key = $3 AND rec.deleted_at IS NULL
-          AND rec.created_at >= $4
+      `SELECT rec.id, rec.created_at, rec.data FROM record rec
+        WHERE rec.resident_id = $2 AND rec.form_id = (${FORM_OF_KEY('$1', '$3')}) AND rec.deleted_at IS NULL
+          AND rec.created_at >= $4 AND rec.tenant_id = $1
         ORDER BY rec.created_at DESC, rec.id DESC LIMIT $5`,
       [tenantId, residentId, formKey, since, limit],
     );
@@ -370,9 +379,9 @@ export class RecordsRepository {
                       WHERE rec.data ? k), '{}'::jsonb)`;
     const parts = windows.map(
       (window, i) =>
-        `(SELECT ${i} AS "window", rec.id, rec.created_at, ${data(window.keys)} AS data FROM record rec JOIN form f ON f.id = rec.form_id
-           WHERE rec.tenant_id = $1 AND rec.resident_id = r.id AND f.key = ${param(window.formKey)}
-             AND rec.deleted_at IS NULL AND rec.created_at >= ${param(window.since)}
+        `(SELECT ${i} AS "window", rec.id, rec.created_at, ${data(window.keys)} AS data FROM record rec
+           WHERE rec.resident_id = r.id AND rec.form_id = (${FORM_OF_KEY('$1', param(window.formKey))})
+             AND rec.deleted_at IS NULL AND rec.created_at >= ${param(window.since)} AND rec.tenant_id = $1
            ORDER BY rec.created_at DESC, rec.id DESC LIMIT ${param(window.limit)})`,
     );
     const recent =
