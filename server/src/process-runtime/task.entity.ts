@@ -7,7 +7,8 @@ export type TaskSource = 'process' | 'rule';
 /** One user task: created by the engine (one row per create-task effect) or by a rule on its own. */
 @Entity('task')
 @Index('task_engine_id_uq', ['engineTaskId'], { unique: true })
-@Index('task_instance_idx', ['instanceId'])
+// an instance's tasks in creation order (listed after each start and step)
+@Index('task_instance_created_id_idx', ['instanceId', 'createdAt', 'id'])
 @Index('task_open_idx', ['tenantId', 'status', 'dueAt'])
 // task reports narrow by element and period (server/src/modules/reports)
 @Index('task_report_idx', ['tenantId', 'elementId', 'createdAt'])

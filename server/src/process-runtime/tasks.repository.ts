@@ -261,7 +261,7 @@ export class TasksRepository {
     const sql = `SELECT ${TASK_COLUMNS},
         (SELECT rn.name FROM resident rn WHERE rn.id = t.resident_id) AS resident_name
       FROM task t${joins} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(filter.limit, '::int')}`;
-    // An instance's tasks (after each start and step): prepared, its plan is the instance index whatever the values.
+    // An instance's tasks (after each start and step): prepared; task_instance_created_id_idx answers it in order.
     type ListedRow = TaskRow & { resident_name: string | null };
     const rows = filter.processInstanceId
       ? await queryPrepared<ListedRow>(manager, sql, params)

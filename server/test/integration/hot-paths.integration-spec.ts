@@ -414,6 +414,31 @@ describe('hot paths', () => {
     expect(statements[1]).toMatch(/^WITH w0 AS \(INSERT INTO process_instance\b/);
   });
 
+  it('should list an instance’s tasks through its own index, in order, whatever the plan', async () => {
+    // given an instance's task list as the server sends it (the call integrators make after each start and step)
+    const instanceId = await startWaiting();
+    const calls = await callsOf(t.dataSource, async () => {
+      const response = await as(admin).get(`/api/tasks?processInstanceId=${instanceId}`);
+      expect(response.status).toBe(200);
+    });
+    const listing = calls.find((call) => /\bFROM task t\b.*\bt\.instance_id = \$\d+/s.test(call.sql));
+    expect(listing).toBeDefined();
+
+    // when PostgreSQL plans it with its parameters and generically
+    for (const mode of ['custom', 'generic'] as const) {
+      const plan = await planOf(listing!, mode);
+
+      // then the tasks come from the instance's index in the list's order, not sorted (a read of the tenant's tasks
+      // with the instance filtered grew with every task of the home)
+      const scans = nodesOf(plan).filter((node) => node['Relation Name'] === 'task');
+      expect({ mode, indexes: scans.map((node) => node['Index Name']) }).toEqual({
+        mode,
+        indexes: ['task_instance_created_id_idx'],
+      });
+      expect(nodesOf(plan).map((node) => node['Node Type'])).not.toContain('Sort');
+    }
+  });
+
   it('should fire a batch of due timers in one transaction, claimed in one statement', async () => {
     // given two instances waiting at a timer that is due (and one fired before: the definition is read once)
     const timerModel = waitingProcess

@@ -19,6 +19,7 @@ import { PartialInstanceIndexes1795900000011 } from './1795900000011-PartialInst
 import { CreatedRevisionDiff1795900000012 } from './1795900000012-CreatedRevisionDiff.js';
 import { CreatedRevisionData1795900000013 } from './1795900000013-CreatedRevisionData.js';
 import { RecordResidentFormIndex1795900000014 } from './1795900000014-RecordResidentFormIndex.js';
+import { TaskInstanceOrderIndex1795900000015 } from './1795900000015-TaskInstanceOrderIndex.js';
 
 /** Every migration, in order. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CreatedRevisionDiff1795900000012,
   CreatedRevisionData1795900000013,
   RecordResidentFormIndex1795900000014,
+  TaskInstanceOrderIndex1795900000015,
 ];
