@@ -262,11 +262,17 @@ export function printEngine(e) {
   const t = e.timers;
   process.stdout.write(
     `\nProcess engine — ${e.concurrency} concurrent, ${e.seconds} s per throughput measure after ${e.warmUpSeconds ?? 0} s of ` +
-      `warm-up, pool of ${e.poolSize}; ` +
+      `warm-up, pool of ${e.poolSize}` +
+      (e.rounds ? ` (ceiling, completions and whole instances in ${e.rounds} alternating rounds)` : '') +
+      '; ' +
       `${e.cpus} CPUs, load average ${e.loadAverage.before[0].toFixed(1)} before, ${e.loadAverage.after[0].toFixed(1)} after\n` +
       `${line(head)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n` +
       `${cells.map(line).join('\n')}\n` +
       `baseline of throughput rows: the step ceiling (steps/s); of the peer row: bpmn-engine instances/s, in memory.\n` +
+      (e.roundRatios
+        ? `by round, of that round's ceiling: completions ${e.roundRatios.steps.map((r) => pct(r)).join(', ')}; ` +
+          `whole instances ${e.roundRatios.instances.map((r) => pct(r)).join(', ')}\n`
+        : '') +
       `CPU rows: the ratio is the throughput share of the ceiling if CPU were the only limit; goals in parentheses are informative.\n` +
       `in-process rows: the same service calls as the HTTP routes, inside the server (no HTTP, JSON or session lookup); ` +
       `the HTTP rows stay the issue's measure.\n` +

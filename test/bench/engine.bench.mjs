@@ -26,6 +26,13 @@ export const CONCURRENCY = 16;
 /** The server's pool size (server/src/database/data-source-options.ts): the ceiling uses the same. */
 const SERVER_POOL_SIZE = 20;
 const SECONDS = Number(process.env.BENCH_ENGINE_SECONDS ?? 10);
+/**
+ * The ceiling, the HTTP completions and the whole instances are each measured for SECONDS in all, in ROUNDS rounds
+ * that alternate (ceiling, completions, instances, then instances, completions, ceiling …), so that the machine's
+ * drift during the run weighs on the goals' rows and their baseline alike: measured one after the other, the
+ * ceiling swung from 1,389 to 2,241 steps/s between runs on one day while the completions held at 860–990.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WAITING = Number(process.env.BENCH_WAITING ?? 3000);
 /**
  * Waiting instances started before the memory is first read: the first ones grow pools, caches and
@@ -102,15 +109,48 @@ export async function closedLoop({ connections, seconds, work }) {
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, (_, i) => worker(i)));
   const elapsed = (performance.now() - started) / 1000;
+  return loopResult(latencies, elapsed, errors, firstError);
+}
+
+const LATENCIES = Symbol('latencies');
+
+const loopResult = (latencies, seconds, errors, firstError) => {
   latencies.sort((a, b) => a - b);
   return {
     count: latencies.length,
     errors,
     firstError,
-    seconds: elapsed,
-    perSecond: latencies.length / elapsed,
+    seconds,
+    perSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    [LATENCIES]: latencies,
+  };
+};
+
+/** Rounds of one measure (closed loops with their CPU, from withCpu) as one: counts, seconds and CPU summed. */
+export function combineRounds(rounds) {
+  const sum = (values) => (values.some((v) => v === null) ? null : values.reduce((a, b) => a + b, 0));
+  const result = loopResult(
+    rounds.flatMap((r) => r[LATENCIES]),
+    sum(rounds.map((r) => r.seconds)),
+    sum(rounds.map((r) => r.errors)),
+    rounds.find((r) => r.firstError)?.firstError ?? null,
+  );
+  const appMs = sum(rounds.map((r) => r.cpu.appMs));
+  const databaseMs = sum(rounds.map((r) => r.cpu.databaseMs));
+  const loaderMs = sum(rounds.map((r) => r.cpu.loaderMs));
+  const per = (ms) => (ms === null || result.count === 0 ? null : ms / result.count);
+  return {
+    ...result,
+    cpu: {
+      appMs,
+      databaseMs,
+      loaderMs,
+      appMsPer: per(appMs),
+      databaseMsPer: per(databaseMs),
+      loaderMsPer: per(loaderMs),
+    },
   };
 }
 
@@ -181,6 +221,7 @@ export async function withCpu(client, meter, measure) {
     cpu: {
       appMs,
       databaseMs,
+      loaderMs,
       appMsPer: per(appMs),
       databaseMsPer: per(databaseMs),
       loaderMsPer: per(loaderMs),
@@ -217,14 +258,24 @@ export const completeNext = (api, taskIds) => () => {
 /**
  * The physical limit: per step one transaction that updates a state row (a real waiting instance's
  * state), inserts two history rows and a task, on tables shaped like ours, 16 at a time on a pool of
- * the server's size, each worker on its own instance row.
+ * the server's size, each worker on its own instance row. Returns `run(seconds)` (a closed loop),
+ * `measure(seconds)` (the same with its CPU) and `close()`; the connections stay open between rounds.
  */
-async function stepCeiling(databaseUrl, tenantId, state) {
+async function openStepCeiling(databaseUrl, tenantId, state) {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: SERVER_POOL_SIZE,
     application_name: CEILING_APPLICATION,
   });
+  const clients = [];
+  let meterClient = null;
+  const close = async () => {
+    for (const client of clients) {
+      client.release();
+    }
+    meterClient?.release();
+    await pool.end();
+  };
   try {
     await pool.query(`
       CREATE TABLE bench_step_state (id uuid PRIMARY KEY, tenant_id uuid NOT NULL, status text NOT NULL,
@@ -260,28 +311,24 @@ async function stepCeiling(databaseUrl, tenantId, state) {
       );
       await client.query('COMMIT');
     };
-    const clients = await Promise.all(rows.map(() => pool.connect()));
-    try {
-      const run = (seconds) =>
-        closedLoop({
-          connections: CONCURRENCY,
-          seconds,
-          work: (worker) => step(clients[worker], rows[worker].id),
-        });
-      await run(WARM_UP_SECONDS);
-      const meterClient = await pool.connect();
-      try {
-        return await withCpu(meterClient, { applications: [CEILING_APPLICATION] }, () => run(SECONDS));
-      } finally {
-        meterClient.release();
-      }
-    } finally {
-      for (const client of clients) {
-        client.release();
-      }
+    while (clients.length < rows.length) {
+      clients.push(await pool.connect());
     }
-  } finally {
-    await pool.end();
+    meterClient = await pool.connect();
+    const run = (seconds) =>
+      closedLoop({
+        connections: CONCURRENCY,
+        seconds,
+        work: (worker) => step(clients[worker], rows[worker].id),
+      });
+    return {
+      run,
+      measure: (seconds) => withCpu(meterClient, { applications: [CEILING_APPLICATION] }, () => run(seconds)),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
   }
 }
 
@@ -513,32 +560,77 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
       [WAITING_KEY],
     );
 
-    // The ceiling, then engine steps: completing the waiting instances' tasks.
-    const ceiling = await stepCeiling(database.url, tenantId, sample[0].state);
-    // Completions must not run out of open tasks before the measure ends: as many as the ceiling's rate over the
-    // warm-up and the measure, topped up by starts in the server's process (not measured).
-    const enoughTasks = async () => {
+    // Completions must not run out of open tasks before their measure ends: as many as `perSecond` over the warm-up
+    // and the measure, topped up by starts in the server's process (not measured).
+    const enoughTasks = async (perSecond) => {
       const open = (await openWaitingTasks(client)).length;
-      const needed = Math.ceil(ceiling.perSecond * (WARM_UP_SECONDS + SECONDS));
+      const needed = Math.ceil(perSecond * (WARM_UP_SECONDS + SECONDS));
       if (open < needed) {
         await inProcess(api, { kind: 'start', processKey: WAITING_KEY, count: needed - open, seconds: 600 });
       }
       await analyzeTables(client);
       return openWaitingTasks(client);
     };
-    const taskIds = await enoughTasks();
-    const complete = completeNext(api, taskIds);
-    await closedLoop({ connections: CONCURRENCY, seconds: WARM_UP_SECONDS, work: complete });
-    const steps = await withCpu(client, serverCpu, () =>
-      closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: complete }),
-    );
+
+    // The ceiling, engine steps (completing the waiting instances' tasks) and whole instances (start → exclusive
+    // gateway (JSON Logic) → user task → complete → end), warmed up, then measured in alternating rounds.
+    let routedWrong = 0;
+    const wholeInstance = wholeInstanceWork(api, () => {
+      routedWrong += 1;
+    });
+    const completedRoutes = async () =>
+      (
+        await client.query(
+          `SELECT count(*)::int AS n FROM process_instance WHERE process_key = $1 AND status = 'completed'`,
+          [ROUTE_KEY],
+        )
+      ).rows[0].n;
+    const ceilingLoop = await openStepCeiling(database.url, tenantId, sample[0].state);
+    const measured = { ceiling: [], steps: [], instances: [] };
+    let completedInstances;
+    try {
+      // a quarter more than the ceiling's warm-up rate: the rounds' rates differ from it
+      const taskIds = await enoughTasks((await ceilingLoop.run(WARM_UP_SECONDS)).perSecond * 1.25);
+      const complete = completeNext(api, taskIds);
+      await closedLoop({ connections: CONCURRENCY, seconds: WARM_UP_SECONDS, work: complete });
+      await closedLoop({ connections: CONCURRENCY, seconds: WARM_UP_SECONDS, work: wholeInstance });
+      const routesBefore = await completedRoutes();
+      const measures = {
+        ceiling: () => ceilingLoop.measure(SECONDS / ROUNDS),
+        steps: () =>
+          withCpu(client, serverCpu, () =>
+            closedLoop({ connections: CONCURRENCY, seconds: SECONDS / ROUNDS, work: complete }),
+          ),
+        instances: () =>
+          withCpu(client, serverCpu, () =>
+            closedLoop({ connections: CONCURRENCY, seconds: SECONDS / ROUNDS, work: wholeInstance }),
+          ),
+      };
+      for (let i = 0; i < ROUNDS; i += 1) {
+        for (const which of i % 2 === 0
+          ? ['ceiling', 'steps', 'instances']
+          : ['instances', 'steps', 'ceiling']) {
+          measured[which].push(await measures[which]());
+        }
+      }
+      completedInstances = (await completedRoutes()) - routesBefore;
+    } finally {
+      await ceilingLoop.close();
+    }
+    const ceiling = combineRounds(measured.ceiling);
+    const steps = combineRounds(measured.steps);
+    const instances = combineRounds(measured.instances);
+    const roundRatios = {
+      steps: measured.steps.map((r, i) => r.perSecond / measured.ceiling[i].perSecond),
+      instances: measured.instances.map((r, i) => r.perSecond / measured.ceiling[i].perSecond),
+    };
 
     // The same in the server's process (engine API without HTTP): starts of more waiting instances, then
     // completions of their tasks.
     const inProcessStarts = await withCpu(client, serverCpu, () =>
       inProcess(api, { kind: 'start', processKey: WAITING_KEY, count: IN_PROCESS_WAITING, seconds: 60 }),
     );
-    const stillOpen = await enoughTasks();
+    const stillOpen = await enoughTasks(ceiling.perSecond);
     await inProcess(api, {
       kind: 'complete',
       taskIds: stillOpen.splice(-Math.ceil(ceiling.perSecond * WARM_UP_SECONDS)),
@@ -548,24 +640,6 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
       inProcess(api, { kind: 'complete', taskIds: stillOpen, seconds: SECONDS }),
     );
 
-    // Whole instances: start → exclusive gateway (JSON Logic) → user task → complete → end.
-    let routedWrong = 0;
-    const wholeInstance = wholeInstanceWork(api, () => {
-      routedWrong += 1;
-    });
-    await closedLoop({ connections: CONCURRENCY, seconds: WARM_UP_SECONDS, work: wholeInstance });
-    const { rows: before } = await client.query(
-      `SELECT count(*)::int AS n FROM process_instance WHERE process_key = $1 AND status = 'completed'`,
-      [ROUTE_KEY],
-    );
-    const instances = await withCpu(client, serverCpu, () =>
-      closedLoop({ connections: CONCURRENCY, seconds: SECONDS, work: wholeInstance }),
-    );
-    const { rows: after } = await client.query(
-      `SELECT count(*)::int AS n FROM process_instance WHERE process_key = $1 AND status = 'completed'`,
-      [ROUTE_KEY],
-    );
-    const completedInstances = after[0].n - before[0].n;
     const listing = wholeInstanceWork(api, () => (routedWrong += 1), { listTasks: true });
     await closedLoop({ connections: CONCURRENCY, seconds: 2, work: listing });
     const instancesListing = await withCpu(client, serverCpu, () =>
@@ -599,6 +673,8 @@ export async function runEngineBench({ full = process.env.BENCH_FULL === '1' } =
       cpus: os.cpus().length,
       concurrency: CONCURRENCY,
       seconds: SECONDS,
+      rounds: ROUNDS,
+      roundRatios,
       warmUpSeconds: WARM_UP_SECONDS,
       poolSize: SERVER_POOL_SIZE,
       ceiling,
