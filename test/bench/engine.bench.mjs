@@ -137,9 +137,15 @@ export function combineRounds(rounds) {
     sum(rounds.map((r) => r.errors)),
     rounds.find((r) => r.firstError)?.firstError ?? null,
   );
-  const appMs = sum(rounds.map((r) => r.cpu.appMs));
-  const databaseMs = sum(rounds.map((r) => r.cpu.databaseMs));
-  const loaderMs = sum(rounds.map((r) => r.cpu.loaderMs));
+  return withCpuPerCount(result, {
+    appMs: sum(rounds.map((r) => r.cpu.appMs)),
+    databaseMs: sum(rounds.map((r) => r.cpu.databaseMs)),
+    loaderMs: sum(rounds.map((r) => r.cpu.loaderMs)),
+  });
+}
+
+/** A closed loop's result with its CPU milliseconds, in all and per counted unit (null when unknown). */
+const withCpuPerCount = (result, { appMs, databaseMs, loaderMs }) => {
   const per = (ms) => (ms === null || result.count === 0 ? null : ms / result.count);
   return {
     ...result,
@@ -152,7 +158,7 @@ export function combineRounds(rounds) {
       loaderMsPer: per(loaderMs),
     },
   };
-}
+};
 
 const summary = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -213,20 +219,8 @@ export async function withCpu(client, meter, measure) {
   const result = await measure();
   const used = process.cpuUsage(own);
   const { appMs, databaseMs } = await cpu.stop();
-  const per = (ms) => (ms === null || result.count === 0 ? null : ms / result.count);
   // this process: the load generator when the app is the server (its CPU is taken from the same 2 cores)
-  const loaderMs = (used.user + used.system) / 1000;
-  return {
-    ...result,
-    cpu: {
-      appMs,
-      databaseMs,
-      loaderMs,
-      appMsPer: per(appMs),
-      databaseMsPer: per(databaseMs),
-      loaderMsPer: per(loaderMs),
-    },
-  };
+  return withCpuPerCount(result, { appMs, databaseMs, loaderMs: (used.user + used.system) / 1000 });
 }
 
 /**
