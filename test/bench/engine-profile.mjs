@@ -9,12 +9,12 @@
 // `node test/bench/engine-profile.mjs whole` profiles the benchmark's whole instances over HTTP instead (start →
 // gateway → task, list the instance's tasks, complete → end), with their statements and CPU per instance.
 import pg from 'pg';
+import { closedLoop } from './load.mjs';
 import { routeProcess, waitingProcess, WAITING_KEY } from './engine-models.mjs';
 import {
   ADMIN_PASSWORD,
   analyzeTables,
   apiClient,
-  closedLoop,
   completeNext,
   CONCURRENCY,
   inProcess,

@@ -5,7 +5,7 @@
 // Run with `pnpm bench engine` (`--full` or BENCH_FULL=1 adds the 1,000,000-timer poll).
 import os from 'node:os';
 import pg from 'pg';
-import { connectionPool, percentile } from './load.mjs';
+import { closedLoop, combineLoops, connectionPool, percentile } from './load.mjs';
 import {
   ROUTE_KEY,
   ROUTE_THRESHOLD,
@@ -83,61 +83,10 @@ export function apiClient(baseUrl, token) {
   };
 }
 
-/**
- * `connections` workers call `work(worker, n)` back to back until `seconds` pass or `work` returns
- * false (nothing left). Errors are counted, the first one kept.
- */
-export async function closedLoop({ connections, seconds, work }) {
-  const latencies = [];
-  let errors = 0;
-  let firstError = null;
-  const deadline = performance.now() + seconds * 1000;
-  const worker = async (index) => {
-    for (let n = 0; performance.now() < deadline; n += 1) {
-      const started = performance.now();
-      try {
-        if ((await work(index, n)) === false) {
-          return;
-        }
-        latencies.push(performance.now() - started);
-      } catch (error) {
-        errors += 1;
-        firstError ??= String(error instanceof Error ? error.message : error);
-      }
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, (_, i) => worker(i)));
-  const elapsed = (performance.now() - started) / 1000;
-  return loopResult(latencies, elapsed, errors, firstError);
-}
-
-const LATENCIES = Symbol('latencies');
-
-const loopResult = (latencies, seconds, errors, firstError) => {
-  latencies.sort((a, b) => a - b);
-  return {
-    count: latencies.length,
-    errors,
-    firstError,
-    seconds,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    [LATENCIES]: latencies,
-  };
-};
-
 /** Rounds of one measure (closed loops with their CPU, from withCpu) as one: counts, seconds and CPU summed. */
 export function combineRounds(rounds) {
   const sum = (values) => (values.some((v) => v === null) ? null : values.reduce((a, b) => a + b, 0));
-  const result = loopResult(
-    rounds.flatMap((r) => r[LATENCIES]),
-    sum(rounds.map((r) => r.seconds)),
-    sum(rounds.map((r) => r.errors)),
-    rounds.find((r) => r.firstError)?.firstError ?? null,
-  );
-  return withCpuPerCount(result, {
+  return withCpuPerCount(combineLoops(rounds), {
     appMs: sum(rounds.map((r) => r.cpu.appMs)),
     databaseMs: sum(rounds.map((r) => r.cpu.databaseMs)),
     loaderMs: sum(rounds.map((r) => r.cpu.loaderMs)),

@@ -4,6 +4,7 @@
 // ms of CPU per request here, about a third of what a task completion costs the server, and on a 2-core machine the
 // loader's CPU is taken from the server and the PostgreSQL it measures; this one takes 0.09–0.14 ms. The engine
 // benchmark's step ceiling is a pg client in this process, so its loader is as lean as the runtime allows too.
+// `closedLoop` runs any async call the same way (the engine benchmark's API calls and its step ceiling).
 import net from 'node:net';
 
 export function percentile(sorted, p) {
@@ -170,17 +171,64 @@ const summary = (latencies, elapsed, errors, firstError) => ({
   [ELAPSED]: elapsed,
 });
 
+/** The latencies, elapsed seconds and errors of several runs (`load` or `closedLoop` results), merged. */
+const merged = (runs) => [
+  runs.flatMap((run) => run[LATENCIES]).sort((a, b) => a - b),
+  runs.reduce((sum, run) => sum + run[ELAPSED], 0),
+  runs.reduce((sum, run) => sum + run.errors, 0),
+  runs.find((run) => run.firstError)?.firstError ?? null,
+];
+
 /**
  * Several runs of one measure (rounds alternating with another measure, so that a machine whose speed drifts
  * weighs on both alike) as one: requests over the time of all rounds, percentiles over all their latencies.
  */
 export function combine(runs) {
-  const latencies = runs.flatMap((run) => run[LATENCIES]).sort((a, b) => a - b);
-  const elapsed = runs.reduce((sum, run) => sum + run[ELAPSED], 0);
-  return summary(
-    latencies,
-    elapsed,
-    runs.reduce((sum, run) => sum + run.errors, 0),
-    runs.find((run) => run.firstError)?.firstError ?? null,
-  );
+  return summary(...merged(runs));
+}
+
+/**
+ * `connections` workers call `work(worker, n)` back to back until `seconds` pass or `work` returns
+ * false (nothing left). Errors are counted, the first one kept.
+ */
+export async function closedLoop({ connections, seconds, work }) {
+  const latencies = [];
+  let errors = 0;
+  let firstError = null;
+  const deadline = performance.now() + seconds * 1000;
+  const worker = async (index) => {
+    for (let n = 0; performance.now() < deadline; n += 1) {
+      const started = performance.now();
+      try {
+        if ((await work(index, n)) === false) {
+          return;
+        }
+        latencies.push(performance.now() - started);
+      } catch (error) {
+        errors += 1;
+        firstError ??= String(error instanceof Error ? error.message : error);
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, (_, i) => worker(i)));
+  latencies.sort((a, b) => a - b);
+  return loopSummary(latencies, (performance.now() - started) / 1000, errors, firstError);
+}
+
+const loopSummary = (latencies, elapsed, errors, firstError) => ({
+  count: latencies.length,
+  errors,
+  firstError,
+  seconds: elapsed,
+  perSecond: latencies.length / elapsed,
+  p50: percentile(latencies, 50),
+  p99: percentile(latencies, 99),
+  [LATENCIES]: latencies,
+  [ELAPSED]: elapsed,
+});
+
+/** Rounds of one closed loop as one, as `combine` does for `load`. */
+export function combineLoops(runs) {
+  return loopSummary(...merged(runs));
 }

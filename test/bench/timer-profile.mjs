@@ -5,15 +5,9 @@
 // Run: `node test/bench/timer-profile.mjs` (DATABASE_URL's server when set, else an embedded one); BENCH_TIMERS
 // (default 2000) timers.
 import pg from 'pg';
+import { closedLoop } from './load.mjs';
 import { timerProcess, TIMER_KEY } from './engine-models.mjs';
-import {
-  ADMIN_PASSWORD,
-  apiClient,
-  closedLoop,
-  CONCURRENCY,
-  SERVER_APPLICATIONS,
-  withCpu,
-} from './engine.bench.mjs';
+import { ADMIN_PASSWORD, apiClient, CONCURRENCY, SERVER_APPLICATIONS, withCpu } from './engine.bench.mjs';
 import { startProfiledServer } from './records-profile.mjs';
 import { login } from '../support/server-process.mjs';
 import { startTestDatabase } from '../support/test-database.mjs';

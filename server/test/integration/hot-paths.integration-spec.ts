@@ -108,6 +108,12 @@ describe('hot paths', () => {
     }
   };
 
+  /** The admin's submission of `data` on `formKey` for the test's resident, answered 201. */
+  const submitted = async (formKey: string, data: Record<string, unknown>): Promise<void> => {
+    const response = await as(admin).post('/api/records', { formKey, residentId, data });
+    expect(response.status).toBe(201);
+  };
+
   const firingsOf = async (ruleId: string): Promise<number> =>
     Number(
       (await t.dataSource.query('SELECT count(*)::int AS n FROM rule_firing WHERE rule_id = $1', [ruleId]))[0]
@@ -178,14 +184,7 @@ describe('hot paths', () => {
     await as(admin).post('/api/records', { formKey: 'hot-vitals', residentId, data: { pulse: 70 } });
 
     // when a nurse submits the form
-    const statements = await statementsOf(t.dataSource, async () => {
-      const response = await as(admin).post('/api/records', {
-        formKey: 'hot-vitals',
-        residentId,
-        data: { pulse: 71 },
-      });
-      expect(response.status).toBe(201);
-    });
+    const statements = await statementsOf(t.dataSource, () => submitted('hot-vitals', { pulse: 71 }));
 
     // then the rule (it reads only the record) was answered without reading the resident or its window, and the
     // insert with its revision (reading the resident in scope, and only while no later record of the resident and
@@ -225,14 +224,7 @@ describe('hot paths', () => {
 
   it('should look for a later record among the resident’s own records in the plan every submission reuses', async () => {
     // given a submission's insert as the server sends it (a named prepared statement)
-    const calls = await callsOf(t.dataSource, async () => {
-      const response = await as(admin).post('/api/records', {
-        formKey: 'hot-vitals',
-        residentId,
-        data: { pulse: 72 },
-      });
-      expect(response.status).toBe(201);
-    });
+    const calls = await callsOf(t.dataSource, () => submitted('hot-vitals', { pulse: 72 }));
     const insert = calls.find((call) => /^WITH placed AS\b/.test(call.sql.trim()));
     expect(insert).toBeDefined();
 
@@ -268,14 +260,7 @@ describe('hot paths', () => {
       },
     });
     expect(rule.status).toBe(201);
-    const calls = await callsOf(t.dataSource, async () => {
-      const response = await as(admin).post('/api/records', {
-        formKey: 'hot-window',
-        residentId,
-        data: { pulse: -1 },
-      });
-      expect(response.status).toBe(201);
-    });
+    const calls = await callsOf(t.dataSource, () => submitted('hot-window', { pulse: -1 }));
     const read = calls.find((call) => /\bLEFT JOIN LATERAL\b/.test(call.sql));
     expect(read).toBeDefined();
 
