@@ -19,8 +19,11 @@ export async function freePort() {
   });
 }
 
-/** Waits for /api/health and the start banner; `env` values of undefined are removed. */
-export async function startServer(env, timeoutMs = 60_000) {
+/**
+ * Waits for /api/health and the start banner; `env` values of undefined are removed. `main`: the built entry point
+ * (another build of the server, for comparing two; relative to the repository).
+ */
+export async function startServer(env, timeoutMs = 60_000, main = path.join('server', 'dist', 'main.js')) {
   const port = await freePort();
   const childEnv = { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' };
   for (const [key, value] of Object.entries(childEnv)) {
@@ -28,7 +31,7 @@ export async function startServer(env, timeoutMs = 60_000) {
       delete childEnv[key];
     }
   }
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'server', 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, main)], {
     cwd: REPO_ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
