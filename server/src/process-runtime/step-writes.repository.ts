@@ -445,52 +445,107 @@ export class StepWrites {
     if (parts.length === 0 && !notify) {
       return;
     }
-    const params: unknown[] = [];
-    const ctes: string[] = [];
-    // The CTE every write waits for: the expectation's row locks, then the counted write (version-checked state).
-    let gate: string | null = null;
-    let counted: string | null = null;
     const expected = this.expected;
     this.expected = null;
+    const params: unknown[] = [];
+    // The statement's shape: which gates, which writes in which order, whether it notifies. Its text depends on
+    // nothing else, so it is built once per shape (`statementText`), not on every step.
+    let shape = '';
     if (expected) {
       params.push(expected.instance.id, expected.instance.version);
-      ctes.push('g0 AS (SELECT 1 FROM process_instance WHERE id = $1 AND version = $2 FOR UPDATE)');
-      gate = 'g0';
+      shape = 'g0';
       if (expected.task) {
         params.push(expected.task.id, expected.task.version);
-        ctes.push(
-          `g1 AS (SELECT 1 FROM task WHERE id = $3 AND version = $4 AND status = 'open' AND EXISTS (SELECT 1 FROM g0)
-           FOR UPDATE)`,
-        );
-        gate = 'g1';
+        shape = 'g1';
       }
     }
-    for (const [index, part] of parts.entries()) {
-      const name = `w${index}`;
-      // After the counted write (the version-checked state update), the others only run when it changed its row.
-      const guard = gate ? ` WHERE EXISTS (SELECT 1 FROM ${gate})` : '';
+    let counted = false;
+    for (const part of parts) {
       if (part.kind === 'insert') {
         params.push(JSON.stringify(part.rows));
-        ctes.push(`${name} AS (${insertSql(part.table, params.length, guard)})`);
+        shape += ` i${part.table}`;
       } else {
-        const sql = shift(part.sql, params.length);
-        const returning = part.counted ? ' RETURNING 1' : '';
-        ctes.push(`${name} AS (${guard ? `${sql}${guard.replace(' WHERE', ' AND')}` : sql}${returning})`);
         params.push(...part.params);
-        if (part.counted) {
-          counted = name;
-          gate = name;
-        }
+        shape += ` m${textId(part.sql)}${part.counted ? 'c' : ''}`;
+        counted ||= part.counted;
       }
     }
-    const selected = [
-      counted ? `(SELECT count(*) FROM ${counted})::int AS changed` : 'NULL::int AS changed',
-      ...(notify ? [`pg_notify('${JOBS_CHANNEL}', '')`] : []),
-    ];
-    const sql = `${ctes.length > 0 ? `WITH ${ctes.join(', ')} ` : ''}SELECT ${selected.join(', ')}`;
+    if (notify) {
+      shape += ' n';
+    }
+    let sql = statementByShape.get(shape);
+    if (sql === undefined) {
+      sql = statementText(parts, expected, notify);
+      if (statementByShape.size < MAX_SHAPES) {
+        statementByShape.set(shape, sql);
+      }
+    }
     const rows = await queryPrepared<{ changed: number | null }>(manager, sql, params);
     if (counted) {
       this.changed = rows[0]?.changed ?? 0;
     }
   }
+}
+
+/** Shapes of step statements kept with their text at most (the engine writes a few dozen). */
+const MAX_SHAPES = 500;
+const statementByShape = new Map<string, string>();
+/** Numbers of the UPDATE/DELETE texts (`StepWrites.modify`), for the shapes. */
+const textIds = new Map<string, number>();
+
+const textId = (sql: string): number => {
+  let id = textIds.get(sql);
+  if (id === undefined) {
+    id = textIds.size;
+    textIds.set(sql, id);
+  }
+  return id;
+};
+
+/**
+ * The one statement of `parts` (data-modifying CTEs, their placeholders numbered in the order `send` puts the
+ * parameters in), after the expectation's row locks when there is one, with `pg_notify` when `notify`.
+ */
+function statementText(parts: readonly Part[], expected: { task?: unknown } | null, notify: boolean): string {
+  let next = 0;
+  const ctes: string[] = [];
+  // The CTE every write waits for: the expectation's row locks, then the counted write (version-checked state).
+  let gate: string | null = null;
+  let counted: string | null = null;
+  if (expected) {
+    ctes.push('g0 AS (SELECT 1 FROM process_instance WHERE id = $1 AND version = $2 FOR UPDATE)');
+    gate = 'g0';
+    next = 2;
+    if (expected.task) {
+      ctes.push(
+        `g1 AS (SELECT 1 FROM task WHERE id = $3 AND version = $4 AND status = 'open' AND EXISTS (SELECT 1 FROM g0)
+           FOR UPDATE)`,
+      );
+      gate = 'g1';
+      next = 4;
+    }
+  }
+  for (const [index, part] of parts.entries()) {
+    const name = `w${index}`;
+    // After the counted write (the version-checked state update), the others only run when it changed its row.
+    const guard = gate ? ` WHERE EXISTS (SELECT 1 FROM ${gate})` : '';
+    if (part.kind === 'insert') {
+      next += 1;
+      ctes.push(`${name} AS (${insertSql(part.table, next, guard)})`);
+    } else {
+      const sql = shift(part.sql, next);
+      const returning = part.counted ? ' RETURNING 1' : '';
+      ctes.push(`${name} AS (${guard ? `${sql}${guard.replace(' WHERE', ' AND')}` : sql}${returning})`);
+      next += part.params.length;
+      if (part.counted) {
+        counted = name;
+        gate = name;
+      }
+    }
+  }
+  const selected = [
+    counted ? `(SELECT count(*) FROM ${counted})::int AS changed` : 'NULL::int AS changed',
+    ...(notify ? [`pg_notify('${JOBS_CHANNEL}', '')`] : []),
+  ];
+  return `${ctes.length > 0 ? `WITH ${ctes.join(', ')} ` : ''}SELECT ${selected.join(', ')}`;
 }
