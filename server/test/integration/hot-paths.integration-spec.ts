@@ -287,7 +287,9 @@ describe('hot paths', () => {
     // rule or calendar read
     const count = (pattern: RegExp) => statements.filter((sql) => pattern.test(sql)).length;
     expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/^SELECT t\.id\b.*\bFROM task t WHERE t\.id = \$1 AND t\.tenant_id = \$2$/);
+    expect(statements[0]).toMatch(
+      /^SELECT json_build_object\('task', row_to_json\(t\),.*\bFROM task t WHERE t\.id = \$1 AND t\.tenant_id = \$2$/,
+    );
     expect(statements[0]).not.toMatch(/FOR UPDATE/);
     expect(statements[1]).toMatch(
       /^WITH g0 AS \(SELECT 1 FROM process_instance WHERE id = \$1 AND version = \$2 FOR UPDATE\), g1 AS \(SELECT 1 FROM task WHERE id = \$3 AND version = \$4 AND status = 'open'/,
