@@ -17,6 +17,12 @@ class FormDataDto {
   extra?: Record<string, unknown>;
 }
 
+class OnlyDataDto {
+  @IsOptional()
+  @IsObject({ message: 'data must be a JSON object' })
+  data?: Record<string, unknown>;
+}
+
 class TransformedDto {
   @Transform(({ value }: { value: Record<string, unknown> }) => ({ ...value, seen: true }))
   @IsObject()
@@ -77,6 +83,28 @@ describe('createValidationPipe', () => {
       { path: '/formKey', message: 'formKey must be shorter than or equal to 8 characters' },
       { path: '/data', message: 'data must be a JSON object' },
     ]);
+    expect(unknownField.errors).toEqual([{ path: '/other', message: 'property other should not exist' }]);
+  });
+
+  it('should hand over a body of free-form objects only as it came and judge any other body as before', async () => {
+    // given a DTO whose one property is a free-form object, a body that is only that object with a prototype key,
+    // and bodies the checks refuse or let through otherwise
+    const data = JSON.parse('{"a":1,"__proto__":{"polluted":true}}') as Record<string, unknown>;
+
+    // when they go through the pipe
+    const dto = (await pipe.transform({ data }, asBody(OnlyDataDto))) as OnlyDataDto;
+    const empty = (await pipe.transform({}, asBody(OnlyDataDto))) as OnlyDataDto;
+    const wrongData = await failureOf({ data: 'x' }, OnlyDataDto);
+    const unknownField = await failureOf({ data: {}, other: 1 }, OnlyDataDto);
+
+    // then the object is the DTO's, its prototype key stripped; an absent optional object stays absent; the
+    // refusals carry the checks' messages
+    expect(dto).toBeInstanceOf(OnlyDataDto);
+    expect(dto.data).toBe(data);
+    expect(dto.data).toEqual({ a: 1 });
+    expect(empty).toBeInstanceOf(OnlyDataDto);
+    expect(empty.data).toBeUndefined();
+    expect(wrongData.errors).toEqual([{ path: '/data', message: 'data must be a JSON object' }]);
     expect(unknownField.errors).toEqual([{ path: '/other', message: 'property other should not exist' }]);
   });
 

@@ -29,7 +29,9 @@ function isOpaqueCheck(metadata: { type: string; name?: string; each?: boolean }
   );
 }
 
-const opaqueByClass = new WeakMap<object, readonly string[]>();
+/** A DTO class's opaque properties, and whether they are all its checked properties. */
+type Opaque = { properties: readonly string[]; only: boolean };
+const opaqueByClass = new WeakMap<object, Opaque>();
 
 /**
  * The properties of a DTO class that hold free-form JSON objects (record data, process variables, form
@@ -37,7 +39,7 @@ const opaqueByClass = new WeakMap<object, readonly string[]>();
  * copy them key by key and Nest would walk them twice more for nothing: their content is checked later by
  * whoever reads them (the form's JSON Schema, the rule or bundle validators …).
  */
-function opaqueProperties(metatype: new (...args: never[]) => unknown): readonly string[] {
+function opaqueProperties(metatype: new (...args: never[]) => unknown): Opaque {
   const cached = opaqueByClass.get(metatype);
   if (cached) {
     return cached;
@@ -58,8 +60,9 @@ function opaqueProperties(metatype: new (...args: never[]) => unknown): readonly
           .length === 0,
     )
     .map(([property]) => property);
-  opaqueByClass.set(metatype, opaque);
-  return opaque;
+  const found = { properties: opaque, only: opaque.length > 0 && opaque.length === byProperty.size };
+  opaqueByClass.set(metatype, found);
+  return found;
 }
 
 /**
@@ -91,11 +94,24 @@ function stripProtoKeys(root: unknown): void {
   }
 }
 
+/** Whether `value` has exactly `properties` as its own keys, each a plain object. */
+function holdsOnly(value: Record<string, unknown>, properties: readonly string[]): boolean {
+  let count = 0;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key) || !properties.includes(key) || !isPlainObject(value[key])) {
+      return false;
+    }
+    count += 1;
+  }
+  return count === properties.length;
+}
+
 /**
  * Nest's ValidationPipe, except that a free-form JSON object property (see `opaqueProperties`) is not copied
  * and walked by class-transformer: an empty stand-in goes through the pipe (`@IsObject()` judges it as it
  * would the object) and the object itself is put back on the validated DTO, its prototype keys stripped
- * as Nest would. A record's 60-field `data` was most of the pipe's time.
+ * as Nest would. A record's 60-field `data` was most of the pipe's time. A body that is only such objects (a task
+ * completion's `{"data": {…}}`) skips the pipe: there is nothing for it to judge.
  */
 class CareLoomValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -104,8 +120,18 @@ class CareLoomValidationPipe extends ValidationPipe {
       return super.transform(value, metadata);
     }
     const opaque = opaqueProperties(metatype);
+    if (opaque.only && holdsOnly(value, opaque.properties)) {
+      // Nothing for the pipe to judge: every checked property is an object, and there is no other.
+      const dto = new metatype() as Record<string, unknown>;
+      for (const property of opaque.properties) {
+        const content = value[property];
+        stripProtoKeys(content);
+        dto[property] = content;
+      }
+      return dto;
+    }
     const held = new Map<string, Record<string, unknown>>();
-    for (const property of opaque) {
+    for (const property of opaque.properties) {
       const content = value[property];
       if (isPlainObject(content)) {
         held.set(property, content);
