@@ -191,6 +191,39 @@ describe(StepWrites.name, () => {
     expect(statement?.params.slice(0, 4)).toEqual(['i1', 1, 'task-1', 4]);
   });
 
+  it('should send one text for writes of one shape and number the placeholders of each shape', async () => {
+    // given two steps of one shape with other values, and one whose incident update takes one parameter more
+    const step = (resolvedAt: Date, open?: string[]) => {
+      const writes = new StepWrites();
+      writes.saveState(instance, 1);
+      writes.modify(
+        'incident',
+        `UPDATE incident SET status = 'resolved', resolved_at = $2 WHERE instance_id = $1 AND status = 'open'` +
+          (open ? ' AND engine_incident_id <> ALL($3::text[])' : ''),
+        open ? ['i1', resolvedAt, open] : ['i1', resolvedAt],
+        true,
+      );
+      writes.insertHistory(history('left'));
+      return writes;
+    };
+    const { statements, manager } = recorder();
+
+    // when each is flushed
+    await step(at).flush(manager);
+    await step(new Date('2026-11-28T08:00:00.000Z')).flush(manager);
+    await step(at, ['inc-1']).flush(manager);
+
+    // then the first two send the same text with their own values; the third numbers the history after its third
+    // incident parameter
+    expect(statements).toHaveLength(3);
+    expect(statements[1]?.sql).toBe(statements[0]?.sql);
+    expect(statements[1]?.params[8]).toEqual(new Date('2026-11-28T08:00:00.000Z'));
+    expect(statements[0]?.sql).toMatch(/json_populate_recordset\(NULL::process_history, \$10::json\)/);
+    expect(statements[2]?.sql).toMatch(/engine_incident_id <> ALL\(\$10::text\[\]\)/);
+    expect(statements[2]?.sql).toMatch(/json_populate_recordset\(NULL::process_history, \$11::json\)/);
+    expect(statements[2]?.params[9]).toEqual(['inc-1']);
+  });
+
   it('should refuse an expectation when its writes need more than one statement', async () => {
     // given a step whose cancellation must follow its insert, with an expectation
     const writes = new StepWrites();

@@ -466,7 +466,7 @@ export class StepWrites {
         shape += ` i${part.table}`;
       } else {
         params.push(...part.params);
-        shape += ` m${textId(part.sql)}${part.counted ? 'c' : ''}`;
+        shape += ` m${textId(part.sql)}:${part.params.length}${part.counted ? 'c' : ''}`;
         counted ||= part.counted;
       }
     }
