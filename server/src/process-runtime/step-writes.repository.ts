@@ -235,10 +235,11 @@ export class StepWrites {
       element_type: row.elementType,
       event: row.event,
       token_id: row.tokenId,
-      actor_id: row.actorId ?? null,
-      actor_name: row.actorName ?? null,
-      reason: row.reason ?? null,
-      details: row.details ?? null,
+      // left out when unset: json_populate_recordset reads a missing key as NULL (and it is less JSON both ways)
+      actor_id: row.actorId ?? undefined,
+      actor_name: row.actorName ?? undefined,
+      reason: row.reason ?? undefined,
+      details: row.details ?? undefined,
     });
   }
 
