@@ -9,6 +9,7 @@ import { ProcessHistoryEntity } from './process-history.entity.js';
 import { ProcessInstanceEntity, type ProcessInstanceStatus } from './process-instance.entity.js';
 import { ProcessInstanceViewerEntity } from './process-instance-viewer.entity.js';
 import { queryPrepared } from '../common/database/prepared-query.js';
+import { jsonDate } from './time.util.js';
 
 export type DefinitionSummary = { key: string; version: number; name: string; deployedAt: Date };
 
@@ -89,12 +90,11 @@ const DEFINITION_CACHE_SIZE = 500;
 
 /** An instance row as `row_to_json` sends it (timestamps as strings) as PostgreSQL's driver would. */
 function instanceRowOf(json: Record<string, unknown>): InstanceRow {
-  const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : null);
   return {
     ...(json as unknown as InstanceRow),
-    created_at: date(json['created_at']) ?? new Date(NaN),
-    updated_at: date(json['updated_at']) ?? new Date(NaN),
-    ended_at: date(json['ended_at']),
+    created_at: jsonDate(json['created_at']) ?? new Date(NaN),
+    updated_at: jsonDate(json['updated_at']) ?? new Date(NaN),
+    ended_at: jsonDate(json['ended_at']),
   };
 }
 

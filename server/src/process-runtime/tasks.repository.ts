@@ -5,6 +5,7 @@ import { accessScope } from '../common/auth/access-scope.util.js';
 import type { Actor } from '../common/auth/actor.types.js';
 import { queryPrepared } from '../common/database/prepared-query.js';
 import { TaskEntity, type TaskSource, type TaskStatus } from './task.entity.js';
+import { jsonDate } from './time.util.js';
 
 export type TaskFilter = {
   processInstanceId?: string;
@@ -89,13 +90,12 @@ type TaskWorkJson = {
 
 /** A `task` row as `row_to_json` sends it (timestamps as strings), as PostgreSQL's driver would. */
 function taskRowOf(json: Record<string, unknown>): TaskRow {
-  const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : null);
   return {
     ...(json as unknown as TaskRow),
-    due_at: date(json['due_at']),
-    follow_up_at: date(json['follow_up_at']),
-    completed_at: date(json['completed_at']),
-    created_at: date(json['created_at']) ?? new Date(NaN),
+    due_at: jsonDate(json['due_at']),
+    follow_up_at: jsonDate(json['follow_up_at']),
+    completed_at: jsonDate(json['completed_at']),
+    created_at: jsonDate(json['created_at']) ?? new Date(NaN),
   };
 }
 
