@@ -129,34 +129,25 @@ const ELAPSED = Symbol('elapsed');
 export async function load({ url, method = 'POST', headers = {}, body, connections, seconds }) {
   const { origin, pathname, search } = new URL(url);
   const sockets = Array.from({ length: connections }, () => rawConnection(origin));
-  const latencies = [];
-  let errors = 0;
-  let firstError = null;
-  const deadline = performance.now() + seconds * 1000;
-  const worker = async (index) => {
-    for (let n = 0; performance.now() < deadline; n += 1) {
-      const payload =
-        typeof body === 'function' ? JSON.stringify(body(index, n)) : body && JSON.stringify(body);
-      const started = performance.now();
-      const response = await sockets[index]
-        .send(method, `${pathname}${search}`, headers, payload)
-        .catch((error) => ({ status: 0, text: String(error) }));
-      if (response.status >= 200 && response.status < 300) {
-        latencies.push(performance.now() - started);
-      } else {
-        errors += 1;
-        firstError ??= `${response.status} ${response.text.slice(0, 300)}`;
-      }
+  try {
+    const run = await closedLoop({
+      connections,
+      seconds,
+      work: async (index, n) => {
+        const payload =
+          typeof body === 'function' ? JSON.stringify(body(index, n)) : body && JSON.stringify(body);
+        const response = await sockets[index].send(method, `${pathname}${search}`, headers, payload);
+        if (response.status < 200 || response.status >= 300) {
+          throw new Error(`${response.status} ${response.text.slice(0, 300)}`);
+        }
+      },
+    });
+    return summary(run[LATENCIES], run[ELAPSED], run.errors, run.firstError);
+  } finally {
+    for (const socket of sockets) {
+      socket.close();
     }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, (_, i) => worker(i)));
-  const elapsed = (performance.now() - started) / 1000;
-  for (const socket of sockets) {
-    socket.close();
   }
-  latencies.sort((a, b) => a - b);
-  return summary(latencies, elapsed, errors, firstError);
 }
 
 const summary = (latencies, elapsed, errors, firstError) => ({
